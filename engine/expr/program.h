@@ -1,0 +1,72 @@
+// The condition language's entry points for the rest of the engine: compile an expression once
+// against a record type, then evaluate it per record.
+//
+// Compile runs the lexer, parser, type checker and compiler. Every problem is returned as an
+// ExpressionError with the byte offset inside the expression text; the caller (the pack loader)
+// maps offsets to line:column in the YAML file. A compiled Program is immutable and may be
+// evaluated from several threads at once.
+#ifndef UOFA_ENGINE_EXPR_PROGRAM_H_
+#define UOFA_ENGINE_EXPR_PROGRAM_H_
+
+#include <cstddef>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "engine/base/time.h"
+#include "engine/expr/value.h"
+#include "engine/record/record_type.h"
+
+namespace uofa::expr {
+
+/// What names mean while compiling a rule's expression.
+struct CompileEnvironment {
+  /// The rule's subject: its fields are the top-level identifiers (`reason_code`,
+  /// `patient.nhs_number`, `interventions.exists(i, i.type_code == '01')`).
+  const RecordType* subject = nullptr;
+  /// `params.NAME`: effective parameter values (defaults with overrides applied), folded as
+  /// constants. A name not in the map is a compile error.
+  const std::map<std::string, Value, std::less<>>* params = nullptr;
+  /// `codes.ID`: a code list as a map code -> label (so `x in codes.ri_type` tests membership),
+  /// or a group as a list of codes. An unknown ID is a compile error.
+  const CodeRegistry* codes = nullptr;
+};
+
+/// One compile problem, at a byte offset of the expression text.
+struct ExpressionError {
+  std::size_t offset = 0;
+  std::string message;  ///< lowercase, no trailing period, identifiers in single quotes
+};
+
+/// Provision -> date it came into force (nullopt: not commenced), e.g. "s.6" -> 2022-03-31.
+/// commenced('s.6(5)(a)') looks up the longest prefix that the table has: "s.6(5)(a)", then
+/// "s.6(5)", then "s.6".
+using CommencementTable = std::map<std::string, std::optional<Timestamp>, std::less<>>;
+
+/// What an evaluation may consult besides the record.
+struct EvaluationContext {
+  Timestamp as_of;                                  ///< the audit date: as_of()
+  const CommencementTable* commencement = nullptr;  ///< for commenced()
+};
+
+class Program {
+ public:
+  virtual ~Program() = default;
+  /// Evaluates against one record. Never throws: failures are error values.
+  virtual Value Evaluate(const Record& subject, const EvaluationContext& context) const = 0;
+  /// The subject's field paths the expression reads ("reason_code", "patient.nhs_number",
+  /// "interventions"), in first-use order without duplicates: the evidence shown with a finding.
+  virtual const std::vector<std::string>& ReferencedFields() const = 0;
+};
+
+/// Compiles `source`. The result must be of type bool (or dyn); otherwise that is an error too.
+/// Returns nullptr when `errors` is non-empty.
+std::unique_ptr<const Program> Compile(std::string_view source, const CompileEnvironment& environment,
+                                       std::vector<ExpressionError>* errors);
+
+}  // namespace uofa::expr
+
+#endif  // UOFA_ENGINE_EXPR_PROGRAM_H_

@@ -1,0 +1,120 @@
+// Value: a run-time value of the condition language (a CEL subset), and Record, the value of one
+// record read from the trust's evidence.
+//
+// Values are small and cheap to copy: scalars inline, strings inline (short codes fit the small-
+// string buffer), lists, maps and records shared and immutable once built. An error is a value
+// too, so that `&&` and `||` can absorb it as CEL does; a missing field is null.
+#ifndef UOFA_ENGINE_EXPR_VALUE_H_
+#define UOFA_ENGINE_EXPR_VALUE_H_
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <variant>
+#include <vector>
+
+#include "engine/base/time.h"
+#include "uofa/diagnostic.h"
+
+namespace uofa {
+
+class RecordType;
+class Value;
+struct Record;
+
+enum class ValueKind : std::uint8_t {
+  kNull, kBool, kInt, kUint, kDouble, kString, kBytes, kTimestamp, kDuration,
+  kList, kMap, kRecord, kType, kError,
+};
+
+/// CEL type name of a kind ("int", "string", "google.protobuf.Timestamp", ...).
+const char* ValueKindName(ValueKind kind);
+
+using ValueList = std::vector<Value>;
+/// Map entries in insertion order; keys are bool, int, uint or string.
+using ValueMap = std::vector<std::pair<Value, Value>>;
+
+class Value {
+ public:
+  struct Bytes { std::string data; };
+  struct TypeName { std::string name; };
+  struct ErrorInfo { std::string message; };
+
+  Value() = default;  // null
+  static Value Null() { return Value(); }
+  static Value Bool(bool v) { return Value(Rep(v)); }
+  static Value Int(std::int64_t v) { return Value(Rep(v)); }
+  static Value Uint(std::uint64_t v) { return Value(Rep(v)); }
+  static Value Double(double v) { return Value(Rep(v)); }
+  static Value String(std::string v) { return Value(Rep(std::move(v))); }
+  static Value BytesValue(std::string v) { return Value(Rep(Bytes{std::move(v)})); }
+  static Value Time(Timestamp v) { return Value(Rep(v)); }
+  static Value Span(Duration v) { return Value(Rep(v)); }
+  static Value List(ValueList items) {
+    return Value(Rep(std::make_shared<const ValueList>(std::move(items))));
+  }
+  static Value List(std::shared_ptr<const ValueList> items) { return Value(Rep(std::move(items))); }
+  static Value Map(ValueMap entries) {
+    return Value(Rep(std::make_shared<const ValueMap>(std::move(entries))));
+  }
+  static Value Map(std::shared_ptr<const ValueMap> entries) { return Value(Rep(std::move(entries))); }
+  static Value OfRecord(std::shared_ptr<const Record> record) { return Value(Rep(std::move(record))); }
+  static Value Type(std::string name) { return Value(Rep(TypeName{std::move(name)})); }
+  static Value Error(std::string message) {
+    return Value(Rep(std::make_shared<const ErrorInfo>(ErrorInfo{std::move(message)})));
+  }
+
+  ValueKind kind() const { return static_cast<ValueKind>(rep_.index()); }
+  bool is_null() const { return kind() == ValueKind::kNull; }
+  bool is_error() const { return kind() == ValueKind::kError; }
+
+  bool as_bool() const { return std::get<bool>(rep_); }
+  std::int64_t as_int() const { return std::get<std::int64_t>(rep_); }
+  std::uint64_t as_uint() const { return std::get<std::uint64_t>(rep_); }
+  double as_double() const { return std::get<double>(rep_); }
+  const std::string& as_string() const { return std::get<std::string>(rep_); }
+  const std::string& as_bytes() const { return std::get<Bytes>(rep_).data; }
+  Timestamp as_timestamp() const { return std::get<Timestamp>(rep_); }
+  Duration as_duration() const { return std::get<Duration>(rep_); }
+  const ValueList& as_list() const { return *std::get<std::shared_ptr<const ValueList>>(rep_); }
+  const std::shared_ptr<const ValueList>& list_ptr() const {
+    return std::get<std::shared_ptr<const ValueList>>(rep_);
+  }
+  const ValueMap& as_map() const { return *std::get<std::shared_ptr<const ValueMap>>(rep_); }
+  const Record& as_record() const { return *std::get<std::shared_ptr<const Record>>(rep_); }
+  const std::shared_ptr<const Record>& record_ptr() const {
+    return std::get<std::shared_ptr<const Record>>(rep_);
+  }
+  const std::string& type_name() const { return std::get<TypeName>(rep_).name; }
+  const std::string& error_message() const {
+    return std::get<std::shared_ptr<const ErrorInfo>>(rep_)->message;
+  }
+
+ private:
+  // Alternative order must match ValueKind.
+  using Rep = std::variant<std::monostate, bool, std::int64_t, std::uint64_t, double, std::string,
+                           Bytes, Timestamp, Duration, std::shared_ptr<const ValueList>,
+                           std::shared_ptr<const ValueMap>, std::shared_ptr<const Record>,
+                           TypeName, std::shared_ptr<const ErrorInfo>>;
+  explicit Value(Rep rep) : rep_(std::move(rep)) {}
+  Rep rep_;
+};
+
+/// One record: field values by slot of its RecordType (null where the input had no value), and
+/// where it came from, so a finding can point at the row.
+struct Record {
+  const RecordType* type = nullptr;
+  std::vector<Value> fields;
+  SourceLocation origin;  ///< file and line of the row, or of the JSON line
+
+  /// The value of a named field, or null when the type has no such field.
+  const Value& Get(std::string_view field) const;
+  /// The record's identifier (the type's id_field as text), or "" when it has none.
+  std::string Id() const;
+};
+
+}  // namespace uofa
+
+#endif  // UOFA_ENGINE_EXPR_VALUE_H_

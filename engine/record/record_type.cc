@@ -1,0 +1,103 @@
+#include "engine/record/record_type.h"
+
+#include <algorithm>
+#include <cctype>
+
+namespace uofa {
+
+const char* FieldKindName(FieldKind kind) {
+  switch (kind) {
+    case FieldKind::kString: return "string";
+    case FieldKind::kText: return "text";
+    case FieldKind::kInt: return "int";
+    case FieldKind::kNumber: return "number";
+    case FieldKind::kBool: return "bool";
+    case FieldKind::kTristate: return "tristate";
+    case FieldKind::kDate: return "date";
+    case FieldKind::kDateTime: return "datetime";
+    case FieldKind::kCode: return "code";
+    case FieldKind::kEnum: return "enum";
+    case FieldKind::kList: return "list";
+    case FieldKind::kRecord: return "record";
+  }
+  return "string";
+}
+
+bool RecordType::AddField(FieldDef field) {
+  if (index_.count(field.name)) return false;
+  field.slot = static_cast<int>(fields_.size());
+  index_.emplace(field.name, field.slot);
+  fields_.push_back(std::move(field));
+  return true;
+}
+
+const FieldDef* RecordType::Find(std::string_view name) const {
+  auto it = index_.find(std::string(name));
+  return it == index_.end() ? nullptr : &fields_[it->second];
+}
+
+RecordType* SchemaRegistry::Add(std::unique_ptr<RecordType> type) {
+  auto [it, inserted] = types_.try_emplace(type->name(), nullptr);
+  if (!inserted) return nullptr;
+  it->second = std::move(type);
+  return it->second.get();
+}
+
+const RecordType* SchemaRegistry::Find(std::string_view name) const {
+  auto it = types_.find(name);
+  return it == types_.end() ? nullptr : it->second.get();
+}
+
+RecordType* SchemaRegistry::FindMutable(std::string_view name) {
+  auto it = types_.find(name);
+  return it == types_.end() ? nullptr : it->second.get();
+}
+
+std::vector<const RecordType*> SchemaRegistry::All() const {
+  std::vector<const RecordType*> out;
+  for (const auto& [name, type] : types_) out.push_back(type.get());
+  return out;
+}
+
+std::string CodeList::Normalize(std::string_view code) const {
+  while (!code.empty() && std::isspace(static_cast<unsigned char>(code.front()))) code.remove_prefix(1);
+  while (!code.empty() && std::isspace(static_cast<unsigned char>(code.back()))) code.remove_suffix(1);
+  std::string out(code);
+  bool digits = !out.empty() && std::all_of(out.begin(), out.end(),
+                                            [](unsigned char c) { return std::isdigit(c); });
+  if (digits && width > 0 && static_cast<int>(out.size()) < width) {
+    out.insert(0, static_cast<std::size_t>(width) - out.size(), '0');
+  }
+  return out;
+}
+
+bool CodeList::Contains(std::string_view normalized_code) const {
+  return Label(normalized_code) != nullptr;
+}
+
+const std::string* CodeList::Label(std::string_view normalized_code) const {
+  for (const auto& [code, label] : codes) {
+    if (code == normalized_code) return &label;
+  }
+  return nullptr;
+}
+
+CodeList* CodeRegistry::Add(CodeList list) {
+  auto [it, inserted] = lists_.try_emplace(list.id, nullptr);
+  if (!inserted) return nullptr;
+  it->second = std::make_unique<CodeList>(std::move(list));
+  return it->second.get();
+}
+
+const CodeList* CodeRegistry::Find(std::string_view id) const {
+  auto it = lists_.find(id);
+  return it == lists_.end() ? nullptr : it->second.get();
+}
+
+std::vector<const CodeList*> CodeRegistry::All() const {
+  std::vector<const CodeList*> out;
+  for (const auto& [id, list] : lists_) out.push_back(list.get());
+  return out;
+}
+
+}  // namespace uofa

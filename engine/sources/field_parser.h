@@ -1,0 +1,37 @@
+// Field parsing: the text of one cell (CSV) or scalar (JSON, YAML example) to a typed Value, by
+// the field's definition in the schema, following DATA-CONTRACT.md "Value formats". Every
+// record source and the rule-example runner use this one function, so the same text means the
+// same value wherever it comes from.
+#ifndef UOFA_ENGINE_SOURCES_FIELD_PARSER_H_
+#define UOFA_ENGINE_SOURCES_FIELD_PARSER_H_
+
+#include <string>
+#include <string_view>
+
+#include "engine/base/time.h"
+#include "engine/expr/value.h"
+#include "engine/record/record_type.h"
+
+namespace uofa {
+
+struct FieldParseOptions {
+  DateOrder date_order = DateOrder::kIso;
+  const CodeRegistry* codes = nullptr;  ///< for kCode fields; nullptr: codes are not validated
+};
+
+/// Converts `text` to the field's value. Empty (or all-space) text is missing: null, no error.
+/// - bool: Y/N, yes/no, true/false, 1/0, any case.
+/// - tristate: those, plus U/unknown; the value is the string 'yes', 'no' or 'unknown'.
+/// - int / number: decimal; number also takes a fraction.
+/// - date: YYYY-MM-DD (or DD/MM/YYYY), as midnight Europe/London; datetime: see ParseDateTime.
+/// - code: normalised by the code list ("1" -> "01"); enum: one of the listed values.
+/// - string / text: the text as it is.
+/// On invalid text, sets `*error` (lowercase, no period, e.g. "'31/02/2023' is not a valid date")
+/// and returns: for code and enum, the (normalised) text itself, so that rules still see the
+/// unrecognised value and fail on it; for every other kind, null.
+Value ParseFieldText(const FieldDef& field, std::string_view text, const FieldParseOptions& options,
+                     std::string* error);
+
+}  // namespace uofa
+
+#endif  // UOFA_ENGINE_SOURCES_FIELD_PARSER_H_

@@ -1,0 +1,62 @@
+// RecordSource: a stream of records of one kind read from the trust's evidence. Sources are
+// registered in one table (source_registry.cc) by the files they recognise in an audit folder.
+#ifndef UOFA_ENGINE_SOURCES_RECORD_SOURCE_H_
+#define UOFA_ENGINE_SOURCES_RECORD_SOURCE_H_
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "engine/expr/value.h"
+#include "engine/record/record_type.h"
+#include "engine/sources/field_parser.h"
+#include "uofa/diagnostic.h"
+
+namespace uofa {
+
+/// Counts kept by every source, so every report can account for each row read:
+/// rows_read == records produced + rows_rejected.
+struct SourceCounts {
+  std::size_t rows_read = 0;      ///< data rows (or JSON lines) seen, in all files of the source
+  std::size_t rows_rejected = 0;  ///< rows that could not become a record (each has an error)
+  std::size_t cell_problems = 0;  ///< cells that could not be read (each has a warning)
+};
+
+/// One input file the source read, for the report's list of inputs.
+struct SourceInput {
+  std::string path;
+  std::string kind;  ///< record kind the file feeds, e.g. "incident", "intervention", "patient"
+  std::size_t rows = 0;
+};
+
+class RecordSource {
+ public:
+  virtual ~RecordSource() = default;
+  /// The record kind produced ("incident").
+  virtual const std::string& kind() const = 0;
+  /// Produces the next record into `*out`; false at the end. Problems go to `diagnostics`:
+  /// a row that cannot become a record is an error (and is counted as rejected), a cell that
+  /// cannot be read is a warning (the record is still produced, with that field null or, for
+  /// codes and enums, the unrecognised text).
+  virtual bool Next(std::shared_ptr<const Record>* out, Diagnostics& diagnostics) = 0;
+  virtual const SourceCounts& counts() const = 0;
+  virtual std::vector<SourceInput> inputs() const = 0;
+};
+
+struct SourceOptions {
+  const SchemaRegistry* schemas = nullptr;
+  FieldParseOptions parse;
+};
+
+/// Opens the record sources an audit folder holds (DATA-CONTRACT.md "The audit folder"), one per
+/// record kind found. Kinds whose files are absent produce no source (their rules are then
+/// not_assessed). Errors that stop a file from being read at all (unreadable, bad header, a
+/// required column missing) go to `diagnostics` and that source is left out.
+std::vector<std::unique_ptr<RecordSource>> OpenAuditFolder(const std::string& directory,
+                                                           const SourceOptions& options,
+                                                           Diagnostics& diagnostics);
+
+}  // namespace uofa
+
+#endif  // UOFA_ENGINE_SOURCES_RECORD_SOURCE_H_

@@ -1,0 +1,126 @@
+// The finding model: what an audit concluded, rule by rule and record by record. Every report
+// writer reads only this, so all formats say the same thing.
+#ifndef UOFA_FINDING_H_
+#define UOFA_FINDING_H_
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "uofa/diagnostic.h"
+
+namespace uofa {
+
+/// The verdict of one rule on one record.
+enum class Verdict {
+  kPass,
+  kFail,
+  kNotApplicable,  ///< the rule's `when` was false
+  kIndeterminate,  ///< the data needed to decide is missing or unreadable (a data-quality gap)
+};
+const char* VerdictName(Verdict verdict);  ///< "pass", "fail", "not_applicable", "indeterminate"
+std::optional<Verdict> ParseVerdict(const std::string& text);
+
+/// How a rule stands over all its records.
+enum class RuleStatus {
+  kMet,            ///< no failing record (or the pass rate reaches the rule's target)
+  kGap,            ///< failing records (below target, when the rule has one)
+  kIndeterminate,  ///< no failure, but some records could not be decided
+  kNotApplicable,  ///< records exist, but the rule applied to none of them
+  kNotAssessed,    ///< no input of the rule's subject kind
+};
+const char* RuleStatusName(RuleStatus status);  ///< "met", "gap", "indeterminate", ...
+
+enum class GapSeverity { kLow, kMedium, kHigh };
+const char* GapSeverityName(GapSeverity severity);  ///< "low", "medium", "high"
+std::optional<GapSeverity> ParseGapSeverity(const std::string& text);
+
+/// A provision a rule rests on, with its source resolved from the pack.
+struct Citation {
+  std::string source;        ///< key in the pack's sources, e.g. "act"
+  std::string source_title;  ///< "Mental Health Units (Use of Force) Act 2018"
+  std::string url;
+  std::string provision;     ///< "s.6(5)(a)"
+};
+
+/// A value the rule read from the record. `value` is already redacted ("[redacted]") for
+/// identifying fields unless the audit was run with identifiers shown.
+struct Evidence {
+  std::string field;  ///< path, e.g. "patient.nhs_number"
+  std::string value;  ///< display text; "(missing)" when the record had no value
+};
+
+/// One record that failed or could not be decided.
+struct Finding {
+  Verdict verdict = Verdict::kFail;
+  std::string record_id;
+  SourceLocation location;      ///< the row or line the record came from
+  std::vector<Evidence> evidence;
+  std::string detail;           ///< for indeterminate: why (the evaluation error)
+};
+
+struct RuleOutcome {
+  std::string id;
+  std::string title;
+  std::string pack;
+  std::string subject;
+  std::string basis;
+  GapSeverity severity = GapSeverity::kMedium;
+  std::vector<Citation> citations;
+  std::string message;
+  std::string remedy;
+  std::optional<double> target;
+  SourceLocation defined_at;
+
+  RuleStatus status = RuleStatus::kNotAssessed;
+  std::size_t passed = 0;
+  std::size_t failed = 0;
+  std::size_t not_applicable = 0;
+  std::size_t indeterminate = 0;
+  std::vector<Finding> findings;  ///< every failing and indeterminate record, none elided
+
+  /// passed / (passed + failed); nullopt when both are zero.
+  std::optional<double> PassRate() const;
+};
+
+struct PackSummary {
+  std::string id;
+  std::string title;
+  std::string version;
+};
+
+struct ParameterValue {
+  std::string pack;
+  std::string name;
+  std::string value;          ///< effective value as text
+  std::string default_value;  ///< the pack's default as text
+  bool overridden = false;
+  std::string basis;          ///< "statute", "unverified", ...
+};
+
+struct InputSummary {
+  std::string path;
+  std::string kind;
+  std::size_t rows = 0;
+};
+
+/// Everything one audit run concluded.
+struct AuditResult {
+  std::string tool_version;
+  std::string audit_dir;
+  std::string as_of;  ///< YYYY-MM-DD
+  std::vector<PackSummary> packs;
+  std::vector<ParameterValue> parameters;
+  std::vector<InputSummary> inputs;
+  std::size_t records_read = 0;      ///< rows seen across all inputs
+  std::size_t records_evaluated = 0; ///< records that became subjects of rules
+  std::size_t records_rejected = 0;  ///< rows that could not become records (see diagnostics)
+  std::vector<RuleOutcome> rules;    ///< in pack order, then file order
+  std::vector<Diagnostic> input_problems;  ///< data-quality problems in the inputs, positioned
+  bool identifiers_shown = false;
+};
+
+}  // namespace uofa
+
+#endif  // UOFA_FINDING_H_
