@@ -1,0 +1,422 @@
+#include "engine/base/time.h"
+
+#include <date/date.h>
+#include <date/tz.h>
+
+#include <charconv>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <exception>
+#include <limits>
+
+namespace uofa {
+namespace {
+
+using std::chrono::seconds;
+using SysSeconds = date::sys_time<seconds>;
+using LocalSeconds = date::local_time<seconds>;
+
+// 128-bit nanosecond arithmetic, so that sums of CEL-range durations cannot overflow.
+__extension__ typedef __int128 Int128;
+
+constexpr std::int64_t kNanosPerSecond = 1000000000;
+// CEL's duration range: about +-10000 years.
+constexpr std::int64_t kMaxDurationSeconds = 315576000000;
+
+const date::time_zone* London() {
+  static const date::time_zone* zone = [] () -> const date::time_zone* {
+    try {
+      return date::locate_zone("Europe/London");
+    } catch (const std::exception&) {
+      return nullptr;
+    }
+  }();
+  return zone;
+}
+
+// A tiny cursor over the text being parsed.
+struct Cursor {
+  std::string_view text;
+  std::size_t pos = 0;
+  bool AtEnd() const { return pos >= text.size(); }
+  char Peek() const { return AtEnd() ? '\0' : text[pos]; }
+  bool Eat(char c) {
+    if (Peek() != c) return false;
+    ++pos;
+    return true;
+  }
+  // Reads exactly `count` digits.
+  bool Digits(int count, int* out) {
+    if (pos + static_cast<std::size_t>(count) > text.size()) return false;
+    int value = 0;
+    for (int i = 0; i < count; ++i) {
+      char c = text[pos + i];
+      if (c < '0' || c > '9') return false;
+      value = value * 10 + (c - '0');
+    }
+    pos += count;
+    *out = value;
+    return true;
+  }
+};
+
+std::string_view Trim(std::string_view text) {
+  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\r')) text.remove_suffix(1);
+  return text;
+}
+
+bool ParseDatePart(Cursor& cursor, DateOrder order, date::year_month_day* out) {
+  int year = 0, month = 0, day = 0;
+  if (order == DateOrder::kIso) {
+    if (!cursor.Digits(4, &year) || !cursor.Eat('-') || !cursor.Digits(2, &month) ||
+        !cursor.Eat('-') || !cursor.Digits(2, &day)) {
+      return false;
+    }
+  } else {
+    // DD/MM/YYYY, also accepting single-digit day and month as spreadsheets write them.
+    auto one_or_two = [&](int* value) {
+      if (cursor.Digits(2, value)) return true;
+      return cursor.Digits(1, value);
+    };
+    if (!one_or_two(&day) || !cursor.Eat('/') || !one_or_two(&month) || !cursor.Eat('/') ||
+        !cursor.Digits(4, &year)) {
+      return false;
+    }
+  }
+  date::year_month_day ymd{date::year{year}, date::month{static_cast<unsigned>(month)},
+                           date::day{static_cast<unsigned>(day)}};
+  if (!ymd.ok()) return false;
+  *out = ymd;
+  return true;
+}
+
+std::string Quoted(std::string_view text) { return "'" + std::string(text) + "'"; }
+
+std::optional<Timestamp> LocalToInstant(LocalSeconds local, std::string_view text, std::string* error) {
+  const date::time_zone* zone = London();
+  if (zone == nullptr) {
+    if (error) *error = "the time-zone database has no 'Europe/London'";
+    return std::nullopt;
+  }
+  date::local_info info = zone->get_info(local);
+  SysSeconds instant;
+  switch (info.result) {
+    case date::local_info::unique:
+      instant = SysSeconds{local.time_since_epoch() - info.first.offset};
+      break;
+    case date::local_info::ambiguous:  // the repeated hour in autumn: take the earlier instant
+      instant = SysSeconds{local.time_since_epoch() - info.first.offset};
+      break;
+    case date::local_info::nonexistent:
+    default:
+      if (error) *error = Quoted(text) + " does not exist in Europe/London (clocks went forward)";
+      return std::nullopt;
+  }
+  return Timestamp{instant.time_since_epoch().count(), 0};
+}
+
+LocalFields FieldsOf(LocalSeconds local) {
+  auto day_point = date::floor<date::days>(local);
+  date::year_month_day ymd{day_point};
+  date::hh_mm_ss<seconds> hms{local - day_point};
+  date::weekday weekday{day_point};
+  auto year_start = date::local_days{ymd.year() / date::January / 1};
+  return {static_cast<int>(ymd.year()),
+          static_cast<int>(static_cast<unsigned>(ymd.month())),
+          static_cast<int>(static_cast<unsigned>(ymd.day())),
+          static_cast<int>(hms.hours().count()),
+          static_cast<int>(hms.minutes().count()),
+          static_cast<int>(hms.seconds().count()),
+          static_cast<int>(weekday.c_encoding()),
+          static_cast<int>((day_point - year_start).count())};
+}
+
+LocalSeconds ToLocalSeconds(Timestamp t) {
+  const date::time_zone* zone = London();
+  SysSeconds sys{seconds{t.seconds}};
+  if (zone == nullptr) return LocalSeconds{sys.time_since_epoch()};
+  return zone->to_local(sys);
+}
+
+std::string FormatFraction(std::int32_t nanos) {
+  if (nanos == 0) return {};
+  char buffer[16];
+  std::snprintf(buffer, sizeof buffer, ".%09d", nanos);
+  std::string out(buffer);
+  while (out.back() == '0') out.pop_back();
+  return out;
+}
+
+}  // namespace
+
+std::optional<Timestamp> ParseDate(std::string_view text, std::string* error, DateOrder order) {
+  std::string_view trimmed = Trim(text);
+  Cursor cursor{trimmed};
+  date::year_month_day ymd;
+  if (!ParseDatePart(cursor, order, &ymd) || !cursor.AtEnd()) {
+    if (error) *error = Quoted(trimmed) + " is not a valid date";
+    return std::nullopt;
+  }
+  return LocalToInstant(LocalSeconds{date::local_days{ymd}.time_since_epoch()}, trimmed, error);
+}
+
+std::optional<Timestamp> ParseDateTime(std::string_view text, std::string* error, DateOrder order) {
+  std::string_view trimmed = Trim(text);
+  Cursor cursor{trimmed};
+  auto fail = [&]() -> std::optional<Timestamp> {
+    if (error) *error = Quoted(trimmed) + " is not a valid date and time";
+    return std::nullopt;
+  };
+  date::year_month_day ymd;
+  if (!ParseDatePart(cursor, order, &ymd)) return fail();
+  int hour = 0, minute = 0, second = 0;
+  std::int32_t nanos = 0;
+  if (!cursor.AtEnd()) {
+    if (!cursor.Eat('T') && !cursor.Eat(' ') && !cursor.Eat('t')) return fail();
+    if (!cursor.Digits(2, &hour) || !cursor.Eat(':') || !cursor.Digits(2, &minute)) return fail();
+    if (cursor.Eat(':')) {
+      if (!cursor.Digits(2, &second)) return fail();
+      if (cursor.Eat('.')) {
+        int digits = 0;
+        while (!cursor.AtEnd() && cursor.Peek() >= '0' && cursor.Peek() <= '9') {
+          if (digits < 9) nanos = nanos * 10 + (cursor.Peek() - '0');
+          ++digits;
+          ++cursor.pos;
+        }
+        if (digits == 0) return fail();
+        for (int i = digits; i < 9; ++i) nanos *= 10;
+      }
+    }
+    if (hour > 23 || minute > 59 || second > 59) return fail();
+  }
+  auto local = LocalSeconds{date::local_days{ymd}.time_since_epoch()} + std::chrono::hours{hour} +
+               std::chrono::minutes{minute} + seconds{second};
+  if (cursor.AtEnd()) {
+    auto instant = LocalToInstant(local, trimmed, error);
+    if (instant) instant->nanos = nanos;
+    return instant;
+  }
+  // Explicit offset.
+  int offset_seconds = 0;
+  if (cursor.Eat('Z') || cursor.Eat('z')) {
+    offset_seconds = 0;
+  } else {
+    int sign = cursor.Eat('+') ? 1 : (cursor.Eat('-') ? -1 : 0);
+    int offset_hours = 0, offset_minutes = 0;
+    if (sign == 0 || !cursor.Digits(2, &offset_hours)) return fail();
+    cursor.Eat(':');
+    if (!cursor.Digits(2, &offset_minutes)) return fail();
+    if (offset_hours > 23 || offset_minutes > 59) return fail();
+    offset_seconds = sign * (offset_hours * 3600 + offset_minutes * 60);
+  }
+  if (!cursor.AtEnd()) return fail();
+  return Timestamp{local.time_since_epoch().count() - offset_seconds, nanos};
+}
+
+std::optional<Timestamp> ParseRfc3339(std::string_view text, std::string* error) {
+  std::string_view trimmed = Trim(text);
+  // An offset or Z is required; a bare local time is not RFC 3339.
+  bool has_offset = !trimmed.empty() && (trimmed.back() == 'Z' || trimmed.back() == 'z');
+  if (!has_offset && trimmed.size() > 6) {
+    char sign = trimmed[trimmed.size() - 6];
+    has_offset = (sign == '+' || sign == '-') && trimmed[trimmed.size() - 3] == ':';
+  }
+  if (!has_offset || trimmed.size() < 20 || (trimmed[10] != 'T' && trimmed[10] != 't')) {
+    if (error) *error = Quoted(trimmed) + " is not an RFC 3339 timestamp";
+    return std::nullopt;
+  }
+  auto parsed = ParseDateTime(trimmed, error, DateOrder::kIso);
+  if (!parsed) {
+    if (error) *error = Quoted(trimmed) + " is not an RFC 3339 timestamp";
+    return std::nullopt;
+  }
+  if (parsed->seconds < kMinTimestampSeconds || parsed->seconds > kMaxTimestampSeconds) {
+    if (error) *error = "timestamp out of range";
+    return std::nullopt;
+  }
+  return parsed;
+}
+
+std::string FormatRfc3339(Timestamp t) {
+  SysSeconds sys{seconds{t.seconds}};
+  return date::format("%Y-%m-%dT%H:%M:%S", sys) + FormatFraction(t.nanos) + "Z";
+}
+
+std::string FormatLocalDateTime(Timestamp t) {
+  LocalFields f = ToLocal(t);
+  char buffer[40];
+  if (f.second == 0 && t.nanos == 0) {
+    std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02dT%02d:%02d", f.year, f.month, f.day, f.hour, f.minute);
+  } else {
+    std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02dT%02d:%02d:%02d", f.year, f.month, f.day, f.hour,
+                  f.minute, f.second);
+  }
+  return buffer;
+}
+
+std::string FormatLocalDate(Timestamp t) {
+  LocalFields f = ToLocal(t);
+  char buffer[16];
+  std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", f.year, f.month, f.day);
+  return buffer;
+}
+
+LocalFields ToLocal(Timestamp t) { return FieldsOf(ToLocalSeconds(t)); }
+
+std::optional<LocalFields> ToZone(Timestamp t, std::string_view zone_name) {
+  SysSeconds sys{seconds{t.seconds}};
+  // Fixed offsets: "+01:00", "-05:30", also "01:00" as CEL allows.
+  Cursor cursor{Trim(zone_name)};
+  int sign = 1;
+  if (cursor.Eat('-')) sign = -1; else cursor.Eat('+');
+  int hours = 0, minutes = 0;
+  std::size_t start = cursor.pos;
+  if (cursor.Digits(2, &hours) && cursor.Eat(':') && cursor.Digits(2, &minutes) && cursor.AtEnd()) {
+    seconds offset{sign * (hours * 3600 + minutes * 60)};
+    return FieldsOf(LocalSeconds{sys.time_since_epoch() + offset});
+  }
+  cursor.pos = start;
+  try {
+    const date::time_zone* zone = date::locate_zone(std::string(Trim(zone_name)));
+    return FieldsOf(zone->to_local(sys));
+  } catch (const std::exception&) {
+    return std::nullopt;
+  }
+}
+
+Timestamp StartOfLocalDay(Timestamp t) {
+  LocalSeconds local = ToLocalSeconds(t);
+  auto midnight = date::floor<date::days>(local);
+  auto instant = LocalToInstant(LocalSeconds{midnight.time_since_epoch()}, "", nullptr);
+  return instant.value_or(Timestamp{t.seconds - (local - midnight).count(), 0});
+}
+
+Timestamp AddLocalMonths(Timestamp t, int months) {
+  LocalSeconds local = ToLocalSeconds(t);
+  auto day_point = date::floor<date::days>(local);
+  auto time_of_day = local - day_point;
+  date::year_month_day ymd{day_point};
+  date::year_month shifted = date::year_month{ymd.year(), ymd.month()} + date::months{months};
+  date::day last = date::year_month_day_last{shifted.year(), date::month_day_last{shifted.month()}}.day();
+  date::day day = ymd.day() > last ? last : ymd.day();
+  LocalSeconds target = LocalSeconds{date::local_days{shifted.year() / shifted.month() / day}.time_since_epoch()} + time_of_day;
+  auto instant = LocalToInstant(target, "", nullptr);
+  if (!instant) {
+    // Inside the spring-forward gap: the same wall-clock time an hour later exists.
+    instant = LocalToInstant(target + std::chrono::hours{1}, "", nullptr);
+  }
+  Timestamp out = instant.value_or(t);
+  out.nanos = t.nanos;
+  return out;
+}
+
+std::optional<Duration> ParseDuration(std::string_view text, std::string* error) {
+  std::string_view input = Trim(text);
+  auto fail = [&]() -> std::optional<Duration> {
+    if (error) *error = Quoted(input) + " is not a valid duration";
+    return std::nullopt;
+  };
+  if (input.empty()) return fail();
+  std::size_t pos = 0;
+  bool negative = false;
+  if (input[pos] == '-' || input[pos] == '+') {
+    negative = input[pos] == '-';
+    ++pos;
+  }
+  if (pos >= input.size()) return fail();
+  if (input.substr(pos) == "0") return Duration{};
+  // Accumulate in nanoseconds with 128-bit headroom.
+  Int128 total = 0;
+  while (pos < input.size()) {
+    std::size_t start = pos;
+    while (pos < input.size() && input[pos] >= '0' && input[pos] <= '9') ++pos;
+    Int128 whole = 0;
+    for (std::size_t i = start; i < pos; ++i) {
+      whole = whole * 10 + (input[i] - '0');
+      if (whole > static_cast<Int128>(kMaxDurationSeconds) * kNanosPerSecond) return fail();
+    }
+    bool had_whole = pos > start;
+    Int128 fraction = 0, scale = 1;
+    bool had_fraction = false;
+    if (pos < input.size() && input[pos] == '.') {
+      ++pos;
+      std::size_t fraction_start = pos;
+      while (pos < input.size() && input[pos] >= '0' && input[pos] <= '9') {
+        if (scale < static_cast<Int128>(1000000000000000000LL)) {
+          fraction = fraction * 10 + (input[pos] - '0');
+          scale *= 10;
+        }
+        ++pos;
+      }
+      had_fraction = pos > fraction_start;
+    }
+    if (!had_whole && !had_fraction) return fail();
+    std::size_t unit_start = pos;
+    while (pos < input.size() && !(input[pos] >= '0' && input[pos] <= '9') && input[pos] != '.') ++pos;
+    std::string_view unit = input.substr(unit_start, pos - unit_start);
+    Int128 unit_nanos;
+    if (unit == "h") unit_nanos = 3600 * kNanosPerSecond;
+    else if (unit == "m") unit_nanos = 60 * kNanosPerSecond;
+    else if (unit == "s") unit_nanos = kNanosPerSecond;
+    else if (unit == "ms") unit_nanos = 1000000;
+    else if (unit == "us" || unit == "\xC2\xB5s") unit_nanos = 1000;
+    else if (unit == "ns") unit_nanos = 1;
+    else return fail();
+    total += whole * unit_nanos + fraction * unit_nanos / scale;
+    if (total > static_cast<Int128>(kMaxDurationSeconds) * kNanosPerSecond) return fail();
+  }
+  if (negative) total = -total;
+  std::int64_t secs = static_cast<std::int64_t>(total / kNanosPerSecond);
+  std::int32_t nanos = static_cast<std::int32_t>(total % kNanosPerSecond);
+  return Duration{secs, nanos};
+}
+
+std::string FormatDuration(Duration d) {
+  bool negative = d.seconds < 0 || d.nanos < 0;
+  std::int64_t secs = d.seconds < 0 ? -d.seconds : d.seconds;
+  std::int32_t nanos = d.nanos < 0 ? -d.nanos : d.nanos;
+  return (negative ? "-" : "") + std::to_string(secs) + FormatFraction(nanos) + "s";
+}
+
+namespace {
+
+Int128 ToNanos(std::int64_t seconds, std::int32_t nanos) {
+  return static_cast<Int128>(seconds) * kNanosPerSecond + nanos;
+}
+
+std::optional<Duration> DurationFromNanos(Int128 total) {
+  if (total > static_cast<Int128>(kMaxDurationSeconds) * kNanosPerSecond ||
+      total < -static_cast<Int128>(kMaxDurationSeconds) * kNanosPerSecond) {
+    return std::nullopt;
+  }
+  return Duration{static_cast<std::int64_t>(total / kNanosPerSecond),
+                  static_cast<std::int32_t>(total % kNanosPerSecond)};
+}
+
+}  // namespace
+
+std::optional<Duration> Between(Timestamp from, Timestamp to) {
+  return DurationFromNanos(ToNanos(to.seconds, to.nanos) - ToNanos(from.seconds, from.nanos));
+}
+
+std::optional<Timestamp> Add(Timestamp t, Duration d) {
+  Int128 total = ToNanos(t.seconds, t.nanos) + ToNanos(d.seconds, d.nanos);
+  Int128 secs = total / kNanosPerSecond;
+  Int128 nanos = total % kNanosPerSecond;
+  if (nanos < 0) {
+    nanos += kNanosPerSecond;
+    secs -= 1;
+  }
+  if (secs < kMinTimestampSeconds || secs > kMaxTimestampSeconds) return std::nullopt;
+  return Timestamp{static_cast<std::int64_t>(secs), static_cast<std::int32_t>(nanos)};
+}
+
+std::optional<Duration> Add(Duration a, Duration b) {
+  return DurationFromNanos(ToNanos(a.seconds, a.nanos) + ToNanos(b.seconds, b.nanos));
+}
+
+std::optional<Duration> Negate(Duration d) { return DurationFromNanos(-ToNanos(d.seconds, d.nanos)); }
+
+}  // namespace uofa
