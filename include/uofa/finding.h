@@ -113,9 +113,10 @@ struct AuditResult {
   std::vector<PackSummary> packs;
   std::vector<ParameterValue> parameters;
   std::vector<InputSummary> inputs;
-  std::size_t records_read = 0;      ///< rows seen across all inputs
-  std::size_t records_evaluated = 0; ///< records that became subjects of rules
-  std::size_t records_rejected = 0;  ///< rows that could not become records (see diagnostics)
+  /// Accounting, so that nothing is lost silently: read == evaluated + rejected.
+  std::size_t records_read = 0;      ///< data rows (or JSON lines) seen across all inputs
+  std::size_t records_evaluated = 0; ///< rows that became a record or part of one (a child row)
+  std::size_t records_rejected = 0;  ///< rows that could not, each with an input problem
   std::vector<RuleOutcome> rules;    ///< in pack order, then file order
   std::vector<Diagnostic> input_problems;  ///< data-quality problems in the inputs, positioned
   bool identifiers_shown = false;

@@ -1,0 +1,123 @@
+// uofa check DIR: audit a folder of evidence and write gap reports.
+#include <unistd.h>
+
+#include <fstream>
+#include <iostream>
+#include <memory>
+
+#include "cli/command.h"
+#include "cli/common.h"
+#include "uofa/engine.h"
+#include "uofa/report.h"
+
+namespace uofa::cli {
+namespace {
+
+struct CheckArguments {
+  CheckOptions check;
+  std::vector<std::string> formats;
+  std::vector<std::string> outputs;
+  std::string fail_on = "high";
+  std::size_t max_examples = 5;
+};
+
+bool HasInputErrors(const AuditResult& result) {
+  for (const Diagnostic& problem : result.input_problems) {
+    if (problem.severity == Severity::kError) return true;
+  }
+  return false;
+}
+
+int RunCheckCommand(const CheckArguments& arguments) {
+  ReportOptions report_options;
+  report_options.max_examples = arguments.max_examples;
+  std::optional<GapSeverity> fail_on = ParseGapSeverity(arguments.fail_on);
+  if (arguments.fail_on != "none" && !fail_on) {
+    std::cerr << "error: --fail-on must be high, medium, low or none\n";
+    return kExitError;
+  }
+  if (fail_on) report_options.fail_on = *fail_on;
+  std::vector<std::string> formats = arguments.formats;
+  if (formats.empty()) formats.push_back("text");
+  if (arguments.outputs.size() > formats.size()) {
+    std::cerr << "error: more -o files than --format options\n";
+    return kExitError;
+  }
+  if (formats.size() - arguments.outputs.size() > 1) {
+    std::cerr << "error: only one --format may write to standard output; give each other format its own -o\n";
+    return kExitError;
+  }
+  bool known = true;
+  for (const std::string& format : formats) {
+    bool found = false;
+    for (const ReportFormatInfo& info : ReportFormats()) found = found || info.name == format;
+    if (!found) {
+      std::cerr << "error: unknown report format '" << format << "'\n";
+      known = false;
+    }
+  }
+  if (!known) return kExitError;
+
+  Diagnostics diagnostics;
+  std::optional<AuditResult> result = RunCheck(arguments.check, diagnostics);
+  PrintDiagnostics(diagnostics);
+  if (!result) return kExitError;
+
+  for (std::size_t i = 0; i < formats.size(); ++i) {
+    ReportOptions options = report_options;
+    std::string error;
+    bool written;
+    if (i < arguments.outputs.size() && arguments.outputs[i] != "-") {
+      std::ofstream file(arguments.outputs[i], std::ios::binary | std::ios::trunc);
+      if (!file) {
+        std::cerr << "error: cannot write '" << arguments.outputs[i] << "'\n";
+        return kExitError;
+      }
+      written = WriteReport(formats[i], *result, options, file, &error);
+      file.close();
+      if (!file) {
+        std::cerr << "error: cannot write '" << arguments.outputs[i] << "'\n";
+        return kExitError;
+      }
+    } else {
+      options.color = formats[i] == "text" && ::isatty(STDOUT_FILENO) && std::getenv("NO_COLOR") == nullptr;
+      written = WriteReport(formats[i], *result, options, std::cout, &error);
+      std::cout.flush();
+    }
+    if (!written) {
+      std::cerr << "error: " << error << '\n';
+      return kExitError;
+    }
+  }
+  if (HasInputErrors(*result)) return kExitError;
+  if (fail_on && HasGapsAtOrAbove(*result, *fail_on)) return kExitGaps;
+  return kExitOk;
+}
+
+}  // namespace
+
+std::function<int()> SetUpCheck(CLI::App& command) {
+  auto arguments = std::make_shared<CheckArguments>();
+  command.add_option("audit", arguments->check.audit_dir, "Audit folder (see the data contract)")
+      ->required();
+  AddRulesOption(command, &arguments->check.rules_root);
+  command.add_option("--as-of", arguments->check.as_of,
+                     "Audit date, YYYY-MM-DD (default: uofa.yaml's as_of, else today)");
+  command.add_option("--pack", arguments->check.packs, "Pack to run (repeatable; default: uofa.yaml's packs, else all)");
+  std::string format_help = "Report format (repeatable, each with its own -o):";
+  for (const ReportFormatInfo& info : ReportFormats()) format_help += " " + info.name;
+  command.add_option("--format,-f", arguments->formats, format_help);
+  command.add_option("-o,--output", arguments->outputs,
+                     "Write the report of the matching --format to this file ('-' for standard output)");
+  command.add_option("--fail-on", arguments->fail_on,
+                     "Exit 1 when a gap of this severity or higher is found: high, medium, low or none")
+      ->capture_default_str();
+  command.add_option("--max-examples", arguments->max_examples,
+                     "Failing records listed per gap in the text report")
+      ->capture_default_str();
+  command.add_flag("--show-identifiers", arguments->check.show_identifiers,
+                   "Show patient names and NHS numbers in reports (redacted by default)");
+  return [arguments] { return RunCheckCommand(*arguments); };
+}
+
+}  // namespace uofa::cli

@@ -1,0 +1,139 @@
+#include "engine/eval/auditor.h"
+
+#include <map>
+#include <set>
+#include <string>
+
+#include "engine/eval/evidence.h"
+#include "engine/pack/verdict.h"
+
+namespace uofa {
+namespace {
+
+// A rule ready to run: where its outcome lives and the fields its evidence shows.
+struct ScheduledRule {
+  const RulePack* pack;
+  const Rule* rule;
+  RuleOutcome* outcome;
+  std::vector<std::string> evidence_paths;
+};
+
+std::vector<std::string> EvidencePaths(const Rule& rule) {
+  std::vector<std::string> paths;
+  std::set<std::string> seen;
+  auto add = [&](const expr::Program* program) {
+    if (program == nullptr) return;
+    for (const std::string& path : program->ReferencedFields()) {
+      if (seen.insert(path).second) paths.push_back(path);
+    }
+  };
+  add(rule.require.get());
+  add(rule.when.get());
+  return paths;
+}
+
+}  // namespace
+
+RuleOutcome DescribeRule(const RulePack& pack, const Rule& rule) {
+  RuleOutcome outcome;
+  outcome.id = rule.id;
+  outcome.title = rule.title;
+  outcome.pack = pack.id;
+  outcome.subject = rule.subject;
+  outcome.basis = rule.basis;
+  outcome.severity = rule.severity;
+  for (const RuleCitation& cite : rule.cite) {
+    Citation citation;
+    citation.source = cite.source;
+    citation.provision = cite.provision;
+    auto source = pack.sources.find(cite.source);
+    if (source != pack.sources.end()) {
+      citation.source_title = source->second.title;
+      citation.url = source->second.url;
+    }
+    outcome.citations.push_back(std::move(citation));
+  }
+  outcome.message = rule.message;
+  outcome.remedy = rule.remedy;
+  outcome.target = rule.target;
+  outcome.defined_at = rule.defined_at;
+  return outcome;
+}
+
+void DecideStatus(RuleOutcome& outcome, bool assessed) {
+  if (!assessed) {
+    outcome.status = RuleStatus::kNotAssessed;
+  } else if (outcome.failed > 0 &&
+             (!outcome.target || outcome.PassRate().value_or(0.0) < *outcome.target)) {
+    outcome.status = RuleStatus::kGap;
+  } else if (outcome.indeterminate > 0) {
+    outcome.status = RuleStatus::kIndeterminate;
+  } else if (outcome.passed + outcome.failed == 0) {
+    outcome.status = RuleStatus::kNotApplicable;
+  } else {
+    outcome.status = RuleStatus::kMet;
+  }
+}
+
+void RunAudit(const PackSet& packs, std::vector<std::unique_ptr<RecordSource>>& sources,
+              const AuditRunOptions& options, AuditResult& result, Diagnostics& input_problems) {
+  result.rules.clear();
+  std::size_t rule_count = 0;
+  for (const auto& pack : packs.packs) rule_count += pack->rules.size();
+  result.rules.reserve(rule_count);  // outcomes are referenced by pointer below
+
+  std::map<std::string, std::vector<ScheduledRule>, std::less<>> by_subject;
+  for (const auto& pack : packs.packs) {
+    for (const Rule& rule : pack->rules) {
+      result.rules.push_back(DescribeRule(*pack, rule));
+      by_subject[rule.subject].push_back({pack.get(), &rule, &result.rules.back(), EvidencePaths(rule)});
+    }
+  }
+
+  std::set<std::string, std::less<>> assessed_kinds;
+  for (auto& source : sources) {
+    auto scheduled = by_subject.find(source->kind());
+    std::shared_ptr<const Record> record;
+    std::size_t produced = 0;
+    while (source->Next(&record, input_problems)) {
+      ++produced;
+      if (scheduled == by_subject.end()) continue;
+      for (ScheduledRule& item : scheduled->second) {
+        expr::EvaluationContext context{options.as_of, &item.pack->commencement};
+        std::string detail;
+        Verdict verdict = EvaluateRule(*item.rule, *record, context, &detail);
+        RuleOutcome& outcome = *item.outcome;
+        switch (verdict) {
+          case Verdict::kPass: ++outcome.passed; break;
+          case Verdict::kNotApplicable: ++outcome.not_applicable; break;
+          case Verdict::kFail: ++outcome.failed; break;
+          case Verdict::kIndeterminate: ++outcome.indeterminate; break;
+        }
+        if (verdict == Verdict::kFail || verdict == Verdict::kIndeterminate) {
+          Finding finding;
+          finding.verdict = verdict;
+          finding.record_id = record->Id();
+          finding.location = record->origin;
+          finding.evidence = CollectEvidence(*record, item.evidence_paths, options.show_identifiers);
+          if (verdict == Verdict::kIndeterminate) finding.detail = detail;
+          outcome.findings.push_back(std::move(finding));
+        }
+      }
+    }
+    const SourceCounts& counts = source->counts();
+    // A source produces a record for every row it read that it did not reject.
+    if (produced > 0 || counts.rows_read > 0) assessed_kinds.insert(source->kind());
+    result.records_read += counts.rows_read;
+    result.records_rejected += counts.rows_rejected;
+    result.records_evaluated += counts.rows_read - counts.rows_rejected;
+    for (const SourceInput& input : source->inputs()) {
+      result.inputs.push_back({input.path, input.kind, input.rows});
+    }
+  }
+
+  for (RuleOutcome& outcome : result.rules) {
+    DecideStatus(outcome, assessed_kinds.count(outcome.subject) > 0);
+  }
+}
+
+}  // namespace uofa

@@ -1,0 +1,37 @@
+// The auditor: streams each record source once and evaluates every rule whose subject is that
+// record kind, keeping per-rule counters and a finding only for failing or undecided records.
+#ifndef UOFA_ENGINE_EVAL_AUDITOR_H_
+#define UOFA_ENGINE_EVAL_AUDITOR_H_
+
+#include <memory>
+#include <vector>
+
+#include "engine/base/time.h"
+#include "engine/pack/rule_pack.h"
+#include "engine/sources/record_source.h"
+#include "uofa/diagnostic.h"
+#include "uofa/finding.h"
+
+namespace uofa {
+
+struct AuditRunOptions {
+  Timestamp as_of;
+  bool show_identifiers = false;
+};
+
+/// Evaluates `packs` on every record of `sources`. Fills the rule outcomes, the accounting
+/// (records read, evaluated, rejected) and the inputs of `result`; problems the sources report
+/// are appended to `input_problems`.
+void RunAudit(const PackSet& packs, std::vector<std::unique_ptr<RecordSource>>& sources,
+              const AuditRunOptions& options, AuditResult& result, Diagnostics& input_problems);
+
+/// The outcome skeleton of a rule (metadata and citations, no counts).
+RuleOutcome DescribeRule(const RulePack& pack, const Rule& rule);
+
+/// Sets `outcome.status` from its counts and target; `assessed` is false when there was no
+/// input of the rule's subject kind.
+void DecideStatus(RuleOutcome& outcome, bool assessed);
+
+}  // namespace uofa
+
+#endif  // UOFA_ENGINE_EVAL_AUDITOR_H_

@@ -1,0 +1,101 @@
+// RunCheck: the `uofa check` pipeline behind the public API.
+#include <chrono>
+#include <filesystem>
+
+#include "engine/base/time.h"
+#include "engine/eval/audit_settings.h"
+#include "engine/eval/auditor.h"
+#include "engine/pack/pack_loader.h"
+#include "engine/sources/record_source.h"
+#include "uofa/engine.h"
+
+namespace uofa {
+namespace {
+
+std::string Today() {
+  auto now = std::chrono::system_clock::now();
+  std::int64_t seconds = std::chrono::duration_cast<std::chrono::seconds>(now.time_since_epoch()).count();
+  return FormatLocalDate(Timestamp{seconds, 0});
+}
+
+std::string ValueText(const Value& value) {
+  switch (value.kind()) {
+    case ValueKind::kNull: return "";
+    case ValueKind::kBool: return value.as_bool() ? "true" : "false";
+    case ValueKind::kInt: return std::to_string(value.as_int());
+    case ValueKind::kDouble: {
+      std::string text = std::to_string(value.as_double());
+      while (text.size() > 1 && text.back() == '0') text.pop_back();
+      if (text.back() == '.') text.pop_back();
+      return text;
+    }
+    case ValueKind::kString: return value.as_string();
+    case ValueKind::kDuration: return FormatDuration(value.as_duration());
+    case ValueKind::kTimestamp: return FormatLocalDate(value.as_timestamp());
+    default: return "";
+  }
+}
+
+}  // namespace
+
+const char* Version() { return UOFA_VERSION; }
+
+bool HasGapsAtOrAbove(const AuditResult& result, GapSeverity fail_on) {
+  for (const RuleOutcome& rule : result.rules) {
+    if (rule.status == RuleStatus::kGap && rule.severity >= fail_on) return true;
+  }
+  return false;
+}
+
+
+std::optional<AuditResult> RunCheck(const CheckOptions& options, Diagnostics& diagnostics) {
+  std::error_code error;
+  if (!std::filesystem::is_directory(options.audit_dir, error)) {
+    diagnostics.Error({options.audit_dir, 0, 0}, "not an audit folder (no such directory)");
+    return std::nullopt;
+  }
+  AuditSettings settings = ReadAuditSettings(options.audit_dir, diagnostics);
+  if (diagnostics.HasErrors()) return std::nullopt;
+
+  std::string as_of = options.as_of.value_or(settings.as_of.value_or(Today()));
+  std::string date_error;
+  std::optional<Timestamp> as_of_time = ParseDate(as_of, &date_error);
+  if (!as_of_time) {
+    diagnostics.Error({}, "invalid --as-of date: " + date_error);
+    return std::nullopt;
+  }
+
+  LoadOptions load;
+  load.rules_root = options.rules_root;
+  load.packs = options.packs.empty() ? settings.packs : options.packs;
+  load.overrides = settings.overrides;
+  std::unique_ptr<PackSet> packs = LoadPacks(load, diagnostics);
+  if (!packs) return std::nullopt;
+
+  AuditResult result;
+  result.tool_version = Version();
+  result.audit_dir = options.audit_dir;
+  result.as_of = as_of;
+  result.identifiers_shown = options.show_identifiers;
+  for (const auto& pack : packs->packs) {
+    result.packs.push_back({pack->id, pack->title, pack->version});
+    for (const Parameter& parameter : pack->parameters) {
+      result.parameters.push_back({pack->id, parameter.name, ValueText(parameter.value),
+                                   ValueText(parameter.default_value), parameter.overridden,
+                                   parameter.basis});
+    }
+  }
+
+  SourceOptions source_options;
+  source_options.schemas = &packs->schemas;
+  source_options.parse.codes = &packs->codes;
+  Diagnostics input_problems;
+  std::vector<std::unique_ptr<RecordSource>> sources =
+      OpenAuditFolder(options.audit_dir, source_options, input_problems);
+  RunAudit(*packs, sources, AuditRunOptions{*as_of_time, options.show_identifiers}, result,
+           input_problems);
+  result.input_problems = input_problems.Items();
+  return result;
+}
+
+}  // namespace uofa

@@ -1,0 +1,66 @@
+// State shared by the stages of LoadPacks (pack_loader.cc): the options, the diagnostics, the
+// PackSet being built and every YAML file read so far (kept so later checks can quote lines).
+#ifndef UOFA_ENGINE_PACK_LOAD_CONTEXT_H_
+#define UOFA_ENGINE_PACK_LOAD_CONTEXT_H_
+
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "engine/pack/pack_loader.h"
+#include "engine/pack/rule_pack.h"
+#include "engine/pack/yaml_checks.h"
+#include "engine/pack/yaml_document.h"
+
+namespace uofa {
+
+/// A name written somewhere in a YAML file (a schema kind in pack.yaml, a code list in a field),
+/// kept with its node so a problem with the name can be reported where it was written.
+struct NameReference {
+  std::string name;
+  const SourceText* source = nullptr;
+  const YamlNode* node = nullptr;
+};
+
+struct LoadContext {
+  LoadContext(const LoadOptions& load_options, Diagnostics& sink, PackSet& packs)
+      : options(load_options), diagnostics(sink), set(packs) {}
+
+  const LoadOptions& options;
+  Diagnostics& diagnostics;
+  PackSet& set;
+
+  /// Reads and parses a YAML file once; later calls return the same document. The root is null
+  /// when the file could not be read or parsed (already reported).
+  const YamlDocument& Read(const std::string& path);
+  /// The text of any file (for a parameter override's position in uofa.yaml); nullptr when it
+  /// cannot be read.
+  const SourceText* Text(const std::string& path);
+
+  void ErrorAt(const NameReference& where, std::string message);
+
+  std::string SchemaPath(const std::string& kind) const;
+  std::string CodeListPath(const std::string& id) const;
+
+  /// Code lists asked for by packs and by schema fields, in the order asked.
+  std::vector<NameReference> code_requests;
+
+ private:
+  std::map<std::string, std::unique_ptr<YamlDocument>> documents_;
+  std::map<std::string, std::unique_ptr<SourceText>> texts_;
+};
+
+/// Loads rules/schema/<kind>.yaml for every reference (and every kind their fields name with
+/// `of:`), resolving element types. Code lists the fields name are added to code_requests.
+void LoadSchemas(LoadContext& context, const std::vector<NameReference>& kinds);
+
+/// Loads rules/codes/<id>.yaml for every entry of context.code_requests.
+void LoadCodeLists(LoadContext& context);
+
+/// Names of the files `<directory>/*.yaml` without the extension, sorted ("" directory: none).
+std::vector<std::string> YamlStemsIn(const std::string& directory);
+
+}  // namespace uofa
+
+#endif  // UOFA_ENGINE_PACK_LOAD_CONTEXT_H_

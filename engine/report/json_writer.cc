@@ -1,0 +1,215 @@
+// The JSON report: every rule with its verdict counts and every failing or indeterminate record.
+// The shape is documented in docs/json-report.md and docs/json-report.schema.json; change
+// kSchemaVersion with it (an added field bumps the minor version, anything else the major).
+//
+// Rules are serialised one at a time and streamed, so memory stays bounded by the largest rule
+// rather than the whole report; the output is byte for byte what ordered_json::dump(2) would give.
+#include <cstddef>
+#include <functional>
+#include <nlohmann/json.hpp>
+#include <ostream>
+#include <string>
+#include <string_view>
+
+#include "engine/report/report_summary.h"
+#include "engine/report/writers.h"
+
+namespace uofa::report {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+constexpr std::string_view kSchemaName = "uofa-report";
+constexpr std::string_view kSchemaVersion = "1.0.0";
+
+// Unknown positions (0, or an empty file name) are null rather than 0 or "".
+Json TextOrNull(const std::string& text) { return text.empty() ? Json(nullptr) : Json(text); }
+Json PositionOrNull(int position) { return position > 0 ? Json(position) : Json(nullptr); }
+
+Json DiagnosticSeverity(Severity severity) {
+  switch (severity) {
+    case Severity::kError:
+      return "error";
+    case Severity::kWarning:
+      return "warning";
+    case Severity::kNote:
+      return "note";
+  }
+  return "error";
+}
+
+Json ToolJson(const AuditResult& result) {
+  return Json{{"name", "uofa"}, {"version", result.tool_version}};
+}
+
+Json AuditJson(const AuditResult& result) {
+  Json packs = Json::array();
+  for (const PackSummary& pack : result.packs) {
+    packs.push_back({{"id", pack.id}, {"title", pack.title}, {"version", pack.version}});
+  }
+  Json parameters = Json::array();
+  for (const ParameterValue& parameter : result.parameters) {
+    parameters.push_back({{"pack", parameter.pack},
+                          {"name", parameter.name},
+                          {"value", parameter.value},
+                          {"default", parameter.default_value},
+                          {"overridden", parameter.overridden},
+                          {"basis", parameter.basis}});
+  }
+  Json inputs = Json::array();
+  for (const InputSummary& input : result.inputs) {
+    inputs.push_back({{"path", input.path}, {"kind", input.kind}, {"rows", input.rows}});
+  }
+  return Json{{"dir", result.audit_dir},
+              {"as_of", result.as_of},
+              {"packs", std::move(packs)},
+              {"parameters", std::move(parameters)},
+              {"inputs", std::move(inputs)},
+              {"accounting",
+               {{"read", result.records_read},
+                {"evaluated", result.records_evaluated},
+                {"rejected", result.records_rejected}}},
+              {"identifiers_shown", result.identifiers_shown}};
+}
+
+Json SummaryJson(const AuditResult& result, const ReportOptions& options) {
+  const ReportSummary summary = Summarise(result);
+  return Json{{"rules", summary.status.rules},
+              {"met", summary.status.met},
+              {"gaps", summary.status.gaps},
+              {"indeterminate", summary.status.indeterminate},
+              {"not_applicable", summary.status.not_applicable},
+              {"not_assessed", summary.status.not_assessed},
+              {"by_severity",
+               {{"high", summary.gaps.high},
+                {"medium", summary.gaps.medium},
+                {"low", summary.gaps.low}}},
+              {"fail_on", GapSeverityName(options.fail_on)},
+              {"gaps_at_or_above_fail_on", summary.gaps.AtOrAbove(options.fail_on)}};
+}
+
+Json FindingJson(const Finding& finding) {
+  Json evidence = Json::array();
+  for (const Evidence& item : finding.evidence) {
+    evidence.push_back({{"field", item.field}, {"value", item.value}});
+  }
+  return Json{{"verdict", VerdictName(finding.verdict)},
+              {"record_id", finding.record_id},
+              {"location",
+               {{"file", TextOrNull(finding.location.file)},
+                {"line", PositionOrNull(finding.location.line)}}},
+              {"evidence", std::move(evidence)},
+              {"detail", TextOrNull(finding.detail)}};
+}
+
+Json RuleJson(const RuleOutcome& rule) {
+  Json citations = Json::array();
+  for (const Citation& citation : rule.citations) {
+    citations.push_back({{"source", citation.source},
+                         {"source_title", citation.source_title},
+                         {"url", citation.url},
+                         {"provision", citation.provision}});
+  }
+  Json findings = Json::array();
+  for (const Finding& finding : rule.findings) findings.push_back(FindingJson(finding));
+  const std::optional<double> pass_rate = rule.PassRate();
+  return Json{{"id", rule.id},
+              {"title", rule.title},
+              {"pack", rule.pack},
+              {"subject", rule.subject},
+              {"basis", rule.basis},
+              {"severity", GapSeverityName(rule.severity)},
+              {"citations", std::move(citations)},
+              {"message", rule.message},
+              {"remedy", rule.remedy},
+              {"target", rule.target ? Json(*rule.target) : Json(nullptr)},
+              {"status", RuleStatusName(rule.status)},
+              {"counts",
+               {{"pass", rule.passed},
+                {"fail", rule.failed},
+                {"not_applicable", rule.not_applicable},
+                {"indeterminate", rule.indeterminate}}},
+              {"pass_rate", pass_rate ? Json(*pass_rate) : Json(nullptr)},
+              {"defined_at",
+               {{"file", TextOrNull(rule.defined_at.file)},
+                {"line", PositionOrNull(rule.defined_at.line)},
+                {"column", PositionOrNull(rule.defined_at.column)}}},
+              {"findings", std::move(findings)}};
+}
+
+Json InputProblemJson(const Diagnostic& problem) {
+  return Json{{"severity", DiagnosticSeverity(problem.severity)},
+              {"file", TextOrNull(problem.location.file)},
+              {"line", PositionOrNull(problem.location.line)},
+              {"column", PositionOrNull(problem.location.column)},
+              {"message", problem.message}};
+}
+
+// `value` as dump(2) renders it, shifted right by `indent` spaces after every line break. Strings
+// never hold a raw line break (dump escapes it), so every '\n' is structural. Text that is not
+// valid UTF-8 (a Latin-1 CSV cell) is replaced with U+FFFD rather than throwing.
+std::string Dump(const Json& value, std::size_t indent) {
+  const std::string text = value.dump(2, ' ', false, Json::error_handler_t::replace);
+  std::string shifted;
+  shifted.reserve(text.size());
+  for (char c : text) {
+    shifted += c;
+    if (c == '\n') shifted.append(indent, ' ');
+  }
+  return shifted;
+}
+
+class ObjectStreamer {
+ public:
+  explicit ObjectStreamer(std::ostream& out) : out_(out) { out_ << '{'; }
+
+  void Member(std::string_view key, const Json& value) {
+    Key(key);
+    out_ << Dump(value, 2);
+  }
+
+  // An array member whose elements are built one at a time.
+  void ArrayMember(std::string_view key, std::size_t count,
+                   const std::function<Json(std::size_t)>& element) {
+    Key(key);
+    if (count == 0) {
+      out_ << "[]";
+      return;
+    }
+    out_ << '[';
+    for (std::size_t i = 0; i < count; ++i) {
+      out_ << (i == 0 ? "\n    " : ",\n    ") << Dump(element(i), 4);
+    }
+    out_ << "\n  ]";
+  }
+
+  void Close() { out_ << (first_ ? "}\n" : "\n}\n"); }
+
+ private:
+  void Key(std::string_view key) {
+    out_ << (first_ ? "\n  " : ",\n  ") << Json(key).dump() << ": ";
+    first_ = false;
+  }
+
+  std::ostream& out_;
+  bool first_ = true;
+};
+
+}  // namespace
+
+void WriteJsonReport(const AuditResult& result, const ReportOptions& options, std::ostream& out) {
+  ObjectStreamer report(out);
+  report.Member("schema", kSchemaName);
+  report.Member("schema_version", kSchemaVersion);
+  report.Member("tool", ToolJson(result));
+  report.Member("audit", AuditJson(result));
+  report.Member("summary", SummaryJson(result, options));
+  report.ArrayMember("rules", result.rules.size(),
+                     [&result](std::size_t i) { return RuleJson(result.rules[i]); });
+  report.ArrayMember("input_problems", result.input_problems.size(), [&result](std::size_t i) {
+    return InputProblemJson(result.input_problems[i]);
+  });
+  report.Close();
+}
+
+}  // namespace uofa::report

@@ -1,0 +1,521 @@
+// The text report: what a compliance officer reads in a terminal. Header, a summary by provision,
+// every gap with its evidence, then what could not be decided or assessed, then input problems.
+#include <algorithm>
+#include <cstddef>
+#include <cstdio>
+#include <map>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "engine/report/report_summary.h"
+#include "engine/report/writers.h"
+
+namespace uofa::report {
+namespace {
+
+constexpr std::size_t kWidth = 100;        // wrap prose and evidence before this column
+constexpr std::size_t kLabelWidth = 13;    // header labels ("as of", "inputs", ...)
+constexpr std::size_t kRuleIndent = 8;     // under a "MEDIUM  " severity label
+constexpr std::size_t kMaxValueWidth = 60; // evidence values longer than this are cut in text
+constexpr std::string_view kRuleIndentText = "        ";
+
+std::string Plural(std::size_t count, std::string_view singular, std::string_view plural) {
+  return std::to_string(count) + ' ' + std::string(count == 1 ? singular : plural);
+}
+
+std::string PadRight(std::string_view text, std::size_t width) {
+  std::string out(text);
+  if (out.size() < width) out.append(width - out.size(), ' ');
+  return out;
+}
+
+std::string PadLeft(std::string_view text, std::size_t width) {
+  std::string out;
+  if (text.size() < width) out.append(width - text.size(), ' ');
+  out += text;
+  return out;
+}
+
+// ANSI styling, applied after padding so that escapes never count towards widths.
+class Style {
+ public:
+  explicit Style(bool enabled) : enabled_(enabled) {}
+
+  std::string Heading(std::string_view text) const { return Wrap("\x1b[1m", text); }
+  std::string Severity(GapSeverity severity, std::string_view text) const {
+    switch (severity) {
+      case GapSeverity::kHigh:
+        return Wrap("\x1b[1;31m", text);
+      case GapSeverity::kMedium:
+        return Wrap("\x1b[33m", text);
+      case GapSeverity::kLow:
+        return Wrap("\x1b[36m", text);
+    }
+    return std::string(text);
+  }
+
+ private:
+  std::string Wrap(std::string_view code, std::string_view text) const {
+    if (!enabled_) return std::string(text);
+    return std::string(code) + std::string(text) + "\x1b[0m";
+  }
+  bool enabled_;
+};
+
+// Joins `items` with `separator` into lines no wider than kWidth where possible: the first line
+// starts with `first_prefix`, the rest with `next_prefix`. An item wider than a line gets a line
+// of its own rather than being split.
+void AppendWrapped(std::string& out, std::string_view first_prefix, std::string_view next_prefix,
+                   const std::vector<std::string>& items, std::string_view separator) {
+  std::string line(first_prefix);
+  bool line_has_item = false;
+  for (const std::string& item : items) {
+    if (line_has_item && line.size() + separator.size() + item.size() > kWidth) {
+      out += line;
+      out += '\n';
+      line = std::string(next_prefix);
+      line_has_item = false;
+    }
+    if (line_has_item) line += separator;
+    line += item;
+    line_has_item = true;
+  }
+  out += line;
+  out += '\n';
+}
+
+std::vector<std::string> Words(std::string_view text) {
+  std::vector<std::string> words;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    while (start < text.size() && (text[start] == ' ' || text[start] == '\n')) ++start;
+    std::size_t end = start;
+    while (end < text.size() && text[end] != ' ' && text[end] != '\n') ++end;
+    if (end > start) words.emplace_back(text.substr(start, end - start));
+    start = end;
+  }
+  return words;
+}
+
+// The words of `text` with "  [RULE-ID]" kept on the last word, so a wrapped line still ends
+// with the id.
+std::vector<std::string> WordsThenId(std::string_view text, const std::string& id) {
+  std::vector<std::string> words = Words(text);
+  if (words.empty()) {
+    words.push_back("[" + id + "]");
+  } else {
+    words.back() += "  [" + id + "]";
+  }
+  return words;
+}
+
+void AppendProse(std::string& out, std::string_view prefix, std::string_view text) {
+  std::vector<std::string> words = Words(text);
+  if (words.empty()) return;
+  std::string next_prefix(kRuleIndent, ' ');
+  AppendWrapped(out, prefix, next_prefix, words, " ");
+}
+
+// Cuts a UTF-8 string to at most `width` bytes without splitting a character, marking the cut.
+std::string Shorten(std::string_view text, std::size_t width) {
+  if (text.size() <= width) return std::string(text);
+  std::size_t cut = width - 3;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  return std::string(text.substr(0, cut)) + "...";
+}
+
+// `field=value`, quoting values that would otherwise read ambiguously.
+std::string EvidenceText(const Evidence& evidence) {
+  std::string value = Shorten(evidence.value, kMaxValueWidth);
+  bool quote = value.empty() ||
+               value.find_first_of(" \t=\"") != std::string::npos;
+  if (!quote) return evidence.field + '=' + value;
+  std::string quoted = "\"";
+  for (char c : value) {
+    if (c == '"' || c == '\\') quoted += '\\';
+    quoted += c;
+  }
+  quoted += '"';
+  return evidence.field + '=' + quoted;
+}
+
+// "incidents.csv:14"; empty when the location is unknown.
+std::string LocationText(const SourceLocation& location) {
+  if (location.file.empty()) return {};
+  std::string text = location.file;
+  if (location.line > 0) text += ':' + std::to_string(location.line);
+  return text;
+}
+
+// A pass rate as a percentage with one decimal, rounded down so that a rule with any failing
+// record never shows 100.0%.
+std::string PassPercent(std::size_t passed, std::size_t failed) {
+  const std::size_t decided = passed + failed;
+  if (decided == 0) return "-";
+  const std::size_t permille = passed * 1000 / decided;
+  return std::to_string(permille / 10) + '.' + std::to_string(permille % 10) + '%';
+}
+
+// A target as a percentage without needless decimals: 0.98 -> "98%", 0.995 -> "99.5%".
+std::string TargetPercent(double target) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.2f", target * 100.0);
+  std::string text = buffer;
+  while (!text.empty() && text.back() == '0') text.pop_back();
+  if (!text.empty() && text.back() == '.') text.pop_back();
+  return text + '%';
+}
+
+std::string SeverityLabel(GapSeverity severity) {
+  std::string label = GapSeverityName(severity);
+  std::transform(label.begin(), label.end(), label.begin(),
+                 [](char c) { return static_cast<char>(c - 'a' + 'A'); });
+  return label;
+}
+
+std::string ProvisionOrDash(const RuleOutcome& rule) {
+  std::string_view provision = FirstProvision(rule);
+  return provision.empty() ? std::string("-") : std::string(provision);
+}
+
+// "HIGH    s.6(5)(a)  <text>  [UOF-S6-5A]", wrapping <text> under the provision when long.
+void AppendRuleHeadline(std::string& out, const RuleOutcome& rule, std::string_view text,
+                        const Style& style) {
+  std::string label = PadRight(SeverityLabel(rule.severity), kRuleIndent);
+  std::string provision = ProvisionOrDash(rule) + "  ";
+  std::vector<std::string> items = WordsThenId(text, rule.id);
+  std::string lines;
+  AppendWrapped(lines, std::string(kRuleIndent, ' ') + provision, kRuleIndentText, items, " ");
+  // Style only the label, which AppendWrapped laid out as spaces.
+  out += style.Severity(rule.severity, label.substr(0, SeverityLabel(rule.severity).size()));
+  out += label.substr(SeverityLabel(rule.severity).size());
+  out += lines.substr(kRuleIndent);
+}
+
+void AppendHeader(std::string& out, const AuditResult& result) {
+  auto labelled = [&out](std::string_view label, const std::vector<std::string>& lines) {
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+      out += PadRight(i == 0 ? label : std::string_view(), kLabelWidth);
+      out += lines[i];
+      out += '\n';
+    }
+  };
+
+  out += result.tool_version.empty() ? "uofa compliance report\n"
+                                     : "uofa " + result.tool_version + " compliance report\n";
+  labelled("audit dir", {result.audit_dir.empty() ? std::string("-") : result.audit_dir});
+  labelled("as of", {result.as_of.empty() ? std::string("-") : result.as_of});
+
+  std::vector<std::string> packs;
+  for (const PackSummary& pack : result.packs) {
+    std::string line = pack.id;
+    if (!pack.version.empty()) line += ' ' + pack.version;
+    if (!pack.title.empty()) line += "  " + pack.title;
+    packs.push_back(line);
+  }
+  if (packs.empty()) packs.push_back("none");
+  labelled("packs", packs);
+
+  std::vector<std::string> parameters;
+  for (const ParameterValue& parameter : result.parameters) {
+    if (!parameter.overridden) continue;
+    std::string line = parameter.pack + " params." + parameter.name + " = " + parameter.value +
+                       "  (default " + parameter.default_value;
+    if (!parameter.basis.empty()) line += "; " + parameter.basis;
+    line += ')';
+    parameters.push_back(line);
+  }
+  if (parameters.empty()) parameters.push_back("all defaults");
+  labelled("parameters", parameters);
+
+  std::vector<std::string> inputs;
+  std::size_t path_width = 0;
+  std::size_t kind_width = 0;
+  std::size_t rows_width = 0;
+  for (const InputSummary& input : result.inputs) {
+    path_width = std::max(path_width, input.path.size());
+    kind_width = std::max(kind_width, input.kind.size());
+    rows_width = std::max(rows_width, std::to_string(input.rows).size());
+  }
+  for (const InputSummary& input : result.inputs) {
+    inputs.push_back(PadRight(input.path, path_width) + "  " + PadRight(input.kind, kind_width) +
+                     "  " + PadLeft(std::to_string(input.rows), rows_width) +
+                     (input.rows == 1 ? " row" : " rows"));
+    while (!inputs.back().empty() && inputs.back().back() == ' ') inputs.back().pop_back();
+  }
+  if (inputs.empty()) inputs.push_back("none");
+  labelled("inputs", inputs);
+
+  labelled("records", {std::to_string(result.records_read) + " read = " +
+                       std::to_string(result.records_evaluated) + " evaluated + " +
+                       std::to_string(result.records_rejected) + " rejected"});
+  labelled("identifiers", {result.identifiers_shown ? "shown" : "redacted"});
+}
+
+void AppendSummaryTable(std::string& out, const AuditResult& result, const Style& style) {
+  // Group by section, ordered naturally (s.2 before s.12); rules citing nothing go last as "-".
+  struct Group {
+    std::string section;
+    StatusCounts counts;
+  };
+  std::vector<Group> groups;
+  StatusCounts total;
+  for (const RuleOutcome& rule : result.rules) {
+    std::string section = ProvisionSection(FirstProvision(rule));
+    if (section.empty()) section = "-";
+    auto found = std::find_if(groups.begin(), groups.end(),
+                              [&section](const Group& group) { return group.section == section; });
+    if (found == groups.end()) {
+      groups.push_back({section, {}});
+      found = groups.end() - 1;
+    }
+    found->counts.Add(rule.status);
+    total.Add(rule.status);
+  }
+  std::stable_sort(groups.begin(), groups.end(), [](const Group& a, const Group& b) {
+    if ((a.section == "-") != (b.section == "-")) return b.section == "-";
+    return NaturalLess(a.section, b.section);
+  });
+
+  std::size_t section_width = std::string_view("provision").size();
+  for (const Group& group : groups) section_width = std::max(section_width, group.section.size());
+  const std::vector<std::string_view> columns = {"rules",        "met",         "gaps",
+                                                 "indeterminate", "not assessed", "not applicable"};
+  auto row = [&](std::string_view first, const std::vector<std::string>& cells) {
+    std::string line = "  " + PadRight(first, section_width);
+    for (std::size_t i = 0; i < columns.size(); ++i) {
+      line += "  " + PadLeft(cells[i], columns[i].size());
+    }
+    out += line + '\n';
+  };
+  auto counts_row = [&](std::string_view first, const StatusCounts& counts) {
+    row(first, {std::to_string(counts.rules), std::to_string(counts.met),
+                std::to_string(counts.gaps), std::to_string(counts.indeterminate),
+                std::to_string(counts.not_assessed), std::to_string(counts.not_applicable)});
+  };
+
+  out += style.Heading("Summary by provision") + '\n';
+  row("provision", std::vector<std::string>(columns.begin(), columns.end()));
+  for (const Group& group : groups) counts_row(group.section, group.counts);
+  counts_row("total", total);
+}
+
+std::vector<const Finding*> FindingsWith(const RuleOutcome& rule, Verdict verdict) {
+  std::vector<const Finding*> found;
+  for (const Finding& finding : rule.findings) {
+    if (finding.verdict == verdict) found.push_back(&finding);
+  }
+  return found;
+}
+
+// "INC-0001  incidents.csv:14", as far as the record says.
+std::string RecordReference(const Finding& finding) {
+  std::string text = finding.record_id.empty() ? "(no id)" : finding.record_id;
+  std::string location = LocationText(finding.location);
+  if (!location.empty()) text += "  " + location;
+  return text;
+}
+
+void AppendRecordLine(std::string& out, const Finding& finding) {
+  std::vector<std::string> items = {RecordReference(finding)};
+  for (const Evidence& evidence : finding.evidence) items.push_back(EvidenceText(evidence));
+  AppendWrapped(out, kRuleIndentText, std::string(kRuleIndent + 2, ' '), items, "  ");
+}
+
+std::string FirstReason(const RuleOutcome& rule) {
+  for (const Finding& finding : rule.findings) {
+    if (finding.verdict != Verdict::kIndeterminate) continue;
+    std::string reason = finding.detail.empty() ? "no reason recorded" : finding.detail;
+    return reason + " (" + RecordReference(finding) + ')';
+  }
+  return {};
+}
+
+void AppendGap(std::string& out, const RuleOutcome& rule, const ReportOptions& options,
+               const Style& style) {
+  AppendRuleHeadline(out, rule, rule.message.empty() ? rule.title : rule.message, style);
+  if (!rule.message.empty() && !rule.title.empty()) AppendProse(out, kRuleIndentText, rule.title);
+
+  for (std::size_t i = 0; i < rule.citations.size(); ++i) {
+    const Citation& citation = rule.citations[i];
+    std::string text = citation.provision;
+    std::string title = citation.source_title.empty() ? citation.source : citation.source_title;
+    if (!title.empty()) text += (text.empty() ? "" : ", ") + title;
+    AppendProse(out, std::string(kRuleIndentText) + (i == 0 ? "cites: " : "       "), text);
+  }
+
+  std::string failing = "failing: " + std::to_string(rule.failed) + " of " +
+                        Plural(rule.passed + rule.failed, "record", "records") + " (" +
+                        PassPercent(rule.passed, rule.failed) + " pass";
+  if (rule.target) failing += "; target " + TargetPercent(*rule.target);
+  failing += ')';
+  out += std::string(kRuleIndentText) + failing + '\n';
+  if (rule.indeterminate > 0) {
+    AppendProse(out, std::string(kRuleIndentText) + "undecided: ",
+                Plural(rule.indeterminate, "more record", "more records") +
+                    " could not be decided; first: " + FirstReason(rule));
+  }
+  if (!rule.remedy.empty()) AppendProse(out, std::string(kRuleIndentText) + "remedy: ", rule.remedy);
+
+  std::vector<const Finding*> failures = FindingsWith(rule, Verdict::kFail);
+  const std::size_t shown = std::min(failures.size(), options.max_examples);
+  for (std::size_t i = 0; i < shown; ++i) AppendRecordLine(out, *failures[i]);
+  if (failures.size() > shown) {
+    out += std::string(kRuleIndentText) + "... and " + std::to_string(failures.size() - shown) +
+           " more\n";
+  }
+}
+
+void AppendGaps(std::string& out, const AuditResult& result, const ReportOptions& options,
+                const Style& style) {
+  std::vector<const RuleOutcome*> gaps;
+  for (const RuleOutcome& rule : result.rules) {
+    if (rule.status == RuleStatus::kGap) gaps.push_back(&rule);
+  }
+  if (gaps.empty()) return;
+  std::stable_sort(gaps.begin(), gaps.end(), [](const RuleOutcome* a, const RuleOutcome* b) {
+    if (a->severity != b->severity) return a->severity > b->severity;
+    return a->id < b->id;
+  });
+  out += '\n' + style.Heading("Gaps (" + std::to_string(gaps.size()) + ")") + '\n';
+  for (std::size_t i = 0; i < gaps.size(); ++i) {
+    if (i > 0) out += '\n';
+    AppendGap(out, *gaps[i], options, style);
+  }
+}
+
+// Rules whose records could not all be decided, apart from gaps (which say so in their block).
+void AppendIndeterminate(std::string& out, const AuditResult& result, const Style& style) {
+  std::vector<const RuleOutcome*> rules;
+  for (const RuleOutcome& rule : result.rules) {
+    if (rule.status == RuleStatus::kGap || rule.status == RuleStatus::kNotAssessed) continue;
+    if (rule.status == RuleStatus::kIndeterminate || rule.indeterminate > 0) rules.push_back(&rule);
+  }
+  if (rules.empty()) return;
+  out += '\n' + style.Heading("Indeterminate (" + std::to_string(rules.size()) +
+                              "): records that could not be decided") + '\n';
+  for (const RuleOutcome* rule : rules) {
+    AppendRuleHeadline(out, *rule, rule->title.empty() ? rule->message : rule->title, style);
+    const std::size_t applicable = rule->passed + rule->failed + rule->indeterminate;
+    std::string counts = "undecided: " + std::to_string(rule->indeterminate) + " of " +
+                         Plural(applicable, "applicable record", "applicable records");
+    out += std::string(kRuleIndentText) + counts + '\n';
+    std::string reason = FirstReason(*rule);
+    if (!reason.empty()) AppendProse(out, std::string(kRuleIndentText) + "first: ", reason);
+  }
+}
+
+void AppendNotAssessed(std::string& out, const AuditResult& result, const Style& style) {
+  std::vector<const RuleOutcome*> rules;
+  for (const RuleOutcome& rule : result.rules) {
+    if (rule.status == RuleStatus::kNotAssessed) rules.push_back(&rule);
+  }
+  if (rules.empty()) return;
+  out += '\n' + style.Heading("Not assessed (" + std::to_string(rules.size()) +
+                              "): no input of the rule's subject kind") + '\n';
+  for (const RuleOutcome* rule : rules) {
+    std::string text = rule->title.empty() ? rule->message : rule->title;
+    if (!rule->subject.empty()) text += " (no " + rule->subject + " input)";
+    std::vector<std::string> items = WordsThenId(text, rule->id);
+    AppendWrapped(out, "  " + ProvisionOrDash(*rule) + "  ", "    ", items, " ");
+  }
+}
+
+// A message's kind: its text with quoted values and numbers generalised, so that
+// "unknown code '02' in 'type_code'" and "unknown code '03' in 'type_code'" count together.
+std::string MessageKind(std::string_view message) {
+  std::string kind;
+  for (std::size_t i = 0; i < message.size(); ++i) {
+    char c = message[i];
+    if (c == '\'') {
+      std::size_t close = message.find('\'', i + 1);
+      if (close != std::string_view::npos) {
+        kind += "'...'";
+        i = close;
+        continue;
+      }
+    }
+    if (c >= '0' && c <= '9') {
+      while (i + 1 < message.size() && message[i + 1] >= '0' && message[i + 1] <= '9') ++i;
+      kind += 'N';
+      continue;
+    }
+    kind += c;
+  }
+  return kind;
+}
+
+void AppendInputProblems(std::string& out, const AuditResult& result, const ReportOptions& options,
+                         const Style& style) {
+  const std::vector<Diagnostic>& problems = result.input_problems;
+  if (problems.empty()) return;
+  std::size_t errors = 0;
+  std::size_t warnings = 0;
+  std::size_t notes = 0;
+  std::map<std::string, std::size_t> kinds;
+  for (const Diagnostic& problem : problems) {
+    if (problem.severity == Severity::kError) ++errors;
+    if (problem.severity == Severity::kWarning) ++warnings;
+    if (problem.severity == Severity::kNote) ++notes;
+    ++kinds[MessageKind(problem.message)];
+  }
+  std::string tally = Plural(errors, "error", "errors") + ", " +
+                      Plural(warnings, "warning", "warnings");
+  if (notes > 0) tally += ", " + Plural(notes, "note", "notes");
+  out += '\n' + style.Heading("Input problems (" + std::to_string(problems.size()) + ": " +
+                              tally + ")") + '\n';
+
+  std::vector<std::pair<std::string, std::size_t>> by_count(kinds.begin(), kinds.end());
+  std::stable_sort(by_count.begin(), by_count.end(),
+                   [](const auto& a, const auto& b) { return a.second > b.second; });
+  std::size_t count_width = 0;
+  for (const auto& [kind, count] : by_count) {
+    count_width = std::max(count_width, std::to_string(count).size());
+  }
+  for (const auto& [kind, count] : by_count) {
+    AppendWrapped(out, "  " + PadLeft(std::to_string(count), count_width) + "  ",
+                  std::string(count_width + 4, ' '), Words(kind), " ");
+  }
+
+  // The position line of each diagnostic only: the source line may hold identifying data.
+  const std::size_t shown = std::min(problems.size(), options.max_examples);
+  if (shown > 0) out += "  first:\n";
+  for (std::size_t i = 0; i < shown; ++i) {
+    std::string text = FormatDiagnostic(problems[i]);
+    text = text.substr(0, text.find('\n'));
+    out += "    " + text + '\n';
+  }
+  if (problems.size() > shown) {
+    out += "    ... and " + std::to_string(problems.size() - shown) +
+           " more (all are listed in the JSON report)\n";
+  }
+}
+
+void AppendClosingLine(std::string& out, const ReportSummary& summary,
+                       const ReportOptions& options) {
+  const GapCounts& gaps = summary.gaps;
+  out += '\n' + Plural(gaps.Total(), "gap", "gaps") + " (" + std::to_string(gaps.high) + " high, " +
+         std::to_string(gaps.medium) + " medium, " + std::to_string(gaps.low) +
+         " low); exit status reflects gaps at or above " + GapSeverityName(options.fail_on) + '\n';
+}
+
+}  // namespace
+
+void WriteTextReport(const AuditResult& result, const ReportOptions& options, std::ostream& out) {
+  const Style style(options.color);
+  const ReportSummary summary = Summarise(result);
+  std::string text;
+  AppendHeader(text, result);
+  text += '\n';
+  AppendSummaryTable(text, result, style);
+  AppendGaps(text, result, options, style);
+  AppendIndeterminate(text, result, style);
+  AppendNotAssessed(text, result, style);
+  AppendInputProblems(text, result, options, style);
+  AppendClosingLine(text, summary, options);
+  out << text;
+}
+
+}  // namespace uofa::report

@@ -1,0 +1,295 @@
+#include "engine/sources/csv_reader.h"
+
+#include <cstdio>
+#include <fstream>
+#include <utility>
+
+namespace uofa {
+
+std::string_view CsvRow::LineText(int line_number) const {
+  int index = line_number - line;
+  if (index < 0 || index >= static_cast<int>(line_starts_.size())) return {};
+  std::size_t begin = line_starts_[index];
+  std::size_t end = index + 1 < static_cast<int>(line_starts_.size()) ? line_starts_[index + 1] - 1
+                                                                      : raw_.size();
+  std::string_view text(raw_.data() + begin, end - begin);
+  if (!text.empty() && text.back() == '\r') text.remove_suffix(1);
+  return text;
+}
+
+CsvReader::CsvReader(std::string path, std::unique_ptr<std::istream> input)
+    : path_(std::move(path)), input_(std::move(input)) {}
+
+std::unique_ptr<CsvReader> CsvReader::Open(const std::string& path, Diagnostics& diagnostics) {
+  auto file = std::make_unique<std::ifstream>(path, std::ios::binary);
+  if (!*file) {
+    diagnostics.Error({path, 0, 0}, "cannot read '" + path + "'");
+    return nullptr;
+  }
+  return std::make_unique<CsvReader>(path, std::move(file));
+}
+
+bool CsvReader::Fill(std::size_t count) {
+  while (buffer_.size() - position_ < count) {
+    if (input_done_) return false;
+    if (position_ > 0) {
+      buffer_.erase(0, position_);
+      buffer_start_ += position_;
+      position_ = 0;
+    }
+    std::size_t old_size = buffer_.size();
+    buffer_.resize(old_size + kChunkSize);
+    input_->read(buffer_.data() + old_size, static_cast<std::streamsize>(kChunkSize));
+    std::size_t got = static_cast<std::size_t>(input_->gcount());
+    buffer_.resize(old_size + got);
+    if (got < kChunkSize) {
+      input_done_ = true;
+      if (input_->bad()) read_failed_ = true;
+    }
+  }
+  return true;
+}
+
+int CsvReader::Peek(std::size_t ahead) {
+  if (!Fill(ahead + 1)) return -1;
+  return static_cast<unsigned char>(buffer_[position_ + ahead]);
+}
+
+void CsvReader::Skip() {
+  if (!Fill(1)) return;
+  if (buffer_[position_] == '\n') {
+    ++line_;
+    column_ = 1;
+  } else {
+    ++column_;
+  }
+  ++position_;
+}
+
+void CsvReader::Advance(CsvRow* row) {
+  if (!Fill(1)) return;
+  char byte = buffer_[position_];
+  CheckUtf8(static_cast<unsigned char>(byte));
+  row->raw_ += byte;
+  ++position_;
+  if (byte == '\n') {
+    if (resume_offset_ == kNoOffset) {
+      resume_offset_ = buffer_start_ + position_;
+      resume_line_ = line_ + 1;
+    }
+    ++line_;
+    column_ = 1;
+    row->line_starts_.push_back(row->raw_.size());
+  } else {
+    ++column_;
+  }
+}
+
+bool CsvReader::AtRowEnd() {
+  int c = Peek();
+  if (c < 0 || c == '\n') return true;
+  if (c == '\r') {
+    int next = Peek(1);
+    return next == '\n' || next < 0;
+  }
+  return false;
+}
+
+void CsvReader::Fail(int line, int column, std::string message) {
+  if (failed_) return;  // the first problem of a row is the one reported
+  failed_ = true;
+  fail_line_ = line;
+  fail_column_ = column;
+  fail_message_ = std::move(message);
+}
+
+// UTF-8 well-formedness (Unicode table 3-7), one byte at a time, so that the error points at the
+// byte where the bad sequence starts even inside a quoted field spanning lines.
+void CsvReader::CheckUtf8(unsigned char byte) {
+  auto invalid = [this](int line, int column, unsigned char lead) {
+    char hex[8];
+    std::snprintf(hex, sizeof hex, "0x%02x", lead);
+    Fail(line, column, std::string("invalid UTF-8 (byte ") + hex + ")");
+    utf8_pending_ = 0;
+  };
+  if (utf8_pending_ > 0) {
+    if (byte >= utf8_low_ && byte <= utf8_high_) {
+      --utf8_pending_;
+      utf8_low_ = 0x80;
+      utf8_high_ = 0xBF;
+      return;
+    }
+    invalid(utf8_line_, utf8_column_, utf8_lead_);
+    // Fall through: the byte may start a sequence of its own, but the row is rejected anyway.
+    return;
+  }
+  if (byte < 0x80) return;
+  utf8_lead_ = byte;
+  utf8_line_ = line_;
+  utf8_column_ = column_;
+  utf8_low_ = 0x80;
+  utf8_high_ = 0xBF;
+  if (byte >= 0xC2 && byte <= 0xDF) {
+    utf8_pending_ = 1;
+  } else if (byte >= 0xE0 && byte <= 0xEF) {
+    utf8_pending_ = 2;
+    if (byte == 0xE0) utf8_low_ = 0xA0;
+    if (byte == 0xED) utf8_high_ = 0x9F;
+  } else if (byte >= 0xF0 && byte <= 0xF4) {
+    utf8_pending_ = 3;
+    if (byte == 0xF0) utf8_low_ = 0x90;
+    if (byte == 0xF4) utf8_high_ = 0x8F;
+  } else {
+    invalid(line_, column_, byte);
+  }
+}
+
+void CsvReader::Seek(std::size_t offset, int line) {
+  buffer_.clear();
+  position_ = 0;
+  buffer_start_ = offset;
+  line_ = line;
+  column_ = 1;
+  input_->clear();
+  input_->seekg(static_cast<std::streamoff>(offset));
+  input_done_ = !*input_;
+}
+
+CsvReader::Status CsvReader::Next(CsvRow* row, Diagnostics& diagnostics) {
+  if (!started_) {
+    started_ = true;
+    if (Peek(0) == 0xEF && Peek(1) == 0xBB && Peek(2) == 0xBF) {
+      position_ += 3;  // the byte order mark is not part of the first line's columns
+    }
+  }
+  // Blank lines hold no row.
+  for (;;) {
+    int c = Peek();
+    if (c < 0) {
+      if (read_failed_) {
+        read_failed_ = false;
+        diagnostics.Error({path_, line_, 0}, "cannot read '" + path_ + "' past this line");
+      }
+      return Status::kEnd;
+    }
+    if (c == '\n') {
+      Skip();
+    } else if (c == '\r' && Peek(1) == '\n') {
+      Skip();
+      Skip();
+    } else {
+      break;
+    }
+  }
+
+  row->line = line_;
+  row->raw_.clear();
+  row->line_starts_.assign(1, 0);
+  failed_ = false;
+  resume_offset_ = kNoOffset;
+  utf8_pending_ = 0;
+  std::size_t count = 0;
+
+  for (bool row_done = false; !row_done;) {
+    if (count == row->cells.size()) row->cells.emplace_back();
+    CsvCell& cell = row->cells[count++];
+    cell.text.clear();
+    cell.line = line_;
+    cell.column = column_;
+
+    if (Peek() == '"') {
+      int quote_line = line_, quote_column = column_;
+      Advance(row);
+      for (bool closed = false; !closed;) {
+        int c = Peek();
+        if (c < 0) {
+          failed_ = false;  // this is the problem that decides where reading resumes
+          Fail(quote_line, quote_column,
+               "unterminated quoted field: no closing '\"' before the end of the file");
+          row->end_line = line_;
+          row->cells.resize(count);
+          diagnostics.Error({path_, fail_line_, fail_column_}, fail_message_,
+                            std::string(row->LineText(fail_line_)));
+          if (resume_offset_ != kNoOffset) Seek(resume_offset_, resume_line_);
+          return Status::kMalformed;
+        }
+        Advance(row);
+        if (c == '"') {
+          if (Peek() == '"') {
+            Advance(row);
+            cell.text += '"';
+          } else {
+            closed = true;
+          }
+        } else if (c == '\r' && Peek() == '\n') {
+          Advance(row);
+          cell.text += '\n';
+        } else {
+          cell.text += static_cast<char>(c);
+        }
+      }
+      for (;;) {
+        if (AtRowEnd()) {
+          row_done = true;
+          break;
+        }
+        int c = Peek();
+        if (c == ',') {
+          Advance(row);
+          break;
+        }
+        Fail(line_, column_, "unexpected text after the closing '\"' of a quoted field");
+        Advance(row);
+        cell.text += static_cast<char>(c);
+      }
+    } else {
+      for (;;) {
+        if (AtRowEnd()) {
+          row_done = true;
+          break;
+        }
+        int c = Peek();
+        if (c == ',') {
+          Advance(row);
+          break;
+        }
+        if (c == '"') {
+          Fail(line_, column_,
+               "stray '\"' in an unquoted field: quote the whole field and double the '\"'");
+        }
+        Advance(row);
+        cell.text += static_cast<char>(c);
+      }
+    }
+  }
+  row->cells.resize(count);
+  row->end_line = line_;
+  if (utf8_pending_ > 0) {
+    char hex[8];
+    std::snprintf(hex, sizeof hex, "0x%02x", utf8_lead_);
+    Fail(utf8_line_, utf8_column_, std::string("invalid UTF-8 (byte ") + hex + ")");
+  }
+  int end_column = column_;
+  // The row's line ending.
+  if (Peek() == '\r') Skip();
+  if (Peek() == '\n') Skip();
+
+  if (!failed_ && expected_cells_ > 0 && count != expected_cells_) {
+    std::string message = "row has " + std::to_string(count) + (count == 1 ? " cell" : " cells") +
+                          " but the header has " + std::to_string(expected_cells_);
+    if (count > expected_cells_) {
+      Fail(row->cells[expected_cells_].line, row->cells[expected_cells_].column, message);
+    } else {
+      Fail(row->end_line, end_column, message);
+    }
+  }
+  if (failed_) {
+    diagnostics.Error({path_, fail_line_, fail_column_}, fail_message_,
+                      std::string(row->LineText(fail_line_)));
+    return Status::kMalformed;
+  }
+  if (expected_cells_ == 0) expected_cells_ = count;
+  return Status::kRow;
+}
+
+}  // namespace uofa

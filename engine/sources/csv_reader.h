@@ -1,0 +1,112 @@
+// CsvReader: RFC 4180 CSV read row by row from a stream, with the line and column of every cell,
+// so that a problem in a cell can be reported at `path:line:col`.
+//
+// The reader holds one row at a time (and a fixed-size read buffer), never the whole file.
+// Accepted: a header row like any other, quoted fields holding commas, doubled quotes and line
+// breaks, LF or CRLF line endings, and a UTF-8 byte order mark at the start (skipped). Blank lines
+// are skipped. Inside a quoted field CRLF is read as LF.
+//
+// A malformed row (unterminated quote, a stray quote inside an unquoted field, text after a
+// closing quote, invalid UTF-8, a number of cells different from the first row's) is reported as
+// one positioned error and Next returns kMalformed; reading continues with the next row. When a
+// quoted field runs to the end of the file, reading resumes on the line after the one the row
+// started on, so that one missing quote does not swallow the rest of the file.
+#ifndef UOFA_ENGINE_SOURCES_CSV_READER_H_
+#define UOFA_ENGINE_SOURCES_CSV_READER_H_
+
+#include <cstddef>
+#include <istream>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "uofa/diagnostic.h"
+
+namespace uofa {
+
+struct CsvCell {
+  std::string text;  ///< unquoted, doubled quotes collapsed
+  int line = 0;      ///< 1-based line of the cell's first byte
+  int column = 0;    ///< 1-based byte column of the cell's first byte (the quote, when quoted)
+};
+
+struct CsvRow {
+  int line = 0;      ///< 1-based line where the row starts
+  int end_line = 0;  ///< 1-based line where the row ends (later than `line` with quoted line breaks)
+  std::vector<CsvCell> cells;
+
+  /// Text of one of the row's lines (line..end_line), without its line ending; "" otherwise.
+  std::string_view LineText(int line_number) const;
+
+ private:
+  friend class CsvReader;
+  std::string raw_;                       // the row's bytes as read, lines joined by '\n'
+  std::vector<std::size_t> line_starts_;  // offset in raw_ of each of the row's lines
+};
+
+class CsvReader {
+ public:
+  enum class Status { kRow, kMalformed, kEnd };
+
+  /// Reads from `input`; `path` names the input in diagnostics.
+  CsvReader(std::string path, std::unique_ptr<std::istream> input);
+
+  /// Opens a file; nullptr (and an error naming the path) when it cannot be opened.
+  static std::unique_ptr<CsvReader> Open(const std::string& path, Diagnostics& diagnostics);
+
+  /// Reads the next row into `*row` (kRow). kMalformed: the row was reported to `diagnostics`
+  /// and `*row` holds what could be read of it; kEnd: no more rows (a read failure is reported).
+  Status Next(CsvRow* row, Diagnostics& diagnostics);
+
+  /// The number of cells every row must have; 0 (the default) takes it from the first row read.
+  void set_expected_cells(std::size_t count) { expected_cells_ = count; }
+  std::size_t expected_cells() const { return expected_cells_; }
+
+  const std::string& path() const { return path_; }
+
+ private:
+  static constexpr std::size_t kChunkSize = 1 << 16;
+  static constexpr std::size_t kNoOffset = static_cast<std::size_t>(-1);
+
+  // Makes at least `count` unread bytes available unless the input ends first.
+  bool Fill(std::size_t count);
+  // The byte `ahead` positions past the read position, or -1 past the end of the input.
+  int Peek(std::size_t ahead = 0);
+  // Consumes one byte into the current row: keeps line, column, raw text and UTF-8 state.
+  void Advance(CsvRow* row);
+  // Consumes one byte that belongs to no row (blank lines, the row's line ending).
+  void Skip();
+  bool AtRowEnd();
+  void Fail(int line, int column, std::string message);
+  void CheckUtf8(unsigned char byte);
+  void Seek(std::size_t offset, int line);
+
+  std::string path_;
+  std::unique_ptr<std::istream> input_;
+  std::string buffer_;
+  std::size_t position_ = 0;     // read position in buffer_
+  std::size_t buffer_start_ = 0; // offset in the input of buffer_[0]
+  bool input_done_ = false;
+  bool read_failed_ = false;
+  bool started_ = false;
+  int line_ = 1;
+  int column_ = 1;
+  std::size_t expected_cells_ = 0;
+
+  // Per-row state.
+  bool failed_ = false;
+  int fail_line_ = 0;
+  int fail_column_ = 0;
+  std::string fail_message_;
+  std::size_t resume_offset_ = kNoOffset;  // offset just after the row's first line break
+  int resume_line_ = 0;
+  int utf8_pending_ = 0;  // continuation bytes still expected
+  unsigned char utf8_low_ = 0x80, utf8_high_ = 0xBF;  // range of the next continuation byte
+  unsigned char utf8_lead_ = 0;
+  int utf8_line_ = 0, utf8_column_ = 0;  // where the current sequence started
+};
+
+}  // namespace uofa
+
+#endif  // UOFA_ENGINE_SOURCES_CSV_READER_H_

@@ -1,0 +1,172 @@
+#include "engine/sources/field_parser.h"
+
+#include <cctype>
+#include <charconv>
+#include <cmath>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace uofa {
+namespace {
+
+std::string_view Trim(std::string_view text) {
+  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) text.remove_prefix(1);
+  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.remove_suffix(1);
+  return text;
+}
+
+bool EqualsIgnoringCase(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i]))) {
+      return false;
+    }
+  }
+  return true;
+}
+
+std::string Quoted(std::string_view text) { return "'" + std::string(text) + "'"; }
+
+enum class Truth { kYes, kNo, kUnknown, kInvalid };
+
+Truth ReadTruth(std::string_view text, bool allow_unknown) {
+  for (std::string_view yes : {"y", "yes", "true", "1"}) {
+    if (EqualsIgnoringCase(text, yes)) return Truth::kYes;
+  }
+  for (std::string_view no : {"n", "no", "false", "0"}) {
+    if (EqualsIgnoringCase(text, no)) return Truth::kNo;
+  }
+  if (allow_unknown) {
+    for (std::string_view unknown : {"u", "unknown"}) {
+      if (EqualsIgnoringCase(text, unknown)) return Truth::kUnknown;
+    }
+  }
+  return Truth::kInvalid;
+}
+
+Value ParseInt(std::string_view text, std::string* error) {
+  std::string_view digits = text;
+  if (!digits.empty() && digits.front() == '+') digits.remove_prefix(1);
+  std::int64_t value = 0;
+  auto [end, status] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
+  if (digits.empty() || status != std::errc() || end != digits.data() + digits.size()) {
+    *error = Quoted(text) + (status == std::errc::result_out_of_range ? " is out of range"
+                                                                      : " is not a whole number");
+    return Value();
+  }
+  return Value::Int(value);
+}
+
+Value ParseNumber(std::string_view text, std::string* error) {
+  std::string_view digits = text;
+  if (!digits.empty() && digits.front() == '+') digits.remove_prefix(1);
+  double value = 0;
+  auto [end, status] = std::from_chars(digits.data(), digits.data() + digits.size(), value,
+                                       std::chars_format::general);
+  // from_chars also reads "inf" and "nan", which no export means as a number.
+  if (digits.empty() || status != std::errc() || end != digits.data() + digits.size() ||
+      !std::isfinite(value)) {
+    *error = Quoted(text) + " is not a number";
+    return Value();
+  }
+  return Value::Double(value);
+}
+
+Value ParseCode(const FieldDef& field, std::string_view text, const FieldParseOptions& options,
+                std::string* error) {
+  const CodeList* list = options.codes ? options.codes->Find(field.code_list) : nullptr;
+  if (list == nullptr) return Value::String(std::string(text));
+  std::string code = list->Normalize(text);
+  if (!list->Contains(code)) {
+    bool retired = false;
+    for (const std::string& old : list->retired) retired = retired || old == code;
+    *error = Quoted(text) + (retired ? " is a retired code of " : " is not a code of ") +
+             Quoted(list->id);
+  }
+  return Value::String(std::move(code));
+}
+
+Value ParseEnum(const FieldDef& field, std::string_view text, std::string* error) {
+  for (const std::string& allowed : field.enum_values) {
+    if (allowed == text) return Value::String(allowed);
+  }
+  // Exports often capitalise labels; the canonical spelling is what rules compare against.
+  for (const std::string& allowed : field.enum_values) {
+    if (EqualsIgnoringCase(allowed, text)) return Value::String(allowed);
+  }
+  std::string expected;
+  for (const std::string& allowed : field.enum_values) {
+    expected += (expected.empty() ? "" : ", ") + allowed;
+  }
+  *error = Quoted(text) + " is not one of " + expected;
+  return Value::String(std::string(text));
+}
+
+}  // namespace
+
+Value ParseFieldText(const FieldDef& field, std::string_view text, const FieldParseOptions& options,
+                     std::string* error) {
+  std::string ignored;
+  if (error == nullptr) error = &ignored;
+  error->clear();
+  std::string_view trimmed = Trim(text);
+  if (trimmed.empty()) return Value();
+
+  switch (field.kind) {
+    case FieldKind::kString:
+    case FieldKind::kText:
+      return Value::String(std::string(text));
+    case FieldKind::kBool: {
+      Truth truth = ReadTruth(trimmed, /*allow_unknown=*/false);
+      if (truth == Truth::kInvalid) {
+        *error = Quoted(trimmed) + " is not Y or N";
+        return Value();
+      }
+      return Value::Bool(truth == Truth::kYes);
+    }
+    case FieldKind::kTristate: {
+      switch (ReadTruth(trimmed, /*allow_unknown=*/true)) {
+        case Truth::kYes: return Value::String("yes");
+        case Truth::kNo: return Value::String("no");
+        case Truth::kUnknown: return Value::String("unknown");
+        case Truth::kInvalid: break;
+      }
+      *error = Quoted(trimmed) + " is not Y, N or U";
+      return Value();
+    }
+    case FieldKind::kInt:
+      return ParseInt(trimmed, error);
+    case FieldKind::kNumber:
+      return ParseNumber(trimmed, error);
+    case FieldKind::kDate: {
+      auto parsed = ParseDate(trimmed, error, options.date_order);
+      if (!parsed) {
+        if (error->empty()) *error = Quoted(trimmed) + " is not a valid date";
+        return Value();
+      }
+      return Value::Time(*parsed);
+    }
+    case FieldKind::kDateTime: {
+      auto parsed = ParseDateTime(trimmed, error, options.date_order);
+      if (!parsed) {
+        if (error->empty()) *error = Quoted(trimmed) + " is not a valid date and time";
+        return Value();
+      }
+      return Value::Time(*parsed);
+    }
+    case FieldKind::kCode:
+      return ParseCode(field, trimmed, options, error);
+    case FieldKind::kEnum:
+      return ParseEnum(field, trimmed, error);
+    case FieldKind::kList:
+      *error = "a list cannot be read from text";
+      return Value();
+    case FieldKind::kRecord:
+      *error = "a record cannot be read from text";
+      return Value();
+  }
+  return Value();
+}
+
+}  // namespace uofa

@@ -1,0 +1,108 @@
+// TableReader: a CSV file read as records of one kind. The header names the columns; each column
+// is matched to a field of the record type and each cell parsed with ParseFieldText.
+//
+// - A column that names no field: one warning at its header cell; the column is ignored.
+// - A required field (FieldDef::required, or a key column the caller requires) with no column:
+//   an error at the header line, and the file is not read (Open returns nullptr).
+// - A cell that cannot be read: a warning at the cell; the record is still produced with that
+//   field null (or, for codes and enums, the unrecognised text).
+// - A required field with no value, and a malformed CSV row: an error; the row is rejected.
+// Every data row is counted: rows_read == records produced + rows_rejected.
+#ifndef UOFA_ENGINE_SOURCES_TABLE_READER_H_
+#define UOFA_ENGINE_SOURCES_TABLE_READER_H_
+
+#include <istream>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "engine/expr/value.h"
+#include "engine/record/record_type.h"
+#include "engine/sources/csv_reader.h"
+#include "engine/sources/field_parser.h"
+#include "engine/sources/record_source.h"
+#include "uofa/diagnostic.h"
+
+namespace uofa {
+
+class TableReader {
+ public:
+  /// Opens `path` and reads its header. `required_columns` adds fields that must have a column
+  /// and a value in every row even where the schema does not mark them required (a join key).
+  /// Returns nullptr, with the reason in `diagnostics`, when the file cannot be read at all.
+  static std::unique_ptr<TableReader> Open(const std::string& path, const RecordType& type,
+                                           const FieldParseOptions& parse,
+                                           Diagnostics& diagnostics,
+                                           const std::vector<std::string>& required_columns = {});
+  /// The same over any stream; `path` names it in diagnostics.
+  static std::unique_ptr<TableReader> FromStream(std::string path,
+                                                 std::unique_ptr<std::istream> input,
+                                                 const RecordType& type,
+                                                 const FieldParseOptions& parse,
+                                                 Diagnostics& diagnostics,
+                                                 const std::vector<std::string>& required_columns = {});
+
+  /// Reads the next record into `*out` (type, fields, origin = path and row line); false at the
+  /// end. Rejected rows are reported, counted and skipped.
+  bool Next(Record* out, Diagnostics& diagnostics);
+
+  /// Where a field's cell is in the row last returned by Next (the row's line and column 0 when
+  /// the field has no column), and the text of that line, for diagnostics about the record.
+  SourceLocation CellLocation(std::string_view field) const;
+  std::string LineText(int line) const;
+  /// Reports a problem with the row last returned by Next at the cell of `field`.
+  void ErrorAtCell(Diagnostics& diagnostics, std::string_view field, std::string message) const;
+  void WarningAtCell(Diagnostics& diagnostics, std::string_view field, std::string message) const;
+
+  /// Counts one more row rejected by the caller (a duplicate key, say) after Next returned it.
+  void CountRejected() { ++counts_.rows_rejected; }
+
+  const SourceCounts& counts() const { return counts_; }
+  const std::string& path() const { return reader_->path(); }
+  const RecordType& type() const { return *type_; }
+
+ private:
+  TableReader(std::unique_ptr<CsvReader> reader, const RecordType& type,
+              const FieldParseOptions& parse);
+  bool ReadHeader(Diagnostics& diagnostics, const std::vector<std::string>& required_columns);
+  // Fills `*out` from row_; false when the row is rejected (already reported).
+  bool BuildRecord(Record* out, Diagnostics& diagnostics);
+  bool IsRequired(const FieldDef& field) const;
+
+  std::unique_ptr<CsvReader> reader_;
+  const RecordType* type_;
+  FieldParseOptions parse_;
+  CsvRow row_;
+  std::vector<const FieldDef*> column_fields_;  // by column; nullptr: ignored column
+  std::vector<int> field_columns_;              // by field slot; -1: no column
+  std::vector<bool> extra_required_;            // by field slot
+  SourceCounts counts_;
+};
+
+/// A whole table read into memory and indexed by a key field (patients, by patient_id), for
+/// joins. Rows whose key is empty or repeats an earlier one are errors and are rejected.
+struct KeyedTable {
+  std::string path;
+  std::string key_field;
+  std::vector<std::shared_ptr<const Record>> records;  ///< in file order
+  std::unordered_map<std::string, std::shared_ptr<const Record>> by_key;
+  SourceCounts counts;
+
+  const Record* Find(const std::string& key) const {
+    auto it = by_key.find(key);
+    return it == by_key.end() ? nullptr : it->second.get();
+  }
+};
+
+/// Reads `path` whole as a KeyedTable; nullptr (reason in `diagnostics`) when it cannot be read.
+std::shared_ptr<const KeyedTable> LoadKeyedTable(const std::string& path, const RecordType& type,
+                                                 const std::string& key_field,
+                                                 const FieldParseOptions& parse,
+                                                 Diagnostics& diagnostics);
+
+/// The text of a key value (string or int field); "" when null.
+std::string KeyText(const Value& value);
+
+}  // namespace uofa
+
+#endif  // UOFA_ENGINE_SOURCES_TABLE_READER_H_
