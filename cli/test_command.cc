@@ -33,7 +33,11 @@ int RunTestCommand(const TestArguments& arguments) {
     if (!outcome.detail.empty()) std::cout << " (" << outcome.detail << ")";
     std::cout << '\n';
   }
+  for (const std::string& id : report.unmatched_rule_ids) {
+    std::cerr << "error: no rule '" << id << "' in the loaded packs\n";
+  }
   std::cout << "rule examples: " << report.passed << " passed, " << report.failed << " failed\n";
+  if (!report.unmatched_rule_ids.empty()) return kExitError;
   return report.failed == 0 ? kExitOk : kExitGaps;
 }
 

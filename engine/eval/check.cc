@@ -6,6 +6,7 @@
 #include "engine/eval/audit_settings.h"
 #include "engine/eval/auditor.h"
 #include "engine/pack/pack_loader.h"
+#include "engine/pack/parameter_value.h"
 #include "engine/sources/record_source.h"
 #include "uofa/engine.h"
 
@@ -16,24 +17,6 @@ std::string Today() {
   auto now = std::chrono::system_clock::now();
   std::int64_t seconds = std::chrono::duration_cast<std::chrono::seconds>(now.time_since_epoch()).count();
   return FormatLocalDate(Timestamp{seconds, 0});
-}
-
-std::string ValueText(const Value& value) {
-  switch (value.kind()) {
-    case ValueKind::kNull: return "";
-    case ValueKind::kBool: return value.as_bool() ? "true" : "false";
-    case ValueKind::kInt: return std::to_string(value.as_int());
-    case ValueKind::kDouble: {
-      std::string text = std::to_string(value.as_double());
-      while (text.size() > 1 && text.back() == '0') text.pop_back();
-      if (text.back() == '.') text.pop_back();
-      return text;
-    }
-    case ValueKind::kString: return value.as_string();
-    case ValueKind::kDuration: return FormatDuration(value.as_duration());
-    case ValueKind::kTimestamp: return FormatLocalDate(value.as_timestamp());
-    default: return "";
-  }
 }
 
 }  // namespace
@@ -80,8 +63,8 @@ std::optional<AuditResult> RunCheck(const CheckOptions& options, Diagnostics& di
   for (const auto& pack : packs->packs) {
     result.packs.push_back({pack->id, pack->title, pack->version});
     for (const Parameter& parameter : pack->parameters) {
-      result.parameters.push_back({pack->id, parameter.name, ValueText(parameter.value),
-                                   ValueText(parameter.default_value), parameter.overridden,
+      result.parameters.push_back({pack->id, parameter.name, FormatParameterValue(parameter.type, parameter.value),
+                                   FormatParameterValue(parameter.type, parameter.default_value), parameter.overridden,
                                    parameter.basis});
     }
   }

@@ -35,6 +35,9 @@ enum class MacroKind : std::uint8_t {
   kMap,        ///< target.map(x, args[0])
   kMapFilter,  ///< target.map(x, args[0] filter, args[1] transform)
   kFilter,     ///< target.filter(x, args[0])
+  // Two-variable forms (index or key `name`, element or value `name2`):
+  kTransformList,  ///< target.transformList(i, v, [args[0] filter,] args[last])
+  kTransformMap,   ///< target.transformMap(k, v, [args[0] filter,] args[last])
 };
 
 /// What the checker resolved a name or selection to.
@@ -59,11 +62,13 @@ struct Expr {
   std::vector<std::unique_ptr<Expr>> args;
   bool test_only = false;                  ///< kSelect inside has()
   MacroKind macro = MacroKind::kNone;
+  std::string name2;  ///< kComprehension: the second iteration variable, if any
 
   // Checker annotations.
   Type type;
   Resolution resolution = Resolution::kUnresolved;
   int slot = -1;
+  int slot2 = -1;  ///< kComprehension: slot of `name2`
   Value constant;
   std::vector<const Overload*> overloads;  ///< kCall: candidates left after type checking
 };

@@ -116,6 +116,17 @@ class Lexer {
     }
     if (IsDigit(c) || (c == '.' && IsDigit(Peek(1)))) return LexNumber(start);
     if (c == '"' || c == '\'') return LexString(start, false, false);
+    if (c == '`') {
+      std::size_t end = src_.find('`', pos_ + 1);
+      if (end == std::string_view::npos || end == pos_ + 1) {
+        return Error(start, "unterminated quoted identifier");
+      }
+      pos_ = end + 1;
+      Token token = Make(TokenKind::kIdent, start);
+      token.text = std::string(src_.substr(start + 1, end - start - 1));
+      token.quoted = true;
+      return token;
+    }
     ++pos_;
     switch (c) {
       case '(': return Make(TokenKind::kLParen, start);

@@ -29,6 +29,7 @@ struct Token {
   std::int64_t int_value = 0;
   std::uint64_t uint_value = 0;
   double double_value = 0;
+  bool quoted = false;    ///< kIdent written in backquotes (`content-type`): a field name only
 };
 
 /// Tokenizes the whole source. The last token is kEnd, or kError (with the message in `text`)

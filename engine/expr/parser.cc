@@ -273,6 +273,10 @@ class Parser {
         std::size_t name_offset = ident.offset;
         (void)dot;
         if (Peek().kind == TokenKind::kLParen) {
+          if (ident.quoted) {
+            Fail(name_offset, "a quoted identifier cannot name a function");
+            return nullptr;
+          }
           Advance();
           std::vector<ExprPtr> args = ParseArgs(TokenKind::kRParen);
           if (failed_) return nullptr;
@@ -375,6 +379,10 @@ class Parser {
 
   ExprPtr ParseIdentOrCall() {
     const Token& ident = Advance();
+    if (ident.quoted) {
+      Fail(ident.offset, "a quoted identifier may only follow '.'");
+      return nullptr;
+    }
     if (std::find(kReserved.begin(), kReserved.end(), ident.text) != kReserved.end()) {
       Fail(ident.offset, "reserved identifier '" + ident.text + "'");
       return nullptr;
@@ -426,22 +434,43 @@ class Parser {
                      std::vector<ExprPtr> args) {
     if (options_.enable_macros) {
       MacroKind macro = MacroKind::kNone;
-      if (name == "all" && args.size() == 2) macro = MacroKind::kAll;
-      else if (name == "exists" && args.size() == 2) macro = MacroKind::kExists;
-      else if (name == "exists_one" && args.size() == 2) macro = MacroKind::kExistsOne;
-      else if (name == "map" && args.size() == 2) macro = MacroKind::kMap;
-      else if (name == "map" && args.size() == 3) macro = MacroKind::kMapFilter;
-      else if (name == "filter" && args.size() == 2) macro = MacroKind::kFilter;
+      int variables = 1;
+      std::size_t n = args.size();
+      if ((name == "all" || name == "exists" || name == "exists_one" || name == "existsOne") &&
+          (n == 2 || n == 3)) {
+        macro = name == "all" ? MacroKind::kAll
+                : name == "exists" ? MacroKind::kExists
+                                   : MacroKind::kExistsOne;
+        variables = static_cast<int>(n) - 1;
+      } else if (name == "map" && n == 2) {
+        macro = MacroKind::kMap;
+      } else if (name == "map" && n == 3) {
+        macro = MacroKind::kMapFilter;
+      } else if (name == "filter" && n == 2) {
+        macro = MacroKind::kFilter;
+      } else if ((name == "transformList" || name == "transformMap") && (n == 3 || n == 4)) {
+        macro = name == "transformList" ? MacroKind::kTransformList : MacroKind::kTransformMap;
+        variables = 2;
+      }
       if (macro != MacroKind::kNone) {
-        if (args[0]->kind != ExprKind::kIdent) {
-          Fail(args[0]->offset, "argument must be a simple name");
-          return nullptr;
+        for (int i = 0; i < variables; ++i) {
+          if (args[i]->kind != ExprKind::kIdent) {
+            Fail(args[i]->offset, "argument must be a simple name");
+            return nullptr;
+          }
         }
         ExprPtr e = Node(ExprKind::kComprehension, offset);
         e->macro = macro;
         e->name = args[0]->name;
+        if (variables == 2) {
+          e->name2 = args[1]->name;
+          if (e->name2 == e->name) {
+            Fail(args[1]->offset, "duplicate iteration variable '" + e->name + "'");
+            return nullptr;
+          }
+        }
         e->target = std::move(target);
-        for (std::size_t i = 1; i < args.size(); ++i) e->args.push_back(std::move(args[i]));
+        for (std::size_t i = variables; i < n; ++i) e->args.push_back(std::move(args[i]));
         return Finish(std::move(e));
       }
     }

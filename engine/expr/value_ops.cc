@@ -36,37 +36,16 @@ Ordering CompareNumbers(const Value& a, const Value& b) {
     if (b.as_int() < 0) return Ordering::kGreater;
     return Order(a.as_uint(), static_cast<std::uint64_t>(b.as_int()));
   }
-  // One side is a double: compare exactly, without losing precision on large integers.
-  bool a_double = ka == ValueKind::kDouble;
-  double d = a_double ? a.as_double() : b.as_double();
-  const Value& other = a_double ? b : a;
-  if (std::isnan(d)) return Ordering::kUnordered;
-  Ordering r;  // ordering of d relative to the integer
-  if (other.kind() == ValueKind::kInt) {
-    std::int64_t i = other.as_int();
-    if (d < -9223372036854775808.0) r = Ordering::kLess;
-    else if (d >= 9223372036854775808.0) r = Ordering::kGreater;
-    else {
-      double t = std::trunc(d);
-      auto ti = static_cast<std::int64_t>(t);
-      if (ti != i) r = ti < i ? Ordering::kLess : Ordering::kGreater;
-      else r = d > t ? Ordering::kGreater : (d < t ? Ordering::kLess : Ordering::kEqual);
-    }
-  } else {
-    std::uint64_t u = other.as_uint();
-    if (d < 0) r = Ordering::kLess;
-    else if (d >= 18446744073709551616.0) r = Ordering::kGreater;
-    else {
-      double t = std::trunc(d);
-      auto tu = static_cast<std::uint64_t>(t);
-      if (tu != u) r = tu < u ? Ordering::kLess : Ordering::kGreater;
-      else r = d > t ? Ordering::kGreater : Ordering::kEqual;
-    }
-  }
-  if (a_double) return r;
-  if (r == Ordering::kLess) return Ordering::kGreater;
-  if (r == Ordering::kGreater) return Ordering::kLess;
-  return r;
+  // One side is a double: the other converts to double, as CEL specifies (so 2^63 - 1 and
+  // 2^63 compare equal once converted).
+  double x = ka == ValueKind::kDouble ? a.as_double()
+             : ka == ValueKind::kInt  ? static_cast<double>(a.as_int())
+                                      : static_cast<double>(a.as_uint());
+  double y = kb == ValueKind::kDouble ? b.as_double()
+             : kb == ValueKind::kInt  ? static_cast<double>(b.as_int())
+                                      : static_cast<double>(b.as_uint());
+  if (std::isnan(x) || std::isnan(y)) return Ordering::kUnordered;
+  return Order(x, y);
 }
 
 void AppendQuoted(std::string* out, const std::string& text) {

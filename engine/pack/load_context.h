@@ -58,6 +58,45 @@ void LoadSchemas(LoadContext& context, const std::vector<NameReference>& kinds);
 /// Loads rules/codes/<id>.yaml for every entry of context.code_requests.
 void LoadCodeLists(LoadContext& context);
 
+/// What pack.yaml asks for besides the RulePack itself, with where it asks.
+struct PackManifest {
+  RulePack* pack = nullptr;
+  const YamlDocument* document = nullptr;
+  const YamlNode* id_node = nullptr;
+  std::vector<NameReference> schemas;
+  std::vector<NameReference> codes;
+  /// Rule files to read: path, and the `rules:` entry naming it (node null: found by default).
+  std::vector<NameReference> rule_files;
+};
+
+/// Reads `<directory>/pack.yaml`. Returns nullptr when it cannot be read or is not a mapping.
+std::unique_ptr<RulePack> ReadPackManifest(LoadContext& context, const std::string& directory,
+                                           PackManifest& manifest);
+
+/// Reads a `cite:` sequence against the pack's sources ("what" names the owner in messages).
+/// Reports an empty list, entries that are not mappings, unknown keys, a missing source or
+/// provision, and a source the pack does not declare.
+std::vector<RuleCitation> ReadCitations(const YamlChecker& check, const YamlNode& cite,
+                                        const RulePack& pack, const std::string& what);
+
+/// The allowed `basis:` values, and a check of one.
+const std::vector<std::string>& BasisValues();
+bool CheckBasis(const YamlChecker& check, const YamlNode& node);
+
+/// Applies LoadOptions::overrides to the loaded packs' parameters.
+void ApplyOverrides(LoadContext& context, std::vector<std::unique_ptr<RulePack>>& packs);
+
+/// Where a rule's id was written, for the duplicate-id check across packs.
+struct RuleSite {
+  std::string id;
+  const SourceText* source = nullptr;
+  const YamlNode* id_node = nullptr;
+};
+
+/// Reads one rule file into `pack`, compiling expressions and building example records.
+void LoadRuleFile(LoadContext& context, RulePack& pack, const NameReference& file,
+                  std::vector<RuleSite>& sites);
+
 /// Names of the files `<directory>/*.yaml` without the extension, sorted ("" directory: none).
 std::vector<std::string> YamlStemsIn(const std::string& directory);
 

@@ -114,7 +114,7 @@ std::vector<std::string> WordsThenId(std::string_view text, const std::string& i
 void AppendProse(std::string& out, std::string_view prefix, std::string_view text) {
   std::vector<std::string> words = Words(text);
   if (words.empty()) return;
-  std::string next_prefix(kRuleIndent, ' ');
+  std::string next_prefix(kRuleIndent + 2, ' ');
   AppendWrapped(out, prefix, next_prefix, words, " ");
 }
 
@@ -327,8 +327,11 @@ void AppendRecordLine(std::string& out, const Finding& finding) {
 std::string FirstReason(const RuleOutcome& rule) {
   for (const Finding& finding : rule.findings) {
     if (finding.verdict != Verdict::kIndeterminate) continue;
-    std::string reason = finding.detail.empty() ? "no reason recorded" : finding.detail;
-    return reason + " (" + RecordReference(finding) + ')';
+    std::string reason = finding.detail.empty() ? "no reason given" : finding.detail;
+    std::string where = finding.record_id.empty() ? "(no id)" : finding.record_id;
+    std::string location = LocationText(finding.location);
+    if (!location.empty()) where += ", " + location;
+    return reason + " (" + where + ')';
   }
   return {};
 }
@@ -354,8 +357,8 @@ void AppendGap(std::string& out, const RuleOutcome& rule, const ReportOptions& o
   out += std::string(kRuleIndentText) + failing + '\n';
   if (rule.indeterminate > 0) {
     AppendProse(out, std::string(kRuleIndentText) + "undecided: ",
-                Plural(rule.indeterminate, "more record", "more records") +
-                    " could not be decided; first: " + FirstReason(rule));
+                Plural(rule.indeterminate, "record", "records") + " could not be decided; first: " +
+                    FirstReason(rule));
   }
   if (!rule.remedy.empty()) AppendProse(out, std::string(kRuleIndentText) + "remedy: ", rule.remedy);
 
@@ -414,12 +417,12 @@ void AppendNotAssessed(std::string& out, const AuditResult& result, const Style&
   }
   if (rules.empty()) return;
   out += '\n' + style.Heading("Not assessed (" + std::to_string(rules.size()) +
-                              "): no input of the rule's subject kind") + '\n';
+                              "): no input of the kind the rule needs") + '\n';
   for (const RuleOutcome* rule : rules) {
     std::string text = rule->title.empty() ? rule->message : rule->title;
-    if (!rule->subject.empty()) text += " (no " + rule->subject + " input)";
-    std::vector<std::string> items = WordsThenId(text, rule->id);
-    AppendWrapped(out, "  " + ProvisionOrDash(*rule) + "  ", "    ", items, " ");
+    std::string prefix = "  " + ProvisionOrDash(*rule) + "  ";
+    if (!rule->subject.empty()) prefix += rule->subject + "  ";
+    AppendWrapped(out, prefix, "    ", WordsThenId(text, rule->id), " ");
   }
 }
 

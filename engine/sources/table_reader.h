@@ -14,6 +14,8 @@
 #include <istream>
 #include <memory>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "engine/expr/value.h"
@@ -83,6 +85,7 @@ class TableReader {
 /// joins. Rows whose key is empty or repeats an earlier one are errors and are rejected.
 struct KeyedTable {
   std::string path;
+  const RecordType* type = nullptr;
   std::string key_field;
   std::vector<std::shared_ptr<const Record>> records;  ///< in file order
   std::unordered_map<std::string, std::shared_ptr<const Record>> by_key;

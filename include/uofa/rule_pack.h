@@ -83,6 +83,7 @@ struct ExampleTestReport {
   std::vector<ExampleOutcome> outcomes;
   std::size_t passed = 0;
   std::size_t failed = 0;
+  std::vector<std::string> unmatched_rule_ids;  ///< asked for, but no loaded rule has that id
 };
 
 /// Loaded and compiled packs. Immutable; safe to share between threads.

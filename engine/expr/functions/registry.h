@@ -36,6 +36,9 @@ struct CallContext {
   const EvaluationContext* evaluation = nullptr;  ///< null when evaluated without one
   const Record* subject = nullptr;                ///< the record under evaluation, if any
   const void* prepared = nullptr;                 ///< the overload's Prepare result, if any
+  /// Timestamp accessors without a zone argument: Europe/London when true (record rules), UTC
+  /// when false (plain CEL, as the conformance suite expects).
+  bool local_time = true;
 };
 
 using FunctionImpl = Value (*)(const Args& args, const CallContext& context);

@@ -1,0 +1,150 @@
+#include "engine/expr/compiler.h"
+
+#include <algorithm>
+#include <array>
+
+namespace uofa::expr {
+namespace {
+
+class Compiler {
+ public:
+  explicit Compiler(std::vector<ExpressionError>* errors) : errors_(errors) {}
+
+  NodePtr Compile(const Expr& e) {
+    switch (e.kind) {
+      case ExprKind::kLiteral: return std::make_unique<ConstantNode>(e.literal);
+      case ExprKind::kIdent: return Name(e);
+      case ExprKind::kSelect: {
+        if (e.resolution == Resolution::kConstant || e.resolution == Resolution::kVariable ||
+            e.resolution == Resolution::kUnknownName) {
+          return Name(e);
+        }
+        const RecordType* record =
+            e.target->type.kind() == TypeKind::kRecord ? e.target->type.record() : nullptr;
+        int slot = e.resolution == Resolution::kRecordField ? e.slot : -1;
+        return std::make_unique<SelectNode>(Compile(*e.target), e.name, record, slot, e.test_only);
+      }
+      case ExprKind::kCall: return Call(e);
+      case ExprKind::kList: {
+        std::vector<NodePtr> items;
+        for (const ExprPtr& item : e.args) items.push_back(Compile(*item));
+        return std::make_unique<ListNode>(std::move(items));
+      }
+      case ExprKind::kMap: {
+        std::vector<NodePtr> entries;
+        for (const ExprPtr& item : e.args) entries.push_back(Compile(*item));
+        return std::make_unique<MapNode>(std::move(entries));
+      }
+      case ExprKind::kComprehension: {
+        std::vector<NodePtr> args;
+        for (const ExprPtr& arg : e.args) args.push_back(Compile(*arg));
+        return std::make_unique<ComprehensionNode>(e.macro, Compile(*e.target), e.slot, e.slot2,
+                                                   std::move(args));
+      }
+    }
+    return std::make_unique<ErrorNode>("invalid expression");
+  }
+
+ private:
+  NodePtr Name(const Expr& e) {
+    switch (e.resolution) {
+      case Resolution::kSubjectField: return std::make_unique<SubjectFieldNode>(e.slot);
+      case Resolution::kVariable: return std::make_unique<VariableNode>(e.slot);
+      case Resolution::kLocal: return std::make_unique<LocalNode>(e.slot);
+      case Resolution::kConstant: return std::make_unique<ConstantNode>(e.constant);
+      default: return std::make_unique<ErrorNode>("undeclared reference to '" + e.name + "'");
+    }
+  }
+
+  NodePtr Call(const Expr& e) {
+    if (!e.target && e.name == "_&&_") {
+      return std::make_unique<AndNode>(Compile(*e.args[0]), Compile(*e.args[1]));
+    }
+    if (!e.target && e.name == "_||_") {
+      return std::make_unique<OrNode>(Compile(*e.args[0]), Compile(*e.args[1]));
+    }
+    if (!e.target && e.name == "_?_:_") {
+      return std::make_unique<ConditionalNode>(Compile(*e.args[0]), Compile(*e.args[1]),
+                                               Compile(*e.args[2]));
+    }
+    std::vector<NodePtr> args;
+    if (e.target) args.push_back(Compile(*e.target));
+    for (const ExprPtr& arg : e.args) args.push_back(Compile(*arg));
+    // Constant arguments let an overload prepare its work once (a regular expression, a set).
+    std::shared_ptr<const void> prepared;
+    for (const Overload* overload : e.overloads) {
+      if (overload->prepare == nullptr) continue;
+      std::vector<const Value*> constants;
+      for (const NodePtr& arg : args) {
+        const auto* constant = dynamic_cast<const ConstantNode*>(arg.get());
+        constants.push_back(constant != nullptr ? &constant->value() : nullptr);
+      }
+      std::string error;
+      prepared = overload->prepare(constants, &error);
+      if (!error.empty()) errors_->push_back(ExpressionError{e.offset, error});
+      break;
+    }
+    return std::make_unique<CallNode>(e.name, e.overloads, std::move(args), std::move(prepared));
+  }
+
+  std::vector<ExpressionError>* errors_;
+};
+
+// The subject field path an expression denotes (`patient.nhs_number`), or "" when none.
+std::string FieldPath(const Expr& e) {
+  if (e.kind == ExprKind::kIdent && e.resolution == Resolution::kSubjectField) return e.name;
+  if (e.kind == ExprKind::kSelect && e.resolution == Resolution::kRecordField) {
+    std::string prefix = FieldPath(*e.target);
+    if (!prefix.empty()) return prefix + "." + e.name;
+  }
+  return "";
+}
+
+void CollectFields(const Expr& e, std::vector<std::string>* out) {
+  std::string path = FieldPath(e);
+  if (!path.empty()) {
+    if (std::find(out->begin(), out->end(), path) == out->end()) out->push_back(path);
+    return;
+  }
+  if (e.target) CollectFields(*e.target, out);
+  for (const ExprPtr& arg : e.args) CollectFields(*arg, out);
+}
+
+}  // namespace
+
+Value CompiledExpression::Run(const Record* subject, const EvaluationContext* context,
+                              const Value* variables) const {
+  constexpr int kInlineLocals = 8;
+  std::array<Value, kInlineLocals> inline_locals;
+  std::vector<Value> heap_locals;
+  Value* locals = inline_locals.data();
+  if (local_count_ > kInlineLocals) {
+    heap_locals.resize(static_cast<std::size_t>(local_count_));
+    locals = heap_locals.data();
+  }
+  Frame frame;
+  frame.subject = subject;
+  frame.context = context;
+  frame.variables = variables;
+  frame.locals = locals;
+  frame.local_time = local_time_;
+  return root_->Eval(frame);
+}
+
+std::unique_ptr<const CompiledExpression> CompileExpression(std::string_view source,
+                                                            const PipelineOptions& options,
+                                                            std::vector<ExpressionError>* errors) {
+  std::size_t before = errors->size();
+  ExprPtr root = Parse(source, errors, options.parse);
+  if (!root) return nullptr;
+  CheckResult checked = Check(root.get(), options.check, errors);
+  if (!checked.ok) return nullptr;
+  NodePtr node = Compiler(errors).Compile(*root);
+  if (errors->size() != before) return nullptr;
+  std::vector<std::string> fields;
+  CollectFields(*root, &fields);
+  return std::make_unique<CompiledExpression>(std::move(node), checked.local_count,
+                                              options.local_time, root->type, std::move(fields));
+}
+
+}  // namespace uofa::expr

@@ -1,0 +1,51 @@
+// Compiler: a checked AST -> a tree of resolved nodes, and the pipeline that runs every stage
+// (lexer, parser, checker, compiler) for both entry points (program.h, environment.h).
+#ifndef UOFA_ENGINE_EXPR_COMPILER_H_
+#define UOFA_ENGINE_EXPR_COMPILER_H_
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "engine/expr/ast.h"
+#include "engine/expr/checker.h"
+#include "engine/expr/nodes.h"
+#include "engine/expr/parser.h"
+
+namespace uofa::expr {
+
+/// A compiled expression, whichever way its names were declared. Immutable; Run is thread-safe.
+class CompiledExpression {
+ public:
+  CompiledExpression(NodePtr root, int local_count, bool local_time, Type result_type,
+                     std::vector<std::string> referenced_fields)
+      : root_(std::move(root)), local_count_(local_count), local_time_(local_time),
+        result_type_(std::move(result_type)), referenced_fields_(std::move(referenced_fields)) {}
+
+  Value Run(const Record* subject, const EvaluationContext* context, const Value* variables) const;
+  const Type& result_type() const { return result_type_; }
+  const std::vector<std::string>& referenced_fields() const { return referenced_fields_; }
+
+ private:
+  NodePtr root_;
+  int local_count_;
+  bool local_time_;
+  Type result_type_;
+  std::vector<std::string> referenced_fields_;
+};
+
+struct PipelineOptions {
+  ParseOptions parse;
+  CheckEnvironment check;
+  bool local_time = true;  ///< see CallContext::local_time
+};
+
+/// Parses, checks and compiles; nullptr (with `errors` filled) on any problem.
+std::unique_ptr<const CompiledExpression> CompileExpression(std::string_view source,
+                                                            const PipelineOptions& options,
+                                                            std::vector<ExpressionError>* errors);
+
+}  // namespace uofa::expr
+
+#endif  // UOFA_ENGINE_EXPR_COMPILER_H_

@@ -1,0 +1,300 @@
+// Evaluation of compiled nodes. Errors are values: strict operations pass the first error on,
+// while &&, ||, ?: and the all/exists macros absorb them as CEL specifies.
+#include <array>
+
+#include "engine/expr/functions/builtins.h"
+#include "engine/expr/nodes.h"
+#include "engine/expr/value_ops.h"
+#include "engine/record/record_type.h"
+
+namespace uofa::expr {
+namespace {
+
+const Value kNullValue;
+
+// Evaluates `node` into `storage` unless it can hand out a reference.
+const Value* Operand(const Node& node, Frame& frame, Value* storage) {
+  if (const Value* ref = node.Ref(frame)) return ref;
+  *storage = node.Eval(frame);
+  return storage;
+}
+
+Value NotBool(std::string_view op) {
+  return Value::Error("no matching overload for '" + std::string(op) + "'");
+}
+
+}  // namespace
+
+const Value* SubjectFieldNode::Ref(Frame& frame) const {
+  if (frame.subject == nullptr || slot_ >= static_cast<int>(frame.subject->fields.size())) {
+    return &kNullValue;
+  }
+  return &frame.subject->fields[slot_];
+}
+
+const Value* SelectNode::Find(const Value& operand) const {
+  if (operand.kind() == ValueKind::kRecord) {
+    const Record& record = operand.as_record();
+    int slot = slot_;
+    if (record.type != record_ || slot < 0) {
+      const FieldDef* field = record.type != nullptr ? record.type->Find(field_) : nullptr;
+      if (field == nullptr) return nullptr;
+      slot = field->slot;
+    }
+    if (slot >= static_cast<int>(record.fields.size())) return &kNullValue;
+    return &record.fields[slot];
+  }
+  if (operand.kind() == ValueKind::kMap) {
+    for (const auto& [key, value] : operand.as_map()) {
+      if (key.kind() == ValueKind::kString && key.as_string() == field_) return &value;
+    }
+  }
+  return nullptr;
+}
+
+Value SelectNode::Select(const Value& operand) const {
+  if (operand.is_error()) return operand;
+  const Value* found = Find(operand);
+  if (test_only_) {
+    if (operand.kind() == ValueKind::kRecord) {
+      if (found == nullptr) return Value::Error("no such field '" + field_ + "'");
+      return Value::Bool(!found->is_null());
+    }
+    if (operand.kind() == ValueKind::kMap) return Value::Bool(found != nullptr);
+    // A missing nested record has no fields: has(patient.name) is false when patient is.
+    if (operand.is_null()) return Value::Bool(false);
+    return Value::Error("invalid type for has(): '" + std::string(ValueKindName(operand.kind())) + "'");
+  }
+  if (found != nullptr) return *found;
+  switch (operand.kind()) {
+    case ValueKind::kRecord: return Value::Error("no such field '" + field_ + "'");
+    case ValueKind::kMap: return Value::Error("no such key: '" + field_ + "'");
+    case ValueKind::kNull: return Value::Error("cannot read '" + field_ + "' of a missing value");
+    default:
+      return Value::Error("type '" + std::string(ValueKindName(operand.kind())) +
+                          "' has no field '" + field_ + "'");
+  }
+}
+
+const Value* SelectNode::Ref(Frame& frame) const {
+  if (test_only_) return nullptr;
+  const Value* operand = target_->Ref(frame);
+  if (operand == nullptr) return nullptr;
+  return Find(*operand);
+}
+
+Value SelectNode::Eval(Frame& frame) const {
+  Value storage;
+  const Value* operand = Operand(*target_, frame, &storage);
+  return Select(*operand);
+}
+
+Value CallNode::Eval(Frame& frame) const {
+  constexpr std::size_t kInline = 4;
+  std::size_t n = args_.size();
+  if (n <= kInline) {
+    std::array<Value, kInline> storage;
+    std::array<const Value*, kInline> values;
+    for (std::size_t i = 0; i < n; ++i) {
+      values[i] = Operand(*args_[i], frame, &storage[i]);
+      if (values[i]->is_error()) return *values[i];
+    }
+    return Dispatch(Args(values.data(), static_cast<int>(n)), frame);
+  }
+  std::vector<Value> storage(n);
+  std::vector<const Value*> values(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    values[i] = Operand(*args_[i], frame, &storage[i]);
+    if (values[i]->is_error()) return *values[i];
+  }
+  return Dispatch(Args(values.data(), static_cast<int>(n)), frame);
+}
+
+Value CallNode::Dispatch(const Args& args, Frame& frame) const {
+  for (const Overload* overload : overloads_) {
+    if (!overload->Matches(args)) continue;
+    CallContext context;
+    context.evaluation = frame.context;
+    context.subject = frame.subject;
+    context.prepared = prepared_.get();
+    context.local_time = frame.local_time;
+    return overload->impl(args, context);
+  }
+  if (overloads_.empty()) return Value::Error("unknown function '" + function_ + "'");
+  std::string kinds;
+  for (int i = 0; i < args.size(); ++i) {
+    if (i > 0) kinds += ", ";
+    kinds += ValueKindName(args[i].kind());
+  }
+  return Value::Error("no matching overload for '" + std::string(DisplayName(function_)) +
+                      "' applied to '(" + kinds + ")'");
+}
+
+Value AndNode::Eval(Frame& frame) const {
+  Value left = left_->Eval(frame);
+  if (left.kind() == ValueKind::kBool && !left.as_bool()) return left;
+  Value right = right_->Eval(frame);
+  if (right.kind() == ValueKind::kBool) {
+    if (!right.as_bool()) return right;
+    if (left.kind() == ValueKind::kBool) return right;  // true && true
+  }
+  if (left.is_error()) return left;
+  if (right.is_error()) return right;
+  return NotBool("&&");
+}
+
+Value OrNode::Eval(Frame& frame) const {
+  Value left = left_->Eval(frame);
+  if (left.kind() == ValueKind::kBool && left.as_bool()) return left;
+  Value right = right_->Eval(frame);
+  if (right.kind() == ValueKind::kBool) {
+    if (right.as_bool()) return right;
+    if (left.kind() == ValueKind::kBool) return right;  // false || false
+  }
+  if (left.is_error()) return left;
+  if (right.is_error()) return right;
+  return NotBool("||");
+}
+
+Value ConditionalNode::Eval(Frame& frame) const {
+  Value storage;
+  const Value* condition = Operand(*condition_, frame, &storage);
+  if (condition->is_error()) return *condition;
+  if (condition->kind() != ValueKind::kBool) return NotBool("?:");
+  return condition->as_bool() ? then_->Eval(frame) : else_->Eval(frame);
+}
+
+Value ListNode::Eval(Frame& frame) const {
+  ValueList items;
+  items.reserve(items_.size());
+  for (const NodePtr& item : items_) {
+    Value v = item->Eval(frame);
+    if (v.is_error()) return v;
+    items.push_back(std::move(v));
+  }
+  return Value::List(std::move(items));
+}
+
+Value MapNode::Eval(Frame& frame) const {
+  ValueMap entries;
+  entries.reserve(entries_.size() / 2);
+  for (std::size_t i = 0; i + 1 < entries_.size(); i += 2) {
+    Value key = entries_[i]->Eval(frame);
+    if (key.is_error()) return key;
+    Value value = entries_[i + 1]->Eval(frame);
+    if (value.is_error()) return value;
+    switch (key.kind()) {
+      case ValueKind::kBool: case ValueKind::kInt: case ValueKind::kUint: case ValueKind::kString:
+        break;
+      default:
+        return Value::Error("unsupported map key type '" + std::string(ValueKindName(key.kind())) + "'");
+    }
+    if (MapFind(entries, key) != nullptr) {
+      return Value::Error("duplicate map key " + DebugString(key));
+    }
+    entries.emplace_back(std::move(key), std::move(value));
+  }
+  return Value::Map(std::move(entries));
+}
+
+Value ComprehensionNode::Eval(Frame& frame) const {
+  Value range_storage;
+  const Value* range = Operand(*range_, frame, &range_storage);
+  if (range->is_error()) return *range;
+  // Keep the range alive while iterating, whatever the loop body does.
+  Value keep = *range;
+  const ValueList* list = nullptr;
+  const ValueMap* map = nullptr;
+  if (keep.kind() == ValueKind::kList) {
+    list = &keep.as_list();
+  } else if (keep.kind() == ValueKind::kMap) {
+    map = &keep.as_map();
+  } else if (keep.is_null()) {
+    return Value::Error("cannot iterate over a missing value");
+  } else {
+    return Value::Error("cannot iterate over '" + std::string(ValueKindName(keep.kind())) + "'");
+  }
+  std::size_t count = list != nullptr ? list->size() : map->size();
+  Value& first = frame.locals[slot_];
+  Value* second = slot2_ >= 0 ? &frame.locals[slot2_] : nullptr;
+  // Binds the iteration variables to entry i: the element (or key), or with two variables the
+  // index and element (or key and value).
+  auto bind = [&](std::size_t i) {
+    if (second == nullptr) {
+      first = list != nullptr ? (*list)[i] : (*map)[i].first;
+    } else if (list != nullptr) {
+      first = Value::Int(static_cast<std::int64_t>(i));
+      *second = (*list)[i];
+    } else {
+      first = (*map)[i].first;
+      *second = (*map)[i].second;
+    }
+  };
+  switch (macro_) {
+    case MacroKind::kAll:
+    case MacroKind::kExists: {
+      bool want = macro_ == MacroKind::kExists;  // the value that decides early
+      Value error;
+      for (std::size_t i = 0; i < count; ++i) {
+        bind(i);
+        Value v = args_[0]->Eval(frame);
+        if (v.kind() == ValueKind::kBool) {
+          if (v.as_bool() == want) return v;
+        } else if (error.is_null()) {
+          error = v.is_error() ? v : NotBool(want ? "exists" : "all");
+        }
+      }
+      if (!error.is_null()) return error;
+      return Value::Bool(!want);
+    }
+    case MacroKind::kExistsOne: {
+      int matches = 0;
+      for (std::size_t i = 0; i < count; ++i) {
+        bind(i);
+        Value v = args_[0]->Eval(frame);
+        if (v.is_error()) return v;
+        if (v.kind() != ValueKind::kBool) return NotBool("exists_one");
+        if (v.as_bool()) ++matches;
+      }
+      return Value::Bool(matches == 1);
+    }
+    case MacroKind::kMap:
+    case MacroKind::kMapFilter:
+    case MacroKind::kFilter:
+    case MacroKind::kTransformList:
+    case MacroKind::kTransformMap: {
+      bool filtered = macro_ == MacroKind::kMapFilter || macro_ == MacroKind::kFilter ||
+                      ((macro_ == MacroKind::kTransformList || macro_ == MacroKind::kTransformMap) &&
+                       args_.size() == 2);
+      ValueList out;
+      ValueMap out_map;
+      for (std::size_t i = 0; i < count; ++i) {
+        bind(i);
+        if (filtered) {
+          Value keep_it = args_[0]->Eval(frame);
+          if (keep_it.is_error()) return keep_it;
+          if (keep_it.kind() != ValueKind::kBool) return NotBool("filter");
+          if (!keep_it.as_bool()) continue;
+        }
+        if (macro_ == MacroKind::kFilter) {
+          out.push_back(first);
+          continue;
+        }
+        Value v = args_.back()->Eval(frame);
+        if (v.is_error()) return v;
+        if (macro_ == MacroKind::kTransformMap) {
+          Value key = list != nullptr ? Value::Int(static_cast<std::int64_t>(i)) : (*map)[i].first;
+          out_map.emplace_back(std::move(key), std::move(v));
+        } else {
+          out.push_back(std::move(v));
+        }
+      }
+      if (macro_ == MacroKind::kTransformMap) return Value::Map(std::move(out_map));
+      return Value::List(std::move(out));
+    }
+    case MacroKind::kNone: break;
+  }
+  return Value::Error("unknown macro");
+}
+
+}  // namespace uofa::expr

@@ -1,0 +1,72 @@
+// String functions: contains, startsWith, endsWith, matches (RE2), lower, upper.
+#include <re2/re2.h>
+
+#include "engine/expr/functions/builtins.h"
+
+namespace uofa::expr::builtins {
+
+Value Contains(const Args& args, const CallContext&) {
+  return Value::Bool(args[0].as_string().find(args[1].as_string()) != std::string::npos);
+}
+
+Value StartsWith(const Args& args, const CallContext&) {
+  return Value::Bool(std::string_view(args[0].as_string()).starts_with(args[1].as_string()));
+}
+
+Value EndsWith(const Args& args, const CallContext&) {
+  return Value::Bool(std::string_view(args[0].as_string()).ends_with(args[1].as_string()));
+}
+
+namespace {
+
+std::shared_ptr<const RE2> CompilePattern(const std::string& pattern, std::string* error) {
+  RE2::Options options;
+  options.set_log_errors(false);
+  auto re = std::make_shared<const RE2>(pattern, options);
+  if (!re->ok()) {
+    *error = "invalid regular expression '" + pattern + "': " + re->error();
+    return nullptr;
+  }
+  return re;
+}
+
+}  // namespace
+
+std::shared_ptr<const void> PrepareMatches(const std::vector<const Value*>& constants,
+                                           std::string* error) {
+  if (constants.size() != 2 || constants[1] == nullptr ||
+      constants[1]->kind() != ValueKind::kString) {
+    return nullptr;
+  }
+  return CompilePattern(constants[1]->as_string(), error);
+}
+
+Value Matches(const Args& args, const CallContext& context) {
+  if (context.prepared != nullptr) {
+    return Value::Bool(RE2::PartialMatch(args[0].as_string(),
+                                         *static_cast<const RE2*>(context.prepared)));
+  }
+  // A pattern computed at run time: compiled per call.
+  std::string error;
+  std::shared_ptr<const RE2> re = CompilePattern(args[1].as_string(), &error);
+  if (!re) return Value::Error(error);
+  return Value::Bool(RE2::PartialMatch(args[0].as_string(), *re));
+}
+
+Value Lower(const Args& args, const CallContext&) {
+  std::string text = args[0].as_string();
+  for (char& c : text) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return Value::String(std::move(text));
+}
+
+Value Upper(const Args& args, const CallContext&) {
+  std::string text = args[0].as_string();
+  for (char& c : text) {
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+  }
+  return Value::String(std::move(text));
+}
+
+}  // namespace uofa::expr::builtins

@@ -1,0 +1,191 @@
+// The compiled form of an expression: a tree of resolved nodes. Names are already slots,
+// overloads already narrowed, constant patterns and code sets already built. Nodes that denote
+// an existing value (a field, a constant, a variable) hand out a pointer to it (Ref), so
+// comparisons and membership tests read fields without copying them.
+#ifndef UOFA_ENGINE_EXPR_NODES_H_
+#define UOFA_ENGINE_EXPR_NODES_H_
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "engine/expr/ast.h"
+#include "engine/expr/functions/registry.h"
+#include "engine/expr/program.h"
+#include "engine/expr/value.h"
+
+namespace uofa::expr {
+
+/// The state of one evaluation.
+struct Frame {
+  const Record* subject = nullptr;
+  const EvaluationContext* context = nullptr;
+  const Value* variables = nullptr;  ///< declared variables by slot
+  Value* locals = nullptr;           ///< comprehension variables by slot
+  bool local_time = true;
+};
+
+class Node {
+ public:
+  virtual ~Node() = default;
+  virtual Value Eval(Frame& frame) const = 0;
+  /// A pointer to the value when it already exists somewhere, else null (then call Eval).
+  virtual const Value* Ref(Frame& frame) const { return nullptr; }
+};
+
+using NodePtr = std::unique_ptr<const Node>;
+
+class ConstantNode final : public Node {
+ public:
+  explicit ConstantNode(Value value) : value_(std::move(value)) {}
+  Value Eval(Frame&) const override { return value_; }
+  const Value* Ref(Frame&) const override { return &value_; }
+  const Value& value() const { return value_; }
+
+ private:
+  Value value_;
+};
+
+class SubjectFieldNode final : public Node {
+ public:
+  explicit SubjectFieldNode(int slot) : slot_(slot) {}
+  Value Eval(Frame& frame) const override { return *Ref(frame); }
+  const Value* Ref(Frame& frame) const override;
+
+ private:
+  int slot_;
+};
+
+class VariableNode final : public Node {
+ public:
+  explicit VariableNode(int slot) : slot_(slot) {}
+  Value Eval(Frame& frame) const override { return frame.variables[slot_]; }
+  const Value* Ref(Frame& frame) const override { return &frame.variables[slot_]; }
+
+ private:
+  int slot_;
+};
+
+class LocalNode final : public Node {
+ public:
+  explicit LocalNode(int slot) : slot_(slot) {}
+  Value Eval(Frame& frame) const override { return frame.locals[slot_]; }
+  const Value* Ref(Frame& frame) const override { return &frame.locals[slot_]; }
+
+ private:
+  int slot_;
+};
+
+class ErrorNode final : public Node {
+ public:
+  explicit ErrorNode(std::string message) : message_(std::move(message)) {}
+  Value Eval(Frame&) const override { return Value::Error(message_); }
+
+ private:
+  std::string message_;
+};
+
+/// `target.field`, or `has(target.field)` when test_only.
+class SelectNode final : public Node {
+ public:
+  SelectNode(NodePtr target, std::string field, const RecordType* record, int slot, bool test_only)
+      : target_(std::move(target)), field_(std::move(field)), record_(record), slot_(slot),
+        test_only_(test_only) {}
+  Value Eval(Frame& frame) const override;
+  const Value* Ref(Frame& frame) const override;
+
+ private:
+  // The selected value inside `operand` when it exists; null otherwise (missing key, error).
+  const Value* Find(const Value& operand) const;
+  Value Select(const Value& operand) const;
+
+  NodePtr target_;
+  std::string field_;
+  const RecordType* record_;  ///< the statically known record type, or null
+  int slot_;
+  bool test_only_;
+};
+
+class CallNode final : public Node {
+ public:
+  CallNode(std::string function, std::vector<const Overload*> overloads, std::vector<NodePtr> args,
+           std::shared_ptr<const void> prepared)
+      : function_(std::move(function)), overloads_(std::move(overloads)), args_(std::move(args)),
+        prepared_(std::move(prepared)) {}
+  Value Eval(Frame& frame) const override;
+
+ private:
+  Value Dispatch(const Args& args, Frame& frame) const;
+
+  std::string function_;
+  std::vector<const Overload*> overloads_;
+  std::vector<NodePtr> args_;
+  std::shared_ptr<const void> prepared_;
+};
+
+class AndNode final : public Node {
+ public:
+  AndNode(NodePtr left, NodePtr right) : left_(std::move(left)), right_(std::move(right)) {}
+  Value Eval(Frame& frame) const override;
+
+ private:
+  NodePtr left_, right_;
+};
+
+class OrNode final : public Node {
+ public:
+  OrNode(NodePtr left, NodePtr right) : left_(std::move(left)), right_(std::move(right)) {}
+  Value Eval(Frame& frame) const override;
+
+ private:
+  NodePtr left_, right_;
+};
+
+class ConditionalNode final : public Node {
+ public:
+  ConditionalNode(NodePtr condition, NodePtr then_branch, NodePtr else_branch)
+      : condition_(std::move(condition)), then_(std::move(then_branch)),
+        else_(std::move(else_branch)) {}
+  Value Eval(Frame& frame) const override;
+
+ private:
+  NodePtr condition_, then_, else_;
+};
+
+class ListNode final : public Node {
+ public:
+  explicit ListNode(std::vector<NodePtr> items) : items_(std::move(items)) {}
+  Value Eval(Frame& frame) const override;
+
+ private:
+  std::vector<NodePtr> items_;
+};
+
+class MapNode final : public Node {
+ public:
+  explicit MapNode(std::vector<NodePtr> keys_and_values) : entries_(std::move(keys_and_values)) {}
+  Value Eval(Frame& frame) const override;
+
+ private:
+  std::vector<NodePtr> entries_;  ///< key, value, key, value, ...
+};
+
+class ComprehensionNode final : public Node {
+ public:
+  /// `slot2` is the second iteration variable's slot, or -1 for the one-variable forms.
+  ComprehensionNode(MacroKind macro, NodePtr range, int slot, int slot2, std::vector<NodePtr> args)
+      : macro_(macro), range_(std::move(range)), slot_(slot), slot2_(slot2),
+        args_(std::move(args)) {}
+  Value Eval(Frame& frame) const override;
+
+ private:
+  MacroKind macro_;
+  NodePtr range_;
+  int slot_;
+  int slot2_;
+  std::vector<NodePtr> args_;
+};
+
+}  // namespace uofa::expr
+
+#endif  // UOFA_ENGINE_EXPR_NODES_H_

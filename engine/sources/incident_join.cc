@@ -1,0 +1,65 @@
+#include "engine/sources/incident_join.h"
+
+#include <algorithm>
+#include <utility>
+
+namespace uofa {
+
+const RecordType* ElementType(const FieldDef& field, const SchemaRegistry* schemas) {
+  if (field.element != nullptr) return field.element;
+  if (schemas == nullptr || field.of.empty()) return nullptr;
+  return schemas->Find(field.of);
+}
+
+void OrderChildren(std::vector<std::shared_ptr<const Record>>* children) {
+  if (children->empty() || children->front()->type == nullptr) return;
+  const FieldDef* seq = children->front()->type->Find("seq");
+  if (seq == nullptr || seq->kind != FieldKind::kInt) return;
+  int slot = seq->slot;
+  std::stable_sort(children->begin(), children->end(),
+                   [slot](const std::shared_ptr<const Record>& a, const std::shared_ptr<const Record>& b) {
+                     const Value& x = a->fields[slot];
+                     const Value& y = b->fields[slot];
+                     bool x_known = x.kind() == ValueKind::kInt;
+                     bool y_known = y.kind() == ValueKind::kInt;
+                     if (x_known != y_known) return x_known;
+                     return x_known && x.as_int() < y.as_int();
+                   });
+}
+
+IncidentJoin::IncidentJoin(const RecordType& incident_type, const SchemaRegistry* schemas,
+                           std::shared_ptr<const KeyedTable> patients)
+    : incident_type_(&incident_type),
+      key_field_(incident_type.id_field().empty() ? "incident_id" : incident_type.id_field()) {
+  for (const FieldDef& field : incident_type.fields()) {
+    if (field.kind != FieldKind::kRecord) continue;
+    const RecordType* element = ElementType(field, schemas);
+    if (element == nullptr) continue;
+    std::string key = element->id_field().empty() ? element->name() + "_id" : element->id_field();
+    if (incident_type.Find(key) == nullptr) continue;
+    patient_field_ = &field;
+    patient_type_ = element;
+    patient_key_ = key;
+    break;
+  }
+  if (patients != nullptr && (patient_field_ == nullptr || patients->type != patient_type_)) {
+    patients = nullptr;  // a table of another kind cannot fill this field
+  }
+  patients_ = std::move(patients);
+}
+
+bool IncidentJoin::AttachPatient(Record* incident, std::string* missing) const {
+  if (patient_field_ == nullptr || patients_ == nullptr) return true;
+  if (!incident->fields[patient_field_->slot].is_null()) return true;  // embedded
+  std::string key = KeyText(incident->Get(patient_key_));
+  if (key.empty()) return true;
+  auto it = patients_->by_key.find(key);
+  if (it == patients_->by_key.end()) {
+    *missing = std::move(key);
+    return false;
+  }
+  incident->fields[patient_field_->slot] = Value::OfRecord(it->second);
+  return true;
+}
+
+}  // namespace uofa

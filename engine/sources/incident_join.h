@@ -1,0 +1,73 @@
+// IncidentJoin: what an incident record is joined with, shared by the CSV and JSON Lines forms.
+// An incident's list fields (interventions, staff_involved, reviews, observations) hold its child
+// rows; its record field of the patients table's kind (patient) holds the row that its key
+// (patient_id) names. Which fields those are is read from the schema, so a pack that adds a child
+// table needs no code: list field `x` of the incident is filled from `incidents/x.csv`.
+#ifndef UOFA_ENGINE_SOURCES_INCIDENT_JOIN_H_
+#define UOFA_ENGINE_SOURCES_INCIDENT_JOIN_H_
+
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "engine/expr/value.h"
+#include "engine/record/record_type.h"
+#include "engine/sources/table_reader.h"
+
+namespace uofa {
+
+/// The element type of a list or record field: its resolved `element`, else `of` in `schemas`.
+const RecordType* ElementType(const FieldDef& field, const SchemaRegistry* schemas);
+
+/// Orders child records by an int field `seq` when their type has one (missing last); otherwise,
+/// and among equals, keeps the order they were read in.
+void OrderChildren(std::vector<std::shared_ptr<const Record>>* children);
+
+class IncidentJoin {
+ public:
+  IncidentJoin(const RecordType& incident_type, const SchemaRegistry* schemas,
+               std::shared_ptr<const KeyedTable> patients);
+
+  const RecordType& incident_type() const { return *incident_type_; }
+  /// The field that identifies an incident and links child rows to it ("incident_id").
+  const std::string& key_field() const { return key_field_; }
+
+  /// The record field that holds the patient, or nullptr when the schema has none.
+  const FieldDef* patient_field() const { return patient_field_; }
+  const RecordType* patient_type() const { return patient_type_; }
+  /// The incident field naming the patient ("patient_id"), or "" without a patient join.
+  const std::string& patient_key() const { return patient_key_; }
+  /// Whether a patients table was read; without one, incidents keep a null patient silently.
+  bool has_patients() const { return patients_ != nullptr; }
+  const KeyedTable* patients() const { return patients_.get(); }
+
+  /// Sets the patient field from the patient key. Returns false (and `*missing` = the key) when
+  /// the key names no patient in the table; true when it did or there was nothing to look up.
+  bool AttachPatient(Record* incident, std::string* missing) const;
+
+ private:
+  const RecordType* incident_type_;
+  std::string key_field_;
+  const FieldDef* patient_field_ = nullptr;
+  const RecordType* patient_type_ = nullptr;
+  std::string patient_key_;
+  std::shared_ptr<const KeyedTable> patients_;
+};
+
+/// Remembers incident ids already read, to reject a repeated one.
+class SeenKeys {
+ public:
+  /// 0 when `key` is new (it is remembered with `line`), else the line it was first seen on.
+  int Insert(const std::string& key, int line) {
+    auto [it, inserted] = lines_.emplace(key, line);
+    return inserted ? 0 : it->second;
+  }
+
+ private:
+  std::unordered_map<std::string, int> lines_;
+};
+
+}  // namespace uofa
+
+#endif  // UOFA_ENGINE_SOURCES_INCIDENT_JOIN_H_

@@ -1,0 +1,35 @@
+// The incident table set (DATA-CONTRACT.md): incidents/incidents.csv, streamed row by row, joined
+// with its child tables (incidents/<list field>.csv: interventions, staff_involved, reviews,
+// observations), which are read whole and indexed by incident_id, and with the patients table.
+//
+// Problems: a child row whose incident_id matches no incident read is an error, reported when
+// the incidents are exhausted; a repeated incident_id is an error for the later row; an
+// incident_id naming no patient is a warning at its cell (the patient field stays null).
+// A child table that is absent leaves the list field null (not known); a present table gives
+// every incident a list, empty when it has no rows.
+//
+// Counts cover every file: rows_read == incidents produced + child rows attached to them +
+// rows_rejected.
+#ifndef UOFA_ENGINE_SOURCES_INCIDENT_TABLES_H_
+#define UOFA_ENGINE_SOURCES_INCIDENT_TABLES_H_
+
+#include <memory>
+#include <string>
+
+#include "engine/sources/record_source.h"
+#include "engine/sources/table_reader.h"
+#include "uofa/diagnostic.h"
+
+namespace uofa {
+
+/// Opens `directory`/incidents.csv and the child tables beside it. `patients` may be null (no
+/// patients table). Returns nullptr, with the reason in `diagnostics`, when incidents.csv cannot
+/// be read or `options.schemas` has no 'incident' type.
+std::unique_ptr<RecordSource> OpenIncidentTables(const std::string& directory,
+                                                 const SourceOptions& options,
+                                                 std::shared_ptr<const KeyedTable> patients,
+                                                 Diagnostics& diagnostics);
+
+}  // namespace uofa
+
+#endif  // UOFA_ENGINE_SOURCES_INCIDENT_TABLES_H_

@@ -1,0 +1,116 @@
+#include "engine/sources/source_registry.h"
+
+#include <filesystem>
+#include <system_error>
+
+#include "engine/sources/incident_jsonl.h"
+#include "engine/sources/incident_tables.h"
+#include "engine/sources/table_source.h"
+
+namespace uofa {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr const char* kPatientsFile = "patients.csv";
+constexpr const char* kIncidentsCsv = "incidents/incidents.csv";
+constexpr const char* kIncidentsJsonl = "incidents/incidents.jsonl";
+
+std::unique_ptr<RecordSource> OpenPatients(AuditFolder& folder, Diagnostics& diagnostics) {
+  std::shared_ptr<const KeyedTable> patients = folder.Patients(diagnostics);
+  if (!patients) return nullptr;
+  return MakeKeyedTableSource(std::move(patients));
+}
+
+std::unique_ptr<RecordSource> OpenIncidents(AuditFolder& folder, Diagnostics& diagnostics) {
+  bool csv = folder.Has(kIncidentsCsv);
+  bool jsonl = folder.Has(kIncidentsJsonl);
+  if (csv && jsonl) {
+    diagnostics.Error({folder.PathOf("incidents"), 0, 0},
+                      "both 'incidents.csv' and 'incidents.jsonl' are present; keep one of them");
+    return nullptr;
+  }
+  std::shared_ptr<const KeyedTable> patients = folder.Patients(diagnostics);
+  if (csv) {
+    return OpenIncidentTables(folder.PathOf("incidents"), folder.options(), std::move(patients),
+                              diagnostics);
+  }
+  return OpenIncidentJsonl(folder.PathOf(kIncidentsJsonl), folder.options(), std::move(patients),
+                           diagnostics);
+}
+
+// A table with nothing to join, streamed as it is; its kind is the row's.
+template <const char* kKind, const char* kFile>
+std::unique_ptr<RecordSource> OpenPlainTable(AuditFolder& folder, Diagnostics& diagnostics) {
+  const RecordType* type = folder.options().schemas->Find(kKind);
+  std::unique_ptr<TableReader> table =
+      TableReader::Open(folder.PathOf(kFile), *type, folder.options().parse, diagnostics);
+  if (!table) return nullptr;
+  return MakeTableSource(std::move(table));
+}
+
+constexpr char kAdmission[] = "admission";
+constexpr char kAdmissionsFile[] = "admissions.csv";
+constexpr char kStaff[] = "staff";
+constexpr char kStaffFile[] = "staff.csv";
+constexpr char kTraining[] = "training";
+constexpr char kTrainingFile[] = "training.csv";
+constexpr char kRestriction[] = "restriction";
+constexpr char kRestrictionsFile[] = "restrictions.csv";
+
+}  // namespace
+
+std::string AuditFolder::PathOf(std::string_view relative) const {
+  return (fs::path(directory_) / fs::path(relative)).string();
+}
+
+bool AuditFolder::Has(std::string_view relative) const {
+  std::error_code ignored;
+  return fs::is_regular_file(PathOf(relative), ignored);
+}
+
+std::shared_ptr<const KeyedTable> AuditFolder::Patients(Diagnostics& diagnostics) {
+  if (patients_loaded_) return patients_;
+  patients_loaded_ = true;
+  const RecordType* type = options_.schemas ? options_.schemas->Find("patient") : nullptr;
+  if (type == nullptr || !Has(kPatientsFile)) return nullptr;
+  std::string key = type->id_field().empty() ? "patient_id" : type->id_field();
+  patients_ = LoadKeyedTable(PathOf(kPatientsFile), *type, key, options_.parse, diagnostics);
+  return patients_;
+}
+
+const std::vector<SourceKind>& SourceKinds() {
+  static const std::vector<SourceKind> kinds = {
+      // patients first: the incident join reads the same table.
+      {"patient", {kPatientsFile}, OpenPatients},
+      {"incident", {kIncidentsCsv, kIncidentsJsonl}, OpenIncidents},
+      {kAdmission, {kAdmissionsFile}, OpenPlainTable<kAdmission, kAdmissionsFile>},
+      {kStaff, {kStaffFile}, OpenPlainTable<kStaff, kStaffFile>},
+      {kTraining, {kTrainingFile}, OpenPlainTable<kTraining, kTrainingFile>},
+      {kRestriction, {kRestrictionsFile}, OpenPlainTable<kRestriction, kRestrictionsFile>},
+  };
+  return kinds;
+}
+
+std::vector<std::unique_ptr<RecordSource>> OpenAuditFolder(const std::string& directory,
+                                                           const SourceOptions& options,
+                                                           Diagnostics& diagnostics) {
+  std::vector<std::unique_ptr<RecordSource>> sources;
+  std::error_code ignored;
+  if (!fs::is_directory(directory, ignored)) {
+    diagnostics.Error({directory, 0, 0}, "'" + directory + "' is not a folder");
+    return sources;
+  }
+  if (options.schemas == nullptr) return sources;
+  AuditFolder folder(directory, options);
+  for (const SourceKind& entry : SourceKinds()) {
+    if (options.schemas->Find(entry.kind) == nullptr) continue;  // no pack needs it
+    bool present = false;
+    for (const char* file : entry.files) present = present || folder.Has(file);
+    if (!present) continue;
+    if (auto source = entry.open(folder, diagnostics)) sources.push_back(std::move(source));
+  }
+  return sources;
+}
+
+}  // namespace uofa

@@ -1,0 +1,53 @@
+// The registration table of record sources: one row per record kind, naming the files of an
+// audit folder it recognises and the function that opens it. Adding a format or a kind is one
+// row (and the file that implements it). OpenAuditFolder (record_source.h) walks this table.
+#ifndef UOFA_ENGINE_SOURCES_SOURCE_REGISTRY_H_
+#define UOFA_ENGINE_SOURCES_SOURCE_REGISTRY_H_
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "engine/sources/record_source.h"
+#include "engine/sources/table_reader.h"
+#include "uofa/diagnostic.h"
+
+namespace uofa {
+
+/// What the rows' open functions share while one audit folder is opened.
+class AuditFolder {
+ public:
+  AuditFolder(std::string directory, const SourceOptions& options)
+      : directory_(std::move(directory)), options_(options) {}
+
+  const std::string& directory() const { return directory_; }
+  const SourceOptions& options() const { return options_; }
+  /// The path of a file given relative to the folder ("incidents/incidents.csv").
+  std::string PathOf(std::string_view relative) const;
+  /// Whether that file exists (as a regular file).
+  bool Has(std::string_view relative) const;
+  /// patients.csv, read once and indexed by patient_id for the incident join and the patient
+  /// source; null when absent, unreadable or when the schemas declare no 'patient'.
+  std::shared_ptr<const KeyedTable> Patients(Diagnostics& diagnostics);
+
+ private:
+  std::string directory_;
+  const SourceOptions& options_;
+  bool patients_loaded_ = false;
+  std::shared_ptr<const KeyedTable> patients_;
+};
+
+struct SourceKind {
+  const char* kind;                ///< record kind produced; skipped when no schema declares it
+  std::vector<const char*> files;  ///< files recognised, relative to the folder; any one opens it
+  /// Opens the source; nullptr (the reason in diagnostics) when it cannot be read.
+  std::unique_ptr<RecordSource> (*open)(AuditFolder& folder, Diagnostics& diagnostics);
+};
+
+/// Every registered source kind, in the order OpenAuditFolder opens them.
+const std::vector<SourceKind>& SourceKinds();
+
+}  // namespace uofa
+
+#endif  // UOFA_ENGINE_SOURCES_SOURCE_REGISTRY_H_

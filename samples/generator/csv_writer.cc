@@ -1,0 +1,38 @@
+#include "csv_writer.h"
+
+#include <stdexcept>
+
+namespace uofa::samples {
+
+std::string CsvField(const std::string& value) {
+  if (value.find_first_of(",\"\r\n") == std::string::npos) return value;
+  std::string quoted = "\"";
+  for (char c : value) {
+    if (c == '"') quoted += '"';
+    quoted += c;
+  }
+  quoted += '"';
+  return quoted;
+}
+
+CsvWriter::CsvWriter(const std::string& path, std::vector<std::string> header)
+    : out_(path, std::ios::binary | std::ios::trunc), columns_(header.size()) {
+  if (!out_) throw std::runtime_error("cannot write '" + path + "'");
+  Write(header);
+}
+
+void CsvWriter::Row(const std::vector<std::string>& cells) {
+  if (cells.size() != columns_) throw std::logic_error("row width differs from the header");
+  Write(cells);
+  ++rows_;
+}
+
+void CsvWriter::Write(const std::vector<std::string>& cells) {
+  for (std::size_t i = 0; i < cells.size(); ++i) {
+    if (i > 0) out_ << ',';
+    out_ << CsvField(cells[i]);
+  }
+  out_ << '\n';
+}
+
+}  // namespace uofa::samples

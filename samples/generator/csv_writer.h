@@ -1,0 +1,37 @@
+// Writes RFC 4180 CSV: header row, LF line ends, fields quoted only when they must be.
+#ifndef UOFA_SAMPLES_GENERATOR_CSV_WRITER_H_
+#define UOFA_SAMPLES_GENERATOR_CSV_WRITER_H_
+
+#include <cstddef>
+#include <fstream>
+#include <string>
+#include <vector>
+
+namespace uofa::samples {
+
+class CsvWriter {
+ public:
+  // Opens `path` for writing and writes the header row. Throws std::runtime_error when the file
+  // cannot be opened.
+  CsvWriter(const std::string& path, std::vector<std::string> header);
+
+  // Writes one row; it must have as many cells as the header.
+  void Row(const std::vector<std::string>& cells);
+
+  std::size_t rows() const { return rows_; }
+
+ private:
+  void Write(const std::vector<std::string>& cells);
+
+  std::ofstream out_;
+  std::size_t columns_;
+  std::size_t rows_ = 0;
+};
+
+// A field as RFC 4180 writes it: quoted, with quotes doubled, when it holds a comma, a quote or
+// a line break.
+std::string CsvField(const std::string& value);
+
+}  // namespace uofa::samples
+
+#endif  // UOFA_SAMPLES_GENERATOR_CSV_WRITER_H_

@@ -1,0 +1,92 @@
+#include "london_time.h"
+
+#include <cstdio>
+
+namespace uofa::samples {
+
+namespace {
+
+// Day count of the last Sunday of a month (1970-01-01 was a Thursday).
+std::int64_t LastSunday(int year, int month) {
+  const int next_year = month == 12 ? year + 1 : year;
+  const int next_month = month == 12 ? 1 : month + 1;
+  const std::int64_t last_day = DaysFromCivil(next_year, next_month, 1) - 1;
+  const std::int64_t weekday = ((last_day % 7) + 7 + 4) % 7;  // 0 = Sunday
+  return last_day - weekday;
+}
+
+Minutes SummerTimeStart(int year) { return LastSunday(year, 3) * kMinutesPerDay + kMinutesPerHour; }
+Minutes SummerTimeEnd(int year) { return LastSunday(year, 10) * kMinutesPerDay + kMinutesPerHour; }
+
+std::int64_t FloorDiv(std::int64_t value, std::int64_t divisor) {
+  std::int64_t quotient = value / divisor;
+  if ((value % divisor != 0) && ((value < 0) != (divisor < 0))) --quotient;
+  return quotient;
+}
+
+}  // namespace
+
+// Howard Hinnant's days_from_civil.
+std::int64_t DaysFromCivil(int year, int month, int day) {
+  const std::int64_t y = year - (month <= 2 ? 1 : 0);
+  const std::int64_t era = FloorDiv(y, 400);
+  const std::int64_t year_of_era = y - era * 400;
+  const std::int64_t day_of_year = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
+  const std::int64_t day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+  return era * 146097 + day_of_era - 719468;
+}
+
+CivilDate CivilFromDays(std::int64_t days) {
+  const std::int64_t z = days + 719468;
+  const std::int64_t era = FloorDiv(z, 146097);
+  const std::int64_t day_of_era = z - era * 146097;
+  const std::int64_t year_of_era =
+      (day_of_era - day_of_era / 1460 + day_of_era / 36524 - day_of_era / 146096) / 365;
+  const std::int64_t day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+  const std::int64_t mp = (5 * day_of_year + 2) / 153;
+  const auto day = static_cast<int>(day_of_year - (153 * mp + 2) / 5 + 1);
+  const auto month = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+  const auto year = static_cast<int>(year_of_era + era * 400 + (month <= 2 ? 1 : 0));
+  return {year, month, day};
+}
+
+int LondonOffset(Minutes instant) {
+  const int year = CivilFromDays(FloorDiv(instant, kMinutesPerDay)).year;
+  return instant >= SummerTimeStart(year) && instant < SummerTimeEnd(year) ? 60 : 0;
+}
+
+Minutes LondonToInstant(int year, int month, int day, int hour, int minute) {
+  const Minutes wall = DaysFromCivil(year, month, day) * kMinutesPerDay + hour * kMinutesPerHour + minute;
+  if (LondonOffset(wall - 60) == 60) return wall - 60;  // summer time (first of a repeated hour)
+  if (LondonOffset(wall) == 0) return wall;             // winter time
+  return wall;  // the skipped spring hour: read as winter time, an hour later on the clock
+}
+
+std::string FormatLondonDateTime(Minutes instant) {
+  const int offset = LondonOffset(instant);
+  const Minutes wall = instant + offset;
+  const CivilDate date = CivilFromDays(FloorDiv(wall, kMinutesPerDay));
+  const Minutes minute_of_day = wall - FloorDiv(wall, kMinutesPerDay) * kMinutesPerDay;
+  char text[40];
+  std::snprintf(text, sizeof text, "%04d-%02d-%02dT%02d:%02d", date.year, date.month, date.day,
+                static_cast<int>(minute_of_day / 60), static_cast<int>(minute_of_day % 60));
+  std::string result = text;
+  const Minutes end = SummerTimeEnd(date.year);
+  if (instant >= end - kMinutesPerHour && instant < end + kMinutesPerHour) {
+    result += offset == 60 ? "+01:00" : "+00:00";
+  }
+  return result;
+}
+
+std::string FormatLondonDate(Minutes instant) {
+  return FormatDate(FloorDiv(instant + LondonOffset(instant), kMinutesPerDay));
+}
+
+std::string FormatDate(std::int64_t days) {
+  const CivilDate date = CivilFromDays(days);
+  char text[16];
+  std::snprintf(text, sizeof text, "%04d-%02d-%02d", date.year, date.month, date.day);
+  return text;
+}
+
+}  // namespace uofa::samples

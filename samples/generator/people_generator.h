@@ -1,0 +1,25 @@
+// Patients and staff of the sample trust.
+#ifndef UOFA_SAMPLES_GENERATOR_PEOPLE_GENERATOR_H_
+#define UOFA_SAMPLES_GENERATOR_PEOPLE_GENERATOR_H_
+
+#include <vector>
+
+#include "random_source.h"
+#include "sample_model.h"
+
+namespace uofa::samples {
+
+// `count` patients with valid NHS numbers and complete characteristics, each with the number of
+// uses of force it will have: heavy-tailed, summing to `total_incidents`, with repeat restraint
+// concentrated in a few patients, more often women (DOMAIN.md §10).
+std::vector<Patient> GeneratePatients(RandomSource& random, int count, int total_incidents);
+
+// The staff of both units: nurses, support workers (some from an agency) and doctors.
+std::vector<StaffMember> GenerateStaff(RandomSource& random);
+
+// A fresh, valid NHS number in the 999 range the NHS keeps for test data, never one in `used`.
+std::string GenerateNhsNumber(RandomSource& random, std::vector<std::string>& used);
+
+}  // namespace uofa::samples
+
+#endif  // UOFA_SAMPLES_GENERATOR_PEOPLE_GENERATOR_H_

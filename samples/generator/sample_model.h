@@ -1,0 +1,164 @@
+// The sample trust's records as the generator builds them, before they are written out.
+#ifndef UOFA_SAMPLES_GENERATOR_SAMPLE_MODEL_H_
+#define UOFA_SAMPLES_GENERATOR_SAMPLE_MODEL_H_
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "london_time.h"
+
+namespace uofa::samples {
+
+// Column name -> the text written instead of the generated value. Planted gaps and data errors
+// are overrides, so the clean record stays intact beside them.
+using Overrides = std::map<std::string, std::string>;
+
+struct Ward {
+  const char* unit;
+  const char* name;
+  bool seclusion_suite;
+  char sex;          // 'F' or 'M' for single-sex wards, 0 for mixed
+  int admissions;    // relative share of patients
+};
+
+// The two units of organisation.yaml and their wards.
+const std::vector<Ward>& Wards();
+std::vector<std::string> UnitNames();
+
+inline constexpr const char* kTrustName = "Example Mental Health NHS Foundation Trust";
+inline constexpr const char* kPoliceForce = "Example Constabulary";
+inline constexpr const char* kSecurityContractor = "Example Security Services Ltd";
+inline constexpr const char* kStaffingAgency = "Example Healthcare Staffing";
+
+// Dates the rules key on (DOMAIN.md §1) and the audit date.
+Minutes Section6InForce();   // 2022-03-31T00:00 London
+Minutes Section12InForce();  // 2022-08-18T00:00 London
+Minutes FirstIncidentDay();  // 2021-10-01
+Minutes LastIncidentDay();   // 2025-12-15
+Minutes AsOf();              // 2025-12-31
+
+struct Patient {
+  std::string patient_id;
+  std::string name;
+  std::string nhs_number;
+  std::string date_of_birth;
+  std::string sex;
+  std::string ethnicity;
+  std::string religion;
+  std::string disability;
+  std::string disability_nature;
+  std::string marital_status;
+  std::string pregnant;
+  std::string sexual_orientation;
+  std::string learning_disability;
+  std::string autism;
+  std::string mental_disorder;
+  std::string legal_status;
+  int ward = 0;  // index into Wards(): where the patient is nursed
+  int incident_count = 0;
+  std::string planted_gap;
+};
+
+enum class StaffGroup { kNurse, kSupportWorker, kDoctor };
+
+struct StaffMember {
+  std::string staff_id;
+  std::string name;
+  std::string job_title;
+  std::string organisation;  // set for agency staff
+  int unit = 0;
+  StaffGroup group = StaffGroup::kNurse;
+};
+
+struct Intervention {
+  std::string type_code;
+  Minutes started_at = 0;
+  Minutes ended_at = 0;
+  std::string in_care_plan;
+  std::string authorised_by;
+  std::string authoriser_role;
+  Overrides overrides;
+};
+
+struct Involvement {
+  std::string person_id;
+  std::string name;
+  std::string job_title;
+  std::string is_staff;
+  std::string organisation;
+  std::string reason_involved;
+  std::string role;
+  Overrides overrides;
+};
+
+struct TimedEntry {
+  std::string kind;
+  Minutes at = 0;
+  std::string by;
+};
+
+enum class Scenario {
+  kPhysical,               // manual restraint only
+  kRapidTranquillisation,  // restraint and an intramuscular injection (type 14)
+  kOralMedication,         // restraint and oral medication (type 16)
+  kSeclusion,              // escort to the seclusion suite, then hours of seclusion
+  kSegregation,            // long-term segregation, weeks
+  kPlannedCare,            // care-planned hold to give treatment or personal care
+  kNegligible,             // light guiding contact, recorded as negligible
+};
+
+struct Incident {
+  std::string incident_id;
+  int patient = 0;  // index into the patient list
+  int ward = 0;
+  Scenario scenario = Scenario::kPhysical;
+  bool pinned = false;  // placed on a chosen night (clock changes) or a chosen patient
+  bool police_involved = false;
+  bool security_involved = false;
+
+  std::string location;
+  Minutes started_at = 0;
+  Minutes ended_at = 0;
+  std::string reason_code;
+  std::string reason;
+  std::string description;
+  std::string efforts_to_avoid;
+  std::string outcome;
+  std::string patient_injury;
+  std::string staff_injury;
+  std::string death_or_serious_injury;
+  std::string investigation_ref;
+  std::string notify_required;
+  std::string notification_sent;
+  std::string planned;
+  std::string negligible;
+  std::string negligible_reason;
+  std::string police_camera;
+  std::string police_camera_exception;
+  std::optional<Minutes> debrief_patient_at;
+  std::string debrief_declined;
+  std::optional<Minutes> post_incident_review_at;
+  Minutes recorded_at = 0;
+  std::string recorded_by;
+  std::optional<Minutes> deleted_at;
+
+  std::vector<Intervention> interventions;
+  std::vector<Involvement> people;
+  std::vector<TimedEntry> reviews;
+  std::vector<TimedEntry> observations;
+
+  Overrides overrides;
+  std::string planted_gap;  // at most one planted gap or data error per incident
+};
+
+struct SampleTrust {
+  std::vector<Patient> patients;
+  std::vector<StaffMember> staff;
+  std::vector<Incident> incidents;
+};
+
+}  // namespace uofa::samples
+
+#endif  // UOFA_SAMPLES_GENERATOR_SAMPLE_MODEL_H_

@@ -1,0 +1,88 @@
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "engine/base/time.h"
+
+namespace uofa {
+namespace {
+
+Timestamp At(const char* text) {
+  std::string error;
+  auto parsed = ParseDateTime(text, &error);
+  REQUIRE_MESSAGE(parsed.has_value(), error);
+  return *parsed;
+}
+
+std::int64_t MinutesBetween(const char* from, const char* to) {
+  return Between(At(from), At(to))->seconds / 60;
+}
+
+TEST_CASE("local datetimes are Europe/London, so durations span the clock changes correctly") {
+  // Autumn: 01:00-02:00 happens twice; 00:30 to 03:30 local is four hours.
+  CHECK(MinutesBetween("2024-10-27T00:30", "2024-10-27T03:30") == 240);
+  // Spring: 01:00-02:00 does not happen; 00:30 to 03:30 local is two hours.
+  CHECK(MinutesBetween("2025-03-30T00:30", "2025-03-30T03:30") == 120);
+  // An ordinary night.
+  CHECK(MinutesBetween("2025-01-10T00:30", "2025-01-10T03:30") == 180);
+}
+
+TEST_CASE("datetimes with offsets and in summer time") {
+  CHECK(FormatRfc3339(At("2024-07-01T10:00")) == "2024-07-01T09:00:00Z");
+  CHECK(FormatRfc3339(At("2024-01-01T10:00")) == "2024-01-01T10:00:00Z");
+  CHECK(FormatRfc3339(At("2024-07-01T10:00:00Z")) == "2024-07-01T10:00:00Z");
+  CHECK(FormatRfc3339(At("2024-07-01T10:00+02:00")) == "2024-07-01T08:00:00Z");
+  CHECK(FormatRfc3339(At("2024-07-01 10:00:30.25")) == "2024-07-01T09:00:30.25Z");
+  CHECK(FormatLocalDateTime(At("2024-07-01T09:00:00Z")) == "2024-07-01T10:00");
+}
+
+TEST_CASE("invalid dates and times are errors naming the text") {
+  std::string error;
+  CHECK_FALSE(ParseDate("2023-02-29", &error));
+  CHECK(error == "'2023-02-29' is not a valid date");
+  CHECK(ParseDate("2024-02-29", &error).has_value());
+  CHECK_FALSE(ParseDateTime("2024-13-45T10:00", &error));
+  CHECK(error == "'2024-13-45T10:00' is not a valid date and time");
+  CHECK_FALSE(ParseDateTime("2024-01-01T24:00", &error));
+  CHECK_FALSE(ParseDateTime("2024-01-01T10:00junk", &error));
+  CHECK_FALSE(ParseDateTime("2025-03-30T01:30", &error));
+  CHECK(error == "'2025-03-30T01:30' does not exist in Europe/London (clocks went forward)");
+}
+
+TEST_CASE("UK day-month-year dates when the mapping says so") {
+  std::string error;
+  auto uk = ParseDate("25/11/2026", &error, DateOrder::kDayMonthYear);
+  REQUIRE(uk.has_value());
+  CHECK(FormatLocalDate(*uk) == "2026-11-25");
+  auto short_form = ParseDateTime("5/3/2024 14:05", &error, DateOrder::kDayMonthYear);
+  REQUIRE(short_form.has_value());
+  CHECK(FormatLocalDateTime(*short_form) == "2024-03-05T14:05");
+  CHECK_FALSE(ParseDate("31/02/2024", &error, DateOrder::kDayMonthYear));
+}
+
+TEST_CASE("calendar months are added in local time, clamped to the month's end") {
+  CHECK(FormatLocalDate(AddLocalMonths(At("2022-03-31T00:00"), 36)) == "2025-03-31");
+  CHECK(FormatLocalDate(AddLocalMonths(At("2024-02-29T00:00"), 12)) == "2025-02-28");
+  CHECK(FormatLocalDateTime(AddLocalMonths(At("2024-01-31T10:15"), 1)) == "2024-02-29T10:15");
+}
+
+TEST_CASE("durations parse and format as CEL does") {
+  std::string error;
+  CHECK(FormatDuration(*ParseDuration("1h30m", &error)) == "5400s");
+  CHECK(FormatDuration(*ParseDuration("-2.5s", &error)) == "-2.5s");
+  CHECK(FormatDuration(*ParseDuration("100ms", &error)) == "0.1s");
+  CHECK(FormatDuration(*ParseDuration("0", &error)) == "0s");
+  CHECK_FALSE(ParseDuration("10 minutes", &error));
+  CHECK(error == "'10 minutes' is not a valid duration");
+  CHECK_FALSE(ParseDuration("999999999999999h", &error));
+}
+
+TEST_CASE("timestamp arithmetic stays in range") {
+  Timestamp max{kMaxTimestampSeconds, 0};
+  CHECK_FALSE(Add(max, Duration{1, 0}).has_value());
+  CHECK(Add(max, Duration{-1, 0})->seconds == kMaxTimestampSeconds - 1);
+  CHECK(Add(Timestamp{0, 500000000}, Duration{0, -600000000})->nanos == 900000000);
+}
+
+}  // namespace
+}  // namespace uofa

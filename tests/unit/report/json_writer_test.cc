@@ -1,0 +1,162 @@
+// The JSON report against docs/json-report.schema.json: a structural check of the keywords the
+// schema uses (type, required, properties, additionalProperties, items, $ref, enum, const), so a
+// field added to the writer but not to the schema, or the other way round, fails here.
+#include <doctest/doctest.h>
+
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "tests/unit/report/sample_audit.h"
+#include "uofa/report.h"
+
+namespace uofa {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+std::string JsonText(const AuditResult& result) {
+  std::ostringstream out;
+  std::string error;
+  REQUIRE(WriteReport("json", result, {}, out, &error));
+  return out.str();
+}
+
+bool HasType(const Json& value, const std::string& type) {
+  if (type == "object") return value.is_object();
+  if (type == "array") return value.is_array();
+  if (type == "string") return value.is_string();
+  if (type == "integer") return value.is_number_integer();
+  if (type == "number") return value.is_number();
+  if (type == "boolean") return value.is_boolean();
+  if (type == "null") return value.is_null();
+  return false;
+}
+
+class StructuralCheck {
+ public:
+  explicit StructuralCheck(const Json& root) : root_(root) {}
+
+  void Check(const Json& schema, const Json& value, const std::string& path) {
+    if (schema.contains("$ref")) {
+      const std::string ref = schema["$ref"];
+      const std::string prefix = "#/$defs/";
+      REQUIRE_MESSAGE(ref.rfind(prefix, 0) == 0, "unsupported $ref " << ref);
+      Check(root_["$defs"][ref.substr(prefix.size())], value, path);
+      return;
+    }
+    if (schema.contains("const") && schema["const"] != value) Problem(path, "differs from const");
+    if (schema.contains("enum")) {
+      bool listed = false;
+      for (const Json& allowed : schema["enum"]) listed = listed || allowed == value;
+      if (!listed) Problem(path, "not in enum: " + value.dump());
+    }
+    if (schema.contains("type")) {
+      std::vector<std::string> types;
+      if (schema["type"].is_string()) {
+        types.push_back(schema["type"]);
+      } else {
+        for (const Json& type : schema["type"]) types.push_back(type);
+      }
+      bool matches = false;
+      for (const std::string& type : types) matches = matches || HasType(value, type);
+      if (!matches) Problem(path, "has type " + std::string(value.type_name()));
+    }
+    if (value.is_object()) {
+      if (schema.contains("required")) {
+        for (const Json& key : schema["required"]) {
+          if (!value.contains(key.get<std::string>())) Problem(path, "lacks " + key.dump());
+        }
+      }
+      const bool closed = schema.value("additionalProperties", true) == false;
+      for (const auto& [key, member] : value.items()) {
+        if (schema.contains("properties") && schema["properties"].contains(key)) {
+          Check(schema["properties"][key], member, path + "." + key);
+        } else if (closed) {
+          Problem(path, "has unexpected key '" + key + "'");
+        }
+      }
+    }
+    if (value.is_array() && schema.contains("items")) {
+      for (std::size_t i = 0; i < value.size(); ++i) {
+        Check(schema["items"], value[i], path + "[" + std::to_string(i) + "]");
+      }
+    }
+  }
+
+  const std::vector<std::string>& problems() const { return problems_; }
+
+ private:
+  void Problem(const std::string& path, const std::string& what) {
+    problems_.push_back(path + ": " + what);
+  }
+
+  const Json& root_;
+  std::vector<std::string> problems_;
+};
+
+std::vector<std::string> SchemaProblems(const Json& report) {
+  const std::string schema_path = std::string(UOFA_SOURCE_DIR) + "/docs/json-report.schema.json";
+  const Json schema = Json::parse(testing::ReadFileText(schema_path), nullptr, false);
+  REQUIRE_MESSAGE(!schema.is_discarded(), schema_path << " is not valid JSON");
+  StructuralCheck check(schema);
+  check.Check(schema, report, "$");
+  return check.problems();
+}
+
+TEST_CASE("json report: the sample follows the documented schema") {
+  const Json report = Json::parse(JsonText(testing::SampleAudit()));
+  for (const std::string& problem : SchemaProblems(report)) FAIL_CHECK(problem);
+  CHECK(report["schema"] == "uofa-report");
+  CHECK(report["schema_version"] == "1.0.0");
+}
+
+TEST_CASE("json report: an empty audit follows the documented schema") {
+  const Json report = Json::parse(JsonText(AuditResult{}));
+  for (const std::string& problem : SchemaProblems(report)) FAIL_CHECK(problem);
+}
+
+TEST_CASE("json report: the structural check notices a stray or missing key") {
+  Json report = Json::parse(JsonText(testing::SampleAudit()));
+  report["rules"][0]["extra"] = 1;
+  report["summary"].erase("gaps");
+  const std::vector<std::string> problems = SchemaProblems(report);
+  REQUIRE(problems.size() == 2);
+  CHECK(problems[0] == "$.summary: lacks \"gaps\"");
+  CHECK(problems[1] == "$.rules[0]: has unexpected key 'extra'");
+}
+
+TEST_CASE("json report: every rule and every failing or indeterminate record is listed") {
+  const AuditResult result = testing::SampleAudit();
+  const Json report = Json::parse(JsonText(result));
+  REQUIRE(report["rules"].size() == result.rules.size());
+  for (std::size_t i = 0; i < result.rules.size(); ++i) {
+    CAPTURE(result.rules[i].id);
+    const Json& rule = report["rules"][i];
+    CHECK(rule["id"] == result.rules[i].id);
+    CHECK(rule["findings"].size() == result.rules[i].findings.size());
+    CHECK(rule["counts"]["fail"] == result.rules[i].failed);
+    CHECK(rule["counts"]["indeterminate"] == result.rules[i].indeterminate);
+  }
+  CHECK(report["rules"][0]["findings"].size() == 12);
+  CHECK(report["input_problems"].size() == result.input_problems.size());
+  CHECK(report["summary"]["by_severity"] == Json{{"high", 1}, {"medium", 1}, {"low", 1}});
+}
+
+TEST_CASE("json report: the streamed text is what a whole-document dump would give") {
+  const std::string text = JsonText(testing::SampleAudit());
+  CHECK(Json::parse(text).dump(2) + "\n" == text);
+  const std::string empty = JsonText(AuditResult{});
+  CHECK(Json::parse(empty).dump(2) + "\n" == empty);
+}
+
+TEST_CASE("json report: text that is not UTF-8 is replaced, not thrown") {
+  AuditResult result = testing::SampleAudit();
+  result.rules[0].findings[0].evidence[0].value = "caf\xe9";  // Latin-1, as an old CSV might hold
+  const Json report = Json::parse(JsonText(result));
+  CHECK(report["rules"][0]["findings"][0]["evidence"][0]["value"] == "caf\xef\xbf\xbd");
+}
+
+}  // namespace
+}  // namespace uofa

@@ -1,0 +1,99 @@
+#include <doctest/doctest.h>
+
+#include <sstream>
+#include <string>
+
+#include "tests/unit/report/sample_audit.h"
+#include "uofa/report.h"
+
+namespace uofa {
+namespace {
+
+std::string Text(const AuditResult& result, const ReportOptions& options = {}) {
+  std::ostringstream out;
+  std::string error;
+  REQUIRE(WriteReport("text", result, options, out, &error));
+  return out.str();
+}
+
+bool Contains(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
+
+TEST_CASE("text report: colour only when asked for") {
+  ReportOptions options;
+  CHECK_FALSE(Contains(Text(testing::SampleAudit(), options), "\x1b["));
+  options.color = true;
+  const std::string coloured = Text(testing::SampleAudit(), options);
+  CHECK(Contains(coloured, "\x1b[1;31mHIGH\x1b[0m    s.6(5)(a)  no reason recorded"));
+  CHECK(Contains(coloured, "\x1b[0m"));
+}
+
+TEST_CASE("text report: lines stay under 100 columns for the sample") {
+  std::istringstream lines(Text(testing::SampleAudit()));
+  std::string line;
+  while (std::getline(lines, line)) {
+    CAPTURE(line);
+    CHECK(line.size() < 100);
+  }
+}
+
+TEST_CASE("text report: gap headlines end with the rule id") {
+  const std::string text = Text(testing::SampleAudit());
+  CHECK(Contains(text, "HIGH    s.6(5)(a)  no reason recorded for the use of force  [UOF-S6-5A]\n"));
+  CHECK(Contains(text, "        failing: 12 of 240 records (95.0% pass; target 98%)\n"));
+  CHECK(Contains(text, "        failing: 2 of 59 records (96.6% pass)\n"));
+  CHECK(Contains(text, "        INC-1001  incidents.csv:14  reason_code=(missing)\n"));
+  CHECK(Contains(text, "        ... and 7 more\n"));
+}
+
+TEST_CASE("text report: max_examples bounds the records listed per gap") {
+  ReportOptions options;
+  options.max_examples = 0;
+  const std::string text = Text(testing::SampleAudit(), options);
+  CHECK_FALSE(Contains(text, "INC-1001  incidents.csv:14"));
+  CHECK(Contains(text, "        ... and 12 more\n"));
+  CHECK(Contains(text, "    ... and 3 more (all are listed in the JSON report)\n"));
+}
+
+TEST_CASE("text report: the closing line names the fail-on threshold") {
+  ReportOptions options;
+  options.fail_on = GapSeverity::kMedium;
+  const std::string text = Text(testing::SampleAudit(), options);
+  CHECK(Contains(text, "\n3 gaps (1 high, 1 medium, 1 low); exit status reflects gaps at or above "
+                       "medium\n"));
+
+  AuditResult one_gap = testing::SampleAudit();
+  one_gap.rules.resize(1);
+  CHECK(Contains(Text(one_gap), "\n1 gap (1 high, 0 medium, 0 low); exit status reflects gaps at "
+                                "or above high\n"));
+}
+
+TEST_CASE("text report: input problems never show the offending source line") {
+  // The line of a rejected row may hold a patient's name or NHS number.
+  const std::string text = Text(testing::SampleAudit());
+  CHECK(Contains(text, "incidents.csv:77:1: error: row has 12 cells, expected 14\n"));
+  CHECK_FALSE(Contains(text, "Test Patient"));
+}
+
+TEST_CASE("text report: problems are counted by kind, values generalised") {
+  const std::string text = Text(testing::SampleAudit());
+  CHECK(Contains(text, "  2  row has N cells, expected N\n"));
+  CHECK(Contains(text, "  1  unknown code '...' in field '...'\n"));
+}
+
+TEST_CASE("text report: the summary groups rules by the section of their first citation") {
+  const std::string text = Text(testing::SampleAudit());
+  const std::size_t s4 = text.find("\n  s.4 ");
+  const std::size_t s5 = text.find("\n  s.5 ");
+  const std::size_t s6 = text.find("\n  s.6 ");
+  const std::size_t s12 = text.find("\n  s.12 ");
+  REQUIRE(s4 != std::string::npos);
+  REQUIRE(s12 != std::string::npos);
+  CHECK(s4 < s5);
+  CHECK(s5 < s6);
+  CHECK(s6 < s12);
+}
+
+}  // namespace
+}  // namespace uofa

@@ -1,0 +1,270 @@
+#include "engine/sources/csv_reader.h"
+
+#include <doctest/doctest.h>
+
+#include <memory>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace uofa {
+namespace {
+
+struct ReadResult {
+  std::vector<CsvRow> rows;
+  std::vector<CsvReader::Status> statuses;
+  Diagnostics diagnostics;
+};
+
+CsvReader Reader(const std::string& text) {
+  return CsvReader("t.csv", std::make_unique<std::istringstream>(text));
+}
+
+// Reads every row; kMalformed rows are kept too so their line can be checked.
+ReadResult ReadAll(const std::string& text) {
+  ReadResult result;
+  CsvReader reader = Reader(text);
+  CsvRow row;
+  for (int guard = 0; guard < 1000; ++guard) {
+    CsvReader::Status status = reader.Next(&row, result.diagnostics);
+    if (status == CsvReader::Status::kEnd) return result;
+    result.statuses.push_back(status);
+    result.rows.push_back(row);
+  }
+  FAIL("the reader did not reach the end");
+  return result;
+}
+
+std::vector<std::string> Texts(const CsvRow& row) {
+  std::vector<std::string> out;
+  for (const CsvCell& cell : row.cells) out.push_back(cell.text);
+  return out;
+}
+
+using Texts_ = std::vector<std::string>;
+
+TEST_CASE("csv: plain rows with cell positions") {
+  ReadResult result = ReadAll("a,bb,c\n1,22,333\n");
+  REQUIRE(result.rows.size() == 2);
+  CHECK(result.diagnostics.Empty());
+  CHECK(Texts(result.rows[1]) == Texts_{"1", "22", "333"});
+  CHECK(result.rows[1].line == 2);
+  CHECK(result.rows[1].cells[0].column == 1);
+  CHECK(result.rows[1].cells[1].column == 3);
+  CHECK(result.rows[1].cells[2].column == 6);
+  CHECK(result.rows[1].cells[2].line == 2);
+}
+
+TEST_CASE("csv: no final line break, empty cells and a trailing comma") {
+  ReadResult result = ReadAll("a,b,c\n,,\nx,,z");
+  REQUIRE(result.rows.size() == 3);
+  CHECK(result.diagnostics.Empty());
+  CHECK(Texts(result.rows[1]) == Texts_{"", "", ""});
+  CHECK(Texts(result.rows[2]) == Texts_{"x", "", "z"});
+}
+
+TEST_CASE("csv: quoted fields with commas, doubled quotes and empty quotes") {
+  ReadResult result = ReadAll("a,b,c\n\"x, y\",\"say \"\"hi\"\"\",\"\"\n");
+  REQUIRE(result.rows.size() == 2);
+  CHECK(result.diagnostics.Empty());
+  CHECK(Texts(result.rows[1]) == Texts_{"x, y", "say \"hi\"", ""});
+  CHECK(result.rows[1].cells[1].column == 8);  // the opening quote
+}
+
+TEST_CASE("csv: embedded line breaks keep later line numbers right") {
+  std::string text =
+      "id,note\n"
+      "1,\"first line\n"
+      "second line\n"
+      "third\"\n"
+      "2,plain\n"
+      "3,\"a\r\nb\"\n"
+      "4,x\n";
+  ReadResult result = ReadAll(text);
+  REQUIRE(result.rows.size() == 5);
+  CHECK(result.diagnostics.Empty());
+  CHECK(result.rows[1].line == 2);
+  CHECK(result.rows[1].end_line == 4);
+  CHECK(result.rows[1].cells[1].text == "first line\nsecond line\nthird");
+  CHECK(result.rows[1].LineText(3) == "second line");
+  CHECK(result.rows[2].line == 5);
+  CHECK(Texts(result.rows[2]) == Texts_{"2", "plain"});
+  CHECK(result.rows[3].line == 6);
+  CHECK(result.rows[3].cells[1].text == "a\nb");  // CRLF inside quotes reads as LF
+  CHECK(result.rows[4].line == 8);
+  CHECK(result.rows[4].cells[1].column == 3);
+}
+
+TEST_CASE("csv: CRLF line endings") {
+  ReadResult result = ReadAll("a,b\r\n1,2\r\n3,\"x\"\r\n");
+  REQUIRE(result.rows.size() == 3);
+  CHECK(result.diagnostics.Empty());
+  CHECK(Texts(result.rows[1]) == Texts_{"1", "2"});
+  CHECK(Texts(result.rows[2]) == Texts_{"3", "x"});
+  CHECK(result.rows[2].line == 3);
+  CHECK(result.rows[2].LineText(3) == "3,\"x\"");
+}
+
+TEST_CASE("csv: a UTF-8 byte order mark is skipped and not counted in columns") {
+  ReadResult result = ReadAll("\xEF\xBB\xBFid,name\n1,Zo\xC3\xAB\n");
+  REQUIRE(result.rows.size() == 2);
+  CHECK(result.diagnostics.Empty());
+  CHECK(result.rows[0].cells[0].text == "id");
+  CHECK(result.rows[0].cells[0].column == 1);
+  CHECK(result.rows[0].cells[1].column == 4);
+  CHECK(result.rows[0].LineText(1) == "id,name");
+  CHECK(result.rows[1].cells[1].text == "Zo\xC3\xAB");
+}
+
+TEST_CASE("csv: blank lines hold no row") {
+  ReadResult result = ReadAll("a,b\n\n1,2\r\n\r\n\n3,4\n\n");
+  REQUIRE(result.rows.size() == 3);
+  CHECK(result.diagnostics.Empty());
+  CHECK(result.rows[1].line == 3);
+  CHECK(result.rows[2].line == 6);
+}
+
+TEST_CASE("csv: an empty input has no rows") {
+  CHECK(ReadAll("").rows.empty());
+  CHECK(ReadAll("\xEF\xBB\xBF").rows.empty());
+  CHECK(ReadAll("\n\n").rows.empty());
+}
+
+TEST_CASE("csv: ragged rows are rejected at the first extra cell or the row's end") {
+  ReadResult result = ReadAll("a,b,c\n1,2,3,4\n1,2\n1,2,3\n");
+  REQUIRE(result.rows.size() == 4);
+  CHECK(result.statuses[1] == CsvReader::Status::kMalformed);
+  CHECK(result.statuses[2] == CsvReader::Status::kMalformed);
+  CHECK(result.statuses[3] == CsvReader::Status::kRow);
+  CHECK(result.diagnostics.Format() ==
+        "t.csv:2:7: error: row has 4 cells but the header has 3\n"
+        "  1,2,3,4\n"
+        "        ^\n"
+        "t.csv:3:4: error: row has 2 cells but the header has 3\n"
+        "  1,2\n"
+        "     ^\n");
+}
+
+TEST_CASE("csv: a stray quote in an unquoted field") {
+  ReadResult result = ReadAll("a,b\n1,ab\"c\n2,ok\n");
+  REQUIRE(result.rows.size() == 3);
+  CHECK(result.statuses[1] == CsvReader::Status::kMalformed);
+  CHECK(result.statuses[2] == CsvReader::Status::kRow);
+  CHECK(result.diagnostics.Format() ==
+        "t.csv:2:5: error: stray '\"' in an unquoted field: quote the whole field and double the "
+        "'\"'\n"
+        "  1,ab\"c\n"
+        "      ^\n");
+}
+
+TEST_CASE("csv: text after a closing quote") {
+  ReadResult result = ReadAll("a,b\n1,\"ab\"c,\n2,ok\n");
+  CHECK(result.statuses[1] == CsvReader::Status::kMalformed);
+  CHECK(result.diagnostics.Items().size() == 1);
+  CHECK(FormatDiagnostic(result.diagnostics.Items()[0]) ==
+        "t.csv:2:7: error: unexpected text after the closing '\"' of a quoted field\n"
+        "  1,\"ab\"c,\n"
+        "        ^\n");
+  CHECK(result.statuses[2] == CsvReader::Status::kRow);
+}
+
+TEST_CASE("csv: an unterminated quote resumes on the next line") {
+  std::string text =
+      "id,note\n"
+      "1,ok\n"
+      "2,\"never closed\n"
+      "3,fine\n"
+      "4,also fine\n";
+  ReadResult result = ReadAll(text);
+  REQUIRE(result.rows.size() == 5);
+  CHECK(result.statuses[2] == CsvReader::Status::kMalformed);
+  CHECK(result.rows[2].line == 3);
+  CHECK(result.diagnostics.Format() ==
+        "t.csv:3:3: error: unterminated quoted field: no closing '\"' before the end of the file\n"
+        "  2,\"never closed\n"
+        "    ^\n");
+  CHECK(result.statuses[3] == CsvReader::Status::kRow);
+  CHECK(result.rows[3].line == 4);
+  CHECK(Texts(result.rows[3]) == Texts_{"3", "fine"});
+  // The last row was read once, after the resumption; nothing is read twice.
+  CHECK(result.rows.back().line == 5);
+}
+
+TEST_CASE("csv: an unterminated quote on the last line ends the input") {
+  ReadResult result = ReadAll("a,b\n1,\"open");
+  REQUIRE(result.rows.size() == 2);
+  CHECK(result.statuses[1] == CsvReader::Status::kMalformed);
+  CHECK(result.diagnostics.ErrorCount() == 1);
+  CHECK(result.diagnostics.Items()[0].location.line == 2);
+  CHECK(result.diagnostics.Items()[0].location.column == 3);
+}
+
+TEST_CASE("csv: invalid UTF-8 is an error at the bad byte") {
+  ReadResult result = ReadAll("a,b\n1,caf\xE9\n2,\"x\ny\xFF\"\n3,\xC3\n4,ok\n");
+  REQUIRE(result.rows.size() == 5);
+  CHECK(result.statuses[1] == CsvReader::Status::kMalformed);
+  CHECK(result.statuses[2] == CsvReader::Status::kMalformed);
+  CHECK(result.statuses[3] == CsvReader::Status::kMalformed);
+  CHECK(result.statuses[4] == CsvReader::Status::kRow);
+  REQUIRE(result.diagnostics.Items().size() == 3);
+  const auto& items = result.diagnostics.Items();
+  CHECK(items[0].message == "invalid UTF-8 (byte 0xe9)");
+  CHECK(items[0].location.line == 2);
+  CHECK(items[0].location.column == 6);
+  CHECK(items[1].message == "invalid UTF-8 (byte 0xff)");
+  CHECK(items[1].location.line == 4);
+  CHECK(items[1].location.column == 2);
+  CHECK(items[1].source_line == "y\xFF\"");
+  CHECK(items[2].message == "invalid UTF-8 (byte 0xc3)");  // cut short by the line end
+  CHECK(items[2].location.line == 5);
+  CHECK(items[2].location.column == 3);
+  CHECK(result.rows[4].line == 6);
+}
+
+TEST_CASE("csv: overlong and surrogate encodings are invalid; 4-byte characters are valid") {
+  CHECK(ReadAll("a\n\xC0\xAF\n").diagnostics.Items().at(0).message == "invalid UTF-8 (byte 0xc0)");
+  CHECK(ReadAll("a\n\xED\xA0\x80\n").diagnostics.Items().at(0).message == "invalid UTF-8 (byte 0xed)");
+  CHECK(ReadAll("a\n\xF0\x9F\x98\x80\n").diagnostics.Empty());
+}
+
+TEST_CASE("csv: the expected cell count may be set before reading") {
+  CsvReader reader = Reader("1,2\n1,2,3\n");
+  reader.set_expected_cells(3);
+  CsvRow row;
+  Diagnostics diagnostics;
+  CHECK(reader.Next(&row, diagnostics) == CsvReader::Status::kMalformed);
+  CHECK(reader.Next(&row, diagnostics) == CsvReader::Status::kRow);
+  CHECK(reader.Next(&row, diagnostics) == CsvReader::Status::kEnd);
+  CHECK(reader.Next(&row, diagnostics) == CsvReader::Status::kEnd);
+}
+
+TEST_CASE("csv: rows larger than the read buffer") {
+  std::string big(200000, 'x');
+  std::string text = "a,b\n1,\"" + big + "\n" + big + "\"\n2," + big + "\n3,end\n";
+  ReadResult result = ReadAll(text);
+  REQUIRE(result.rows.size() == 4);
+  CHECK(result.diagnostics.Empty());
+  CHECK(result.rows[1].cells[1].text.size() == 2 * big.size() + 1);
+  CHECK(result.rows[2].line == 4);
+  CHECK(result.rows[2].cells[1].text == big);
+  CHECK(result.rows[3].line == 5);
+}
+
+TEST_CASE("csv: hostile inputs end without a crash or a loop") {
+  for (std::string text : {std::string("\""), std::string("\"\"\""), std::string(",,,\n\"\n\"\n\""),
+                           std::string("a\n\"\n\"\n\"\n\"\n\"\n"), std::string("\r\r\r"),
+                           std::string("\"a\"\"\n\""), std::string(1000, '"'),
+                           std::string("a,b\n") + std::string(3000, '\n') + "\"x"}) {
+    ReadResult result = ReadAll(text);
+    CHECK(result.rows.size() <= text.size());
+  }
+}
+
+TEST_CASE("csv: Open reports a file it cannot read") {
+  Diagnostics diagnostics;
+  CHECK(CsvReader::Open("/nonexistent/x.csv", diagnostics) == nullptr);
+  CHECK(diagnostics.Format() == "/nonexistent/x.csv: error: cannot read '/nonexistent/x.csv'\n");
+}
+
+}  // namespace
+}  // namespace uofa
