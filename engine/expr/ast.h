@@ -20,7 +20,7 @@ struct Overload;
 enum class ExprKind : std::uint8_t {
   kLiteral,        ///< `literal`
   kIdent,          ///< `name`
-  kSelect,         ///< `target.name`; `test_only` for has(target.name)
+  kSelect,         ///< `target.name`; `test_only` for has(target.name), or has(name) without target
   kCall,           ///< `name(args)`, or `target.name(args)` when target is set; operators too
   kList,           ///< `[args...]`
   kMap,            ///< `{args[0]: args[1], ...}`
@@ -56,11 +56,11 @@ struct Expr {
   std::size_t offset = 0;
   int depth = 1;  ///< height of this subtree
 
-  Value literal;                           ///< kLiteral
-  std::string name;                        ///< identifier, field, function or iteration variable
-  std::unique_ptr<Expr> target;            ///< select operand, receiver, comprehension range
+  Value literal;                 ///< kLiteral
+  std::string name;              ///< identifier, field, function or iteration variable
+  std::unique_ptr<Expr> target;  ///< select operand, receiver, comprehension range
   std::vector<std::unique_ptr<Expr>> args;
-  bool test_only = false;                  ///< kSelect inside has()
+  bool test_only = false;  ///< kSelect inside has()
   MacroKind macro = MacroKind::kNone;
   std::string name2;  ///< kComprehension: the second iteration variable, if any
 

@@ -8,17 +8,25 @@
 namespace uofa::expr {
 namespace {
 
-constexpr std::array<std::string_view, 12> kTypeNames = {
-    "int", "uint", "double", "bool", "string", "bytes", "list", "map", "null_type", "type",
-    "google.protobuf.Timestamp", "google.protobuf.Duration"};
+constexpr std::array<std::string_view, 12> kTypeNames = {"int",
+                                                         "uint",
+                                                         "double",
+                                                         "bool",
+                                                         "string",
+                                                         "bytes",
+                                                         "list",
+                                                         "map",
+                                                         "null_type",
+                                                         "type",
+                                                         "google.protobuf.Timestamp",
+                                                         "google.protobuf.Duration"};
 
 bool IsTypeName(std::string_view name) {
   return std::find(kTypeNames.begin(), kTypeNames.end(), name) != kTypeNames.end();
 }
 
 bool IsNumeric(const Type& t) {
-  return t.kind() == TypeKind::kInt || t.kind() == TypeKind::kUint ||
-         t.kind() == TypeKind::kDouble;
+  return t.kind() == TypeKind::kInt || t.kind() == TypeKind::kUint || t.kind() == TypeKind::kDouble;
 }
 
 std::string Quote(std::string_view name) { return "'" + std::string(name) + "'"; }
@@ -47,10 +55,18 @@ class Checker {
 
   void Visit(Expr* e) {
     switch (e->kind) {
-      case ExprKind::kLiteral: e->type = Type::OfValue(e->literal); return;
-      case ExprKind::kIdent: VisitIdent(e); return;
-      case ExprKind::kSelect: VisitSelect(e); return;
-      case ExprKind::kCall: VisitCall(e); return;
+      case ExprKind::kLiteral:
+        e->type = Type::OfValue(e->literal);
+        return;
+      case ExprKind::kIdent:
+        VisitIdent(e);
+        return;
+      case ExprKind::kSelect:
+        VisitSelect(e);
+        return;
+      case ExprKind::kCall:
+        VisitCall(e);
+        return;
       case ExprKind::kList: {
         Type element;
         bool first = true;
@@ -72,13 +88,16 @@ class Checker {
           TypeKind k = e->args[i]->type.kind();
           if (env_.check_types && k != TypeKind::kDyn && k != TypeKind::kBool &&
               k != TypeKind::kInt && k != TypeKind::kUint && k != TypeKind::kString) {
-            Error(e->args[i]->offset, "unsupported map key type '" + e->args[i]->type.ToString() + "'");
+            Error(e->args[i]->offset,
+                  "unsupported map key type '" + e->args[i]->type.ToString() + "'");
           }
         }
         e->type = Type::Map(key, value);
         return;
       }
-      case ExprKind::kComprehension: VisitComprehension(e); return;
+      case ExprKind::kComprehension:
+        VisitComprehension(e);
+        return;
     }
   }
 
@@ -164,6 +183,12 @@ class Checker {
   }
 
   void VisitSelect(Expr* e) {
+    if (!e->target) {
+      // has(name): the presence of a top-level field or variable.
+      if (!ResolveName(e, e->name)) Unknown(e, e->name);
+      e->type = Type(TypeKind::kBool);
+      return;
+    }
     Expr* target = e->target.get();
     // Namespaces folded to constants: params.NAME and codes.ID.
     if (target->kind == ExprKind::kIdent && !e->test_only && !IsShadowed(target->name)) {
@@ -196,8 +221,13 @@ class Checker {
         e->type = Type::OfField(*field);
         break;
       }
-      case TypeKind::kMap: e->type = t.second(); break;
-      case TypeKind::kDyn: case TypeKind::kError: e->type = Type::Dyn(); break;
+      case TypeKind::kMap:
+        e->type = t.second();
+        break;
+      case TypeKind::kDyn:
+      case TypeKind::kError:
+        e->type = Type::Dyn();
+        break;
       default:
         if (env_.check_types) {
           Error(e->offset, "type " + Quote(t.ToString()) + " has no field " + Quote(e->name));
@@ -274,7 +304,8 @@ class Checker {
     for (ExprPtr& arg : e->args) Visit(arg.get());
     const std::string& name = e->name;
     if (!e->target && (name == "_&&_" || name == "_||_")) {
-      for (ExprPtr& arg : e->args) ExpectBool(arg.get(), "operand of '" + std::string(DisplayName(name)) + "'");
+      for (ExprPtr& arg : e->args)
+        ExpectBool(arg.get(), "operand of '" + std::string(DisplayName(name)) + "'");
       e->type = Type(TypeKind::kBool);
       return;
     }
@@ -353,7 +384,9 @@ class Checker {
         first = range.first();
         second = range.second();
         break;
-      case TypeKind::kDyn: case TypeKind::kError: break;
+      case TypeKind::kDyn:
+      case TypeKind::kError:
+        break;
       default:
         if (env_.check_types) {
           Error(e->target->offset,
@@ -374,12 +407,17 @@ class Checker {
     bool filtered = e->args.size() == 2;
     const Type& last = e->args.back()->type;
     switch (e->macro) {
-      case MacroKind::kAll: case MacroKind::kExists: case MacroKind::kExistsOne:
+      case MacroKind::kAll:
+      case MacroKind::kExists:
+      case MacroKind::kExistsOne:
         ExpectBool(e->args[0].get(), "predicate");
         e->type = Type(TypeKind::kBool);
         break;
-      case MacroKind::kMap: e->type = Type::List(last); break;
-      case MacroKind::kMapFilter: case MacroKind::kTransformList:
+      case MacroKind::kMap:
+        e->type = Type::List(last);
+        break;
+      case MacroKind::kMapFilter:
+      case MacroKind::kTransformList:
         if (filtered) ExpectBool(e->args[0].get(), "filter");
         e->type = Type::List(last);
         break;
@@ -391,7 +429,8 @@ class Checker {
         ExpectBool(e->args[0].get(), "predicate");
         e->type = Type::List(first);
         break;
-      case MacroKind::kNone: break;
+      case MacroKind::kNone:
+        break;
     }
   }
 

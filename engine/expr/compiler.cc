@@ -12,9 +12,12 @@ class Compiler {
 
   NodePtr Compile(const Expr& e) {
     switch (e.kind) {
-      case ExprKind::kLiteral: return std::make_unique<ConstantNode>(e.literal);
-      case ExprKind::kIdent: return Name(e);
+      case ExprKind::kLiteral:
+        return std::make_unique<ConstantNode>(e.literal);
+      case ExprKind::kIdent:
+        return Name(e);
       case ExprKind::kSelect: {
+        if (!e.target) return std::make_unique<PresenceNode>(Name(e));
         if (e.resolution == Resolution::kConstant || e.resolution == Resolution::kVariable ||
             e.resolution == Resolution::kUnknownName) {
           return Name(e);
@@ -24,7 +27,8 @@ class Compiler {
         int slot = e.resolution == Resolution::kRecordField ? e.slot : -1;
         return std::make_unique<SelectNode>(Compile(*e.target), e.name, record, slot, e.test_only);
       }
-      case ExprKind::kCall: return Call(e);
+      case ExprKind::kCall:
+        return Call(e);
       case ExprKind::kList: {
         std::vector<NodePtr> items;
         for (const ExprPtr& item : e.args) items.push_back(Compile(*item));
@@ -48,11 +52,16 @@ class Compiler {
  private:
   NodePtr Name(const Expr& e) {
     switch (e.resolution) {
-      case Resolution::kSubjectField: return std::make_unique<SubjectFieldNode>(e.slot);
-      case Resolution::kVariable: return std::make_unique<VariableNode>(e.slot);
-      case Resolution::kLocal: return std::make_unique<LocalNode>(e.slot);
-      case Resolution::kConstant: return std::make_unique<ConstantNode>(e.constant);
-      default: return std::make_unique<ErrorNode>("undeclared reference to '" + e.name + "'");
+      case Resolution::kSubjectField:
+        return std::make_unique<SubjectFieldNode>(e.slot);
+      case Resolution::kVariable:
+        return std::make_unique<VariableNode>(e.slot);
+      case Resolution::kLocal:
+        return std::make_unique<LocalNode>(e.slot);
+      case Resolution::kConstant:
+        return std::make_unique<ConstantNode>(e.constant);
+      default:
+        return std::make_unique<ErrorNode>("undeclared reference to '" + e.name + "'");
     }
   }
 
@@ -92,8 +101,9 @@ class Compiler {
 
 // The subject field path an expression denotes (`patient.nhs_number`), or "" when none.
 std::string FieldPath(const Expr& e) {
-  if (e.kind == ExprKind::kIdent && e.resolution == Resolution::kSubjectField) return e.name;
-  if (e.kind == ExprKind::kSelect && e.resolution == Resolution::kRecordField) {
+  bool name = e.kind == ExprKind::kIdent || (e.kind == ExprKind::kSelect && !e.target);
+  if (name && e.resolution == Resolution::kSubjectField) return e.name;
+  if (e.kind == ExprKind::kSelect && e.target && e.resolution == Resolution::kRecordField) {
     std::string prefix = FieldPath(*e.target);
     if (!prefix.empty()) return prefix + "." + e.name;
   }

@@ -20,8 +20,11 @@ class CompiledExpression {
  public:
   CompiledExpression(NodePtr root, int local_count, bool local_time, Type result_type,
                      std::vector<std::string> referenced_fields)
-      : root_(std::move(root)), local_count_(local_count), local_time_(local_time),
-        result_type_(std::move(result_type)), referenced_fields_(std::move(referenced_fields)) {}
+      : root_(std::move(root)),
+        local_count_(local_count),
+        local_time_(local_time),
+        result_type_(std::move(result_type)),
+        referenced_fields_(std::move(referenced_fields)) {}
 
   Value Run(const Record* subject, const EvaluationContext* context, const Value* variables) const;
   const Type& result_type() const { return result_type_; }

@@ -63,13 +63,17 @@ Value SelectNode::Select(const Value& operand) const {
     if (operand.kind() == ValueKind::kMap) return Value::Bool(found != nullptr);
     // A missing nested record has no fields: has(patient.name) is false when patient is.
     if (operand.is_null()) return Value::Bool(false);
-    return Value::Error("invalid type for has(): '" + std::string(ValueKindName(operand.kind())) + "'");
+    return Value::Error("invalid type for has(): '" + std::string(ValueKindName(operand.kind())) +
+                        "'");
   }
   if (found != nullptr) return *found;
   switch (operand.kind()) {
-    case ValueKind::kRecord: return Value::Error("no such field '" + field_ + "'");
-    case ValueKind::kMap: return Value::Error("no such key: '" + field_ + "'");
-    case ValueKind::kNull: return Value::Error("cannot read '" + field_ + "' of a missing value");
+    case ValueKind::kRecord:
+      return Value::Error("no such field '" + field_ + "'");
+    case ValueKind::kMap:
+      return Value::Error("no such key: '" + field_ + "'");
+    case ValueKind::kNull:
+      return Value::Error("cannot read '" + field_ + "' of a missing value");
     default:
       return Value::Error("type '" + std::string(ValueKindName(operand.kind())) +
                           "' has no field '" + field_ + "'");
@@ -87,6 +91,13 @@ Value SelectNode::Eval(Frame& frame) const {
   Value storage;
   const Value* operand = Operand(*target_, frame, &storage);
   return Select(*operand);
+}
+
+Value PresenceNode::Eval(Frame& frame) const {
+  Value storage;
+  const Value* value = Operand(*operand_, frame, &storage);
+  if (value->is_error()) return *value;
+  return Value::Bool(!value->is_null());
 }
 
 Value CallNode::Eval(Frame& frame) const {
@@ -184,10 +195,14 @@ Value MapNode::Eval(Frame& frame) const {
     Value value = entries_[i + 1]->Eval(frame);
     if (value.is_error()) return value;
     switch (key.kind()) {
-      case ValueKind::kBool: case ValueKind::kInt: case ValueKind::kUint: case ValueKind::kString:
+      case ValueKind::kBool:
+      case ValueKind::kInt:
+      case ValueKind::kUint:
+      case ValueKind::kString:
         break;
       default:
-        return Value::Error("unsupported map key type '" + std::string(ValueKindName(key.kind())) + "'");
+        return Value::Error("unsupported map key type '" + std::string(ValueKindName(key.kind())) +
+                            "'");
     }
     if (MapFind(entries, key) != nullptr) {
       return Value::Error("duplicate map key " + DebugString(key));
@@ -263,9 +278,10 @@ Value ComprehensionNode::Eval(Frame& frame) const {
     case MacroKind::kFilter:
     case MacroKind::kTransformList:
     case MacroKind::kTransformMap: {
-      bool filtered = macro_ == MacroKind::kMapFilter || macro_ == MacroKind::kFilter ||
-                      ((macro_ == MacroKind::kTransformList || macro_ == MacroKind::kTransformMap) &&
-                       args_.size() == 2);
+      bool filtered =
+          macro_ == MacroKind::kMapFilter || macro_ == MacroKind::kFilter ||
+          ((macro_ == MacroKind::kTransformList || macro_ == MacroKind::kTransformMap) &&
+           args_.size() == 2);
       ValueList out;
       ValueMap out_map;
       for (std::size_t i = 0; i < count; ++i) {
@@ -292,7 +308,8 @@ Value ComprehensionNode::Eval(Frame& frame) const {
       if (macro_ == MacroKind::kTransformMap) return Value::Map(std::move(out_map));
       return Value::List(std::move(out));
     }
-    case MacroKind::kNone: break;
+    case MacroKind::kNone:
+      break;
   }
   return Value::Error("unknown macro");
 }

@@ -93,8 +93,16 @@ class Lexer {
       bool raw = false, bytes = false;
       for (int i = 0; i < 2 && p < src_.size(); ++i) {
         char q = src_[p];
-        if ((q == 'r' || q == 'R') && !raw) { raw = true; ++p; continue; }
-        if ((q == 'b' || q == 'B') && !bytes) { bytes = true; ++p; continue; }
+        if ((q == 'r' || q == 'R') && !raw) {
+          raw = true;
+          ++p;
+          continue;
+        }
+        if ((q == 'b' || q == 'B') && !bytes) {
+          bytes = true;
+          ++p;
+          continue;
+        }
         break;
       }
       if (p < src_.size() && (src_[p] == '"' || src_[p] == '\'')) {
@@ -106,10 +114,14 @@ class Lexer {
       while (pos_ < src_.size() && (IsIdentStart(src_[pos_]) || IsDigit(src_[pos_]))) ++pos_;
       std::string_view word = src_.substr(start, pos_ - start);
       TokenKind kind = TokenKind::kIdent;
-      if (word == "true") kind = TokenKind::kTrue;
-      else if (word == "false") kind = TokenKind::kFalse;
-      else if (word == "null") kind = TokenKind::kNull;
-      else if (word == "in") kind = TokenKind::kIn;
+      if (word == "true")
+        kind = TokenKind::kTrue;
+      else if (word == "false")
+        kind = TokenKind::kFalse;
+      else if (word == "null")
+        kind = TokenKind::kNull;
+      else if (word == "in")
+        kind = TokenKind::kIn;
       Token token = Make(kind, start);
       token.text = std::string(word);
       return token;
@@ -129,43 +141,77 @@ class Lexer {
     }
     ++pos_;
     switch (c) {
-      case '(': return Make(TokenKind::kLParen, start);
-      case ')': return Make(TokenKind::kRParen, start);
-      case '[': return Make(TokenKind::kLBracket, start);
-      case ']': return Make(TokenKind::kRBracket, start);
-      case '{': return Make(TokenKind::kLBrace, start);
-      case '}': return Make(TokenKind::kRBrace, start);
-      case '.': return Make(TokenKind::kDot, start);
-      case ',': return Make(TokenKind::kComma, start);
-      case ':': return Make(TokenKind::kColon, start);
-      case '?': return Make(TokenKind::kQuestion, start);
-      case '+': return Make(TokenKind::kPlus, start);
-      case '-': return Make(TokenKind::kMinus, start);
-      case '*': return Make(TokenKind::kStar, start);
-      case '/': return Make(TokenKind::kSlash, start);
-      case '%': return Make(TokenKind::kPercent, start);
+      case '(':
+        return Make(TokenKind::kLParen, start);
+      case ')':
+        return Make(TokenKind::kRParen, start);
+      case '[':
+        return Make(TokenKind::kLBracket, start);
+      case ']':
+        return Make(TokenKind::kRBracket, start);
+      case '{':
+        return Make(TokenKind::kLBrace, start);
+      case '}':
+        return Make(TokenKind::kRBrace, start);
+      case '.':
+        return Make(TokenKind::kDot, start);
+      case ',':
+        return Make(TokenKind::kComma, start);
+      case ':':
+        return Make(TokenKind::kColon, start);
+      case '?':
+        return Make(TokenKind::kQuestion, start);
+      case '+':
+        return Make(TokenKind::kPlus, start);
+      case '-':
+        return Make(TokenKind::kMinus, start);
+      case '*':
+        return Make(TokenKind::kStar, start);
+      case '/':
+        return Make(TokenKind::kSlash, start);
+      case '%':
+        return Make(TokenKind::kPercent, start);
       case '!':
-        if (Peek() == '=') { ++pos_; return Make(TokenKind::kNe, start); }
+        if (Peek() == '=') {
+          ++pos_;
+          return Make(TokenKind::kNe, start);
+        }
         return Make(TokenKind::kBang, start);
       case '=':
-        if (Peek() == '=') { ++pos_; return Make(TokenKind::kEq, start); }
+        if (Peek() == '=') {
+          ++pos_;
+          return Make(TokenKind::kEq, start);
+        }
         return Error(start, "unexpected '=' (did you mean '==')");
       case '<':
-        if (Peek() == '=') { ++pos_; return Make(TokenKind::kLe, start); }
+        if (Peek() == '=') {
+          ++pos_;
+          return Make(TokenKind::kLe, start);
+        }
         return Make(TokenKind::kLt, start);
       case '>':
-        if (Peek() == '=') { ++pos_; return Make(TokenKind::kGe, start); }
+        if (Peek() == '=') {
+          ++pos_;
+          return Make(TokenKind::kGe, start);
+        }
         return Make(TokenKind::kGt, start);
       case '&':
-        if (Peek() == '&') { ++pos_; return Make(TokenKind::kAnd, start); }
+        if (Peek() == '&') {
+          ++pos_;
+          return Make(TokenKind::kAnd, start);
+        }
         return Error(start, "unexpected '&' (did you mean '&&')");
       case '|':
-        if (Peek() == '|') { ++pos_; return Make(TokenKind::kOr, start); }
+        if (Peek() == '|') {
+          ++pos_;
+          return Make(TokenKind::kOr, start);
+        }
         return Error(start, "unexpected '|' (did you mean '||')");
       default:
         break;
     }
-    if (static_cast<unsigned char>(c) >= 0x80) return Error(start, "unexpected character in expression");
+    if (static_cast<unsigned char>(c) >= 0x80)
+      return Error(start, "unexpected character in expression");
     return Error(start, std::string("unexpected character '") + c + "'");
   }
 
@@ -255,23 +301,48 @@ class Lexer {
         if (pos_ >= src_.size()) return Error(start, "unterminated string literal");
         char e = src_[pos_++];
         switch (e) {
-          case 'a': out.push_back('\a'); break;
-          case 'b': out.push_back('\b'); break;
-          case 'f': out.push_back('\f'); break;
-          case 'n': out.push_back('\n'); break;
-          case 'r': out.push_back('\r'); break;
-          case 't': out.push_back('\t'); break;
-          case 'v': out.push_back('\v'); break;
-          case '\\': case '\'': case '"': case '`': case '?': out.push_back(e); break;
-          case 'x': case 'X': {
-            if (!IsHex(Peek()) || !IsHex(Peek(1))) return Error(escape_at, "invalid escape sequence");
+          case 'a':
+            out.push_back('\a');
+            break;
+          case 'b':
+            out.push_back('\b');
+            break;
+          case 'f':
+            out.push_back('\f');
+            break;
+          case 'n':
+            out.push_back('\n');
+            break;
+          case 'r':
+            out.push_back('\r');
+            break;
+          case 't':
+            out.push_back('\t');
+            break;
+          case 'v':
+            out.push_back('\v');
+            break;
+          case '\\':
+          case '\'':
+          case '"':
+          case '`':
+          case '?':
+            out.push_back(e);
+            break;
+          case 'x':
+          case 'X': {
+            if (!IsHex(Peek()) || !IsHex(Peek(1)))
+              return Error(escape_at, "invalid escape sequence");
             int v = HexValue(Peek()) * 16 + HexValue(Peek(1));
             pos_ += 2;
-            if (bytes) out.push_back(static_cast<char>(v));
-            else AppendUtf8(&out, static_cast<std::uint32_t>(v));
+            if (bytes)
+              out.push_back(static_cast<char>(v));
+            else
+              AppendUtf8(&out, static_cast<std::uint32_t>(v));
             break;
           }
-          case 'u': case 'U': {
+          case 'u':
+          case 'U': {
             int n = e == 'u' ? 4 : 8;
             std::uint32_t cp = 0;
             for (int i = 0; i < n; ++i) {
@@ -292,8 +363,10 @@ class Lexer {
               }
               int v = (e - '0') * 64 + (d1 - '0') * 8 + (d2 - '0');
               pos_ += 2;
-              if (bytes) out.push_back(static_cast<char>(v));
-              else AppendUtf8(&out, static_cast<std::uint32_t>(v));
+              if (bytes)
+                out.push_back(static_cast<char>(v));
+              else
+                AppendUtf8(&out, static_cast<std::uint32_t>(v));
               break;
             }
             return Error(escape_at, "invalid escape sequence");
@@ -319,40 +392,76 @@ std::vector<Token> Tokenize(std::string_view source) { return Lexer(source).Run(
 
 const char* TokenKindName(TokenKind kind) {
   switch (kind) {
-    case TokenKind::kEnd: return "end of expression";
-    case TokenKind::kError: return "invalid token";
-    case TokenKind::kIdent: return "identifier";
-    case TokenKind::kInt: case TokenKind::kUint: case TokenKind::kDouble: return "number";
-    case TokenKind::kString: return "string";
-    case TokenKind::kBytes: return "bytes";
-    case TokenKind::kTrue: return "'true'";
-    case TokenKind::kFalse: return "'false'";
-    case TokenKind::kNull: return "'null'";
-    case TokenKind::kIn: return "'in'";
-    case TokenKind::kLParen: return "'('";
-    case TokenKind::kRParen: return "')'";
-    case TokenKind::kLBracket: return "'['";
-    case TokenKind::kRBracket: return "']'";
-    case TokenKind::kLBrace: return "'{'";
-    case TokenKind::kRBrace: return "'}'";
-    case TokenKind::kDot: return "'.'";
-    case TokenKind::kComma: return "','";
-    case TokenKind::kColon: return "':'";
-    case TokenKind::kQuestion: return "'?'";
-    case TokenKind::kPlus: return "'+'";
-    case TokenKind::kMinus: return "'-'";
-    case TokenKind::kStar: return "'*'";
-    case TokenKind::kSlash: return "'/'";
-    case TokenKind::kPercent: return "'%'";
-    case TokenKind::kBang: return "'!'";
-    case TokenKind::kEq: return "'=='";
-    case TokenKind::kNe: return "'!='";
-    case TokenKind::kLt: return "'<'";
-    case TokenKind::kLe: return "'<='";
-    case TokenKind::kGt: return "'>'";
-    case TokenKind::kGe: return "'>='";
-    case TokenKind::kAnd: return "'&&'";
-    case TokenKind::kOr: return "'||'";
+    case TokenKind::kEnd:
+      return "end of expression";
+    case TokenKind::kError:
+      return "invalid token";
+    case TokenKind::kIdent:
+      return "identifier";
+    case TokenKind::kInt:
+    case TokenKind::kUint:
+    case TokenKind::kDouble:
+      return "number";
+    case TokenKind::kString:
+      return "string";
+    case TokenKind::kBytes:
+      return "bytes";
+    case TokenKind::kTrue:
+      return "'true'";
+    case TokenKind::kFalse:
+      return "'false'";
+    case TokenKind::kNull:
+      return "'null'";
+    case TokenKind::kIn:
+      return "'in'";
+    case TokenKind::kLParen:
+      return "'('";
+    case TokenKind::kRParen:
+      return "')'";
+    case TokenKind::kLBracket:
+      return "'['";
+    case TokenKind::kRBracket:
+      return "']'";
+    case TokenKind::kLBrace:
+      return "'{'";
+    case TokenKind::kRBrace:
+      return "'}'";
+    case TokenKind::kDot:
+      return "'.'";
+    case TokenKind::kComma:
+      return "','";
+    case TokenKind::kColon:
+      return "':'";
+    case TokenKind::kQuestion:
+      return "'?'";
+    case TokenKind::kPlus:
+      return "'+'";
+    case TokenKind::kMinus:
+      return "'-'";
+    case TokenKind::kStar:
+      return "'*'";
+    case TokenKind::kSlash:
+      return "'/'";
+    case TokenKind::kPercent:
+      return "'%'";
+    case TokenKind::kBang:
+      return "'!'";
+    case TokenKind::kEq:
+      return "'=='";
+    case TokenKind::kNe:
+      return "'!='";
+    case TokenKind::kLt:
+      return "'<'";
+    case TokenKind::kLe:
+      return "'<='";
+    case TokenKind::kGt:
+      return "'>'";
+    case TokenKind::kGe:
+      return "'>='";
+    case TokenKind::kAnd:
+      return "'&&'";
+    case TokenKind::kOr:
+      return "'||'";
   }
   return "token";
 }

@@ -12,24 +12,53 @@
 namespace uofa::expr {
 
 enum class TokenKind : std::uint8_t {
-  kEnd, kError,
-  kIdent, kInt, kUint, kDouble, kString, kBytes,
-  kTrue, kFalse, kNull, kIn,
-  kLParen, kRParen, kLBracket, kRBracket, kLBrace, kRBrace,
-  kDot, kComma, kColon, kQuestion,
-  kPlus, kMinus, kStar, kSlash, kPercent, kBang,
-  kEq, kNe, kLt, kLe, kGt, kGe, kAnd, kOr,
+  kEnd,
+  kError,
+  kIdent,
+  kInt,
+  kUint,
+  kDouble,
+  kString,
+  kBytes,
+  kTrue,
+  kFalse,
+  kNull,
+  kIn,
+  kLParen,
+  kRParen,
+  kLBracket,
+  kRBracket,
+  kLBrace,
+  kRBrace,
+  kDot,
+  kComma,
+  kColon,
+  kQuestion,
+  kPlus,
+  kMinus,
+  kStar,
+  kSlash,
+  kPercent,
+  kBang,
+  kEq,
+  kNe,
+  kLt,
+  kLe,
+  kGt,
+  kGe,
+  kAnd,
+  kOr,
 };
 
 struct Token {
   TokenKind kind = TokenKind::kEnd;
   std::size_t offset = 0;
   std::size_t length = 0;
-  std::string text;       ///< kIdent: the name; kString/kBytes: decoded contents; kError: message
+  std::string text;  ///< kIdent: the name; kString/kBytes: decoded contents; kError: message
   std::int64_t int_value = 0;
   std::uint64_t uint_value = 0;
   double double_value = 0;
-  bool quoted = false;    ///< kIdent written in backquotes (`content-type`): a field name only
+  bool quoted = false;  ///< kIdent written in backquotes (`content-type`): a field name only
 };
 
 /// Tokenizes the whole source. The last token is kEnd, or kError (with the message in `text`)

@@ -89,7 +89,10 @@ class ErrorNode final : public Node {
 class SelectNode final : public Node {
  public:
   SelectNode(NodePtr target, std::string field, const RecordType* record, int slot, bool test_only)
-      : target_(std::move(target)), field_(std::move(field)), record_(record), slot_(slot),
+      : target_(std::move(target)),
+        field_(std::move(field)),
+        record_(record),
+        slot_(slot),
         test_only_(test_only) {}
   Value Eval(Frame& frame) const override;
   const Value* Ref(Frame& frame) const override;
@@ -106,11 +109,23 @@ class SelectNode final : public Node {
   bool test_only_;
 };
 
+/// `has(name)`: true when a top-level field or variable has a (non-null) value.
+class PresenceNode final : public Node {
+ public:
+  explicit PresenceNode(NodePtr operand) : operand_(std::move(operand)) {}
+  Value Eval(Frame& frame) const override;
+
+ private:
+  NodePtr operand_;
+};
+
 class CallNode final : public Node {
  public:
   CallNode(std::string function, std::vector<const Overload*> overloads, std::vector<NodePtr> args,
            std::shared_ptr<const void> prepared)
-      : function_(std::move(function)), overloads_(std::move(overloads)), args_(std::move(args)),
+      : function_(std::move(function)),
+        overloads_(std::move(overloads)),
+        args_(std::move(args)),
         prepared_(std::move(prepared)) {}
   Value Eval(Frame& frame) const override;
 
@@ -144,7 +159,8 @@ class OrNode final : public Node {
 class ConditionalNode final : public Node {
  public:
   ConditionalNode(NodePtr condition, NodePtr then_branch, NodePtr else_branch)
-      : condition_(std::move(condition)), then_(std::move(then_branch)),
+      : condition_(std::move(condition)),
+        then_(std::move(then_branch)),
         else_(std::move(else_branch)) {}
   Value Eval(Frame& frame) const override;
 
@@ -174,7 +190,10 @@ class ComprehensionNode final : public Node {
  public:
   /// `slot2` is the second iteration variable's slot, or -1 for the one-variable forms.
   ComprehensionNode(MacroKind macro, NodePtr range, int slot, int slot2, std::vector<NodePtr> args)
-      : macro_(macro), range_(std::move(range)), slot_(slot), slot2_(slot2),
+      : macro_(macro),
+        range_(std::move(range)),
+        slot_(slot),
+        slot2_(slot2),
         args_(std::move(args)) {}
   Value Eval(Frame& frame) const override;
 

@@ -10,8 +10,8 @@ namespace uofa::expr {
 namespace {
 
 constexpr std::array<std::string_view, 16> kReserved = {
-    "as", "break", "const", "continue", "else", "for", "function", "if",
-    "import", "let", "loop", "package", "namespace", "return", "var", "void"};
+    "as",     "break", "const", "continue", "else",      "for",    "function", "if",
+    "import", "let",   "loop",  "package",  "namespace", "return", "var",      "void"};
 
 class Parser {
  public:
@@ -57,8 +57,8 @@ class Parser {
     if (token.kind == TokenKind::kError) {
       Fail(token.offset, token.text);
     } else {
-      Fail(token.offset, std::string("expected ") + TokenKindName(kind) + " but found " +
-                             Describe(token));
+      Fail(token.offset,
+           std::string("expected ") + TokenKindName(kind) + " but found " + Describe(token));
     }
     return false;
   }
@@ -166,14 +166,29 @@ class Parser {
     while (!failed_) {
       const char* function = nullptr;
       switch (Peek().kind) {
-        case TokenKind::kEq: function = "_==_"; break;
-        case TokenKind::kNe: function = "_!=_"; break;
-        case TokenKind::kLt: function = "_<_"; break;
-        case TokenKind::kLe: function = "_<=_"; break;
-        case TokenKind::kGt: function = "_>_"; break;
-        case TokenKind::kGe: function = "_>=_"; break;
-        case TokenKind::kIn: function = "@in"; break;
-        default: break;
+        case TokenKind::kEq:
+          function = "_==_";
+          break;
+        case TokenKind::kNe:
+          function = "_!=_";
+          break;
+        case TokenKind::kLt:
+          function = "_<_";
+          break;
+        case TokenKind::kLe:
+          function = "_<=_";
+          break;
+        case TokenKind::kGt:
+          function = "_>_";
+          break;
+        case TokenKind::kGe:
+          function = "_>=_";
+          break;
+        case TokenKind::kIn:
+          function = "@in";
+          break;
+        default:
+          break;
       }
       if (function == nullptr) break;
       std::size_t offset = Advance().offset;
@@ -201,10 +216,17 @@ class Parser {
     while (!failed_) {
       const char* function = nullptr;
       switch (Peek().kind) {
-        case TokenKind::kStar: function = "_*_"; break;
-        case TokenKind::kSlash: function = "_/_"; break;
-        case TokenKind::kPercent: function = "_%_"; break;
-        default: break;
+        case TokenKind::kStar:
+          function = "_*_";
+          break;
+        case TokenKind::kSlash:
+          function = "_/_";
+          break;
+        case TokenKind::kPercent:
+          function = "_%_";
+          break;
+        default:
+          break;
       }
       if (function == nullptr) break;
       std::size_t offset = Advance().offset;
@@ -216,9 +238,9 @@ class Parser {
   }
 
   ExprPtr ParseUnary() {
-    DepthGuard guard(this);
-    if (failed_) return nullptr;
     if (Peek().kind == TokenKind::kBang) {
+      DepthGuard guard(this);
+      if (failed_) return nullptr;
       std::size_t offset = Advance().offset;
       ExprPtr operand = ParseUnary();
       if (failed_) return nullptr;
@@ -227,6 +249,8 @@ class Parser {
       return Call("!_", offset, std::move(args));
     }
     if (Peek().kind == TokenKind::kMinus) {
+      DepthGuard guard(this);
+      if (failed_) return nullptr;
       std::size_t offset = Advance().offset;
       // A minus directly before a number is part of the literal (so the most negative int can be
       // written); member access still applies to the signed literal.
@@ -239,8 +263,7 @@ class Parser {
           Fail(offset, "integer literal out of range");
           return nullptr;
         } else {
-          literal->literal =
-              Value::Int(static_cast<std::int64_t>(0 - number.uint_value));
+          literal->literal = Value::Int(static_cast<std::int64_t>(0 - number.uint_value));
         }
         return ParseMemberSuffix(Finish(std::move(literal)));
       }
@@ -264,8 +287,8 @@ class Parser {
       if (Peek().kind == TokenKind::kDot) {
         std::size_t dot = Advance().offset;
         if (Peek().kind != TokenKind::kIdent) {
-          Fail(Peek().offset, "expected a field or method name after '.' but found " +
-                                  Describe(Peek()));
+          Fail(Peek().offset,
+               "expected a field or method name after '.' but found " + Describe(Peek()));
           return nullptr;
         }
         const Token& ident = Advance();
@@ -330,17 +353,27 @@ class Parser {
         }
         return Literal(token.offset, Value::Int(token.int_value));
       }
-      case TokenKind::kUint: Advance(); return Literal(token.offset, Value::Uint(token.uint_value));
+      case TokenKind::kUint:
+        Advance();
+        return Literal(token.offset, Value::Uint(token.uint_value));
       case TokenKind::kDouble:
         Advance();
         return Literal(token.offset, Value::Double(token.double_value));
-      case TokenKind::kString: Advance(); return Literal(token.offset, Value::String(token.text));
+      case TokenKind::kString:
+        Advance();
+        return Literal(token.offset, Value::String(token.text));
       case TokenKind::kBytes:
         Advance();
         return Literal(token.offset, Value::BytesValue(token.text));
-      case TokenKind::kTrue: Advance(); return Literal(token.offset, Value::Bool(true));
-      case TokenKind::kFalse: Advance(); return Literal(token.offset, Value::Bool(false));
-      case TokenKind::kNull: Advance(); return Literal(token.offset, Value::Null());
+      case TokenKind::kTrue:
+        Advance();
+        return Literal(token.offset, Value::Bool(true));
+      case TokenKind::kFalse:
+        Advance();
+        return Literal(token.offset, Value::Bool(false));
+      case TokenKind::kNull:
+        Advance();
+        return Literal(token.offset, Value::Null());
       case TokenKind::kLParen: {
         Advance();
         ExprPtr inner = ParseExpr();
@@ -354,7 +387,8 @@ class Parser {
         if (failed_) return nullptr;
         return Finish(std::move(list));
       }
-      case TokenKind::kLBrace: return ParseMap();
+      case TokenKind::kLBrace:
+        return ParseMap();
       case TokenKind::kDot:
         // A leading dot names the root scope: `.x` is `x`.
         Advance();
@@ -363,8 +397,11 @@ class Parser {
           return nullptr;
         }
         return ParseIdentOrCall();
-      case TokenKind::kIdent: return ParseIdentOrCall();
-      case TokenKind::kError: Fail(token.offset, token.text); return nullptr;
+      case TokenKind::kIdent:
+        return ParseIdentOrCall();
+      case TokenKind::kError:
+        Fail(token.offset, token.text);
+        return nullptr;
       default:
         Fail(token.offset, "unexpected " + Describe(token));
         return nullptr;
@@ -393,6 +430,12 @@ class Parser {
       if (failed_) return nullptr;
       if (options_.enable_macros && ident.text == "has" && args.size() == 1) {
         ExprPtr& arg = args[0];
+        if (arg->kind == ExprKind::kIdent) {
+          // has(field): presence of a top-level field, a select without a target.
+          arg->kind = ExprKind::kSelect;
+          arg->test_only = true;
+          return std::move(arg);
+        }
         if (arg->kind != ExprKind::kSelect) {
           Fail(arg->offset, "invalid argument to has() macro");
           return nullptr;
@@ -438,7 +481,7 @@ class Parser {
       std::size_t n = args.size();
       if ((name == "all" || name == "exists" || name == "exists_one" || name == "existsOne") &&
           (n == 2 || n == 3)) {
-        macro = name == "all" ? MacroKind::kAll
+        macro = name == "all"      ? MacroKind::kAll
                 : name == "exists" ? MacroKind::kExists
                                    : MacroKind::kExistsOne;
         variables = static_cast<int>(n) - 1;

@@ -24,7 +24,8 @@ class RecordProgram final : public Program {
 
 }  // namespace
 
-std::unique_ptr<const Program> Compile(std::string_view source, const CompileEnvironment& environment,
+std::unique_ptr<const Program> Compile(std::string_view source,
+                                       const CompileEnvironment& environment,
                                        std::vector<ExpressionError>* errors) {
   PipelineOptions options;
   options.check.subject = environment.subject;

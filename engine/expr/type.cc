@@ -22,13 +22,21 @@ Type Type::Record(const RecordType* record) {
 
 Type Type::OfField(const FieldDef& field) {
   switch (field.kind) {
-    case FieldKind::kString: case FieldKind::kText: case FieldKind::kCode: case FieldKind::kEnum:
+    case FieldKind::kString:
+    case FieldKind::kText:
+    case FieldKind::kCode:
+    case FieldKind::kEnum:
     case FieldKind::kTristate:
       return Type(TypeKind::kString);
-    case FieldKind::kInt: return Type(TypeKind::kInt);
-    case FieldKind::kNumber: return Type(TypeKind::kDouble);
-    case FieldKind::kBool: return Type(TypeKind::kBool);
-    case FieldKind::kDate: case FieldKind::kDateTime: return Type(TypeKind::kTimestamp);
+    case FieldKind::kInt:
+      return Type(TypeKind::kInt);
+    case FieldKind::kNumber:
+      return Type(TypeKind::kDouble);
+    case FieldKind::kBool:
+      return Type(TypeKind::kBool);
+    case FieldKind::kDate:
+    case FieldKind::kDateTime:
+      return Type(TypeKind::kTimestamp);
     case FieldKind::kList:
       return Type::List(field.element != nullptr ? Type::Record(field.element) : Type::Dyn());
     case FieldKind::kRecord:
@@ -39,15 +47,24 @@ Type Type::OfField(const FieldDef& field) {
 
 Type Type::OfValue(const Value& value) {
   switch (value.kind()) {
-    case ValueKind::kNull: return Type(TypeKind::kNull);
-    case ValueKind::kBool: return Type(TypeKind::kBool);
-    case ValueKind::kInt: return Type(TypeKind::kInt);
-    case ValueKind::kUint: return Type(TypeKind::kUint);
-    case ValueKind::kDouble: return Type(TypeKind::kDouble);
-    case ValueKind::kString: return Type(TypeKind::kString);
-    case ValueKind::kBytes: return Type(TypeKind::kBytes);
-    case ValueKind::kTimestamp: return Type(TypeKind::kTimestamp);
-    case ValueKind::kDuration: return Type(TypeKind::kDuration);
+    case ValueKind::kNull:
+      return Type(TypeKind::kNull);
+    case ValueKind::kBool:
+      return Type(TypeKind::kBool);
+    case ValueKind::kInt:
+      return Type(TypeKind::kInt);
+    case ValueKind::kUint:
+      return Type(TypeKind::kUint);
+    case ValueKind::kDouble:
+      return Type(TypeKind::kDouble);
+    case ValueKind::kString:
+      return Type(TypeKind::kString);
+    case ValueKind::kBytes:
+      return Type(TypeKind::kBytes);
+    case ValueKind::kTimestamp:
+      return Type(TypeKind::kTimestamp);
+    case ValueKind::kDuration:
+      return Type(TypeKind::kDuration);
     case ValueKind::kList: {
       Type element;
       bool first = true;
@@ -68,9 +85,12 @@ Type Type::OfValue(const Value& value) {
       }
       return Type::Map(key, mapped);
     }
-    case ValueKind::kRecord: return Type::Record(value.as_record().type);
-    case ValueKind::kType: return Type(TypeKind::kType);
-    case ValueKind::kError: return Type::Dyn();
+    case ValueKind::kRecord:
+      return Type::Record(value.as_record().type);
+    case ValueKind::kType:
+      return Type(TypeKind::kType);
+    case ValueKind::kError:
+      return Type::Dyn();
   }
   return Type::Dyn();
 }
@@ -87,21 +107,36 @@ const Type& Type::second() const {
 
 std::string Type::ToString() const {
   switch (kind_) {
-    case TypeKind::kDyn: return "dyn";
-    case TypeKind::kNull: return "null_type";
-    case TypeKind::kBool: return "bool";
-    case TypeKind::kInt: return "int";
-    case TypeKind::kUint: return "uint";
-    case TypeKind::kDouble: return "double";
-    case TypeKind::kString: return "string";
-    case TypeKind::kBytes: return "bytes";
-    case TypeKind::kTimestamp: return "timestamp";
-    case TypeKind::kDuration: return "duration";
-    case TypeKind::kList: return "list(" + first().ToString() + ")";
-    case TypeKind::kMap: return "map(" + first().ToString() + ", " + second().ToString() + ")";
-    case TypeKind::kRecord: return record_ != nullptr ? record_->name() : "record";
-    case TypeKind::kType: return "type";
-    case TypeKind::kError: return "error";
+    case TypeKind::kDyn:
+      return "dyn";
+    case TypeKind::kNull:
+      return "null_type";
+    case TypeKind::kBool:
+      return "bool";
+    case TypeKind::kInt:
+      return "int";
+    case TypeKind::kUint:
+      return "uint";
+    case TypeKind::kDouble:
+      return "double";
+    case TypeKind::kString:
+      return "string";
+    case TypeKind::kBytes:
+      return "bytes";
+    case TypeKind::kTimestamp:
+      return "timestamp";
+    case TypeKind::kDuration:
+      return "duration";
+    case TypeKind::kList:
+      return "list(" + first().ToString() + ")";
+    case TypeKind::kMap:
+      return "map(" + first().ToString() + ", " + second().ToString() + ")";
+    case TypeKind::kRecord:
+      return record_ != nullptr ? record_->name() : "record";
+    case TypeKind::kType:
+      return "type";
+    case TypeKind::kError:
+      return "error";
   }
   return "dyn";
 }
@@ -121,12 +156,14 @@ bool IsAssignable(const Type& to, const Type& from) {
   }
   if (to.kind() != from.kind()) return false;
   switch (to.kind()) {
-    case TypeKind::kList: return IsAssignable(to.first(), from.first());
+    case TypeKind::kList:
+      return IsAssignable(to.first(), from.first());
     case TypeKind::kMap:
       return IsAssignable(to.first(), from.first()) && IsAssignable(to.second(), from.second());
     case TypeKind::kRecord:
       return to.record() == nullptr || from.record() == nullptr || to.record() == from.record();
-    default: return true;
+    default:
+      return true;
   }
 }
 

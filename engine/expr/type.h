@@ -14,8 +14,21 @@
 namespace uofa::expr {
 
 enum class TypeKind : std::uint8_t {
-  kDyn, kNull, kBool, kInt, kUint, kDouble, kString, kBytes, kTimestamp, kDuration,
-  kList, kMap, kRecord, kType, kError,
+  kDyn,
+  kNull,
+  kBool,
+  kInt,
+  kUint,
+  kDouble,
+  kString,
+  kBytes,
+  kTimestamp,
+  kDuration,
+  kList,
+  kMap,
+  kRecord,
+  kType,
+  kError,
 };
 
 class Type {

@@ -70,13 +70,20 @@ bool ValuesEqual(const Value& a, const Value& b) {
   if (IsNumber(ka) && IsNumber(kb)) return CompareNumbers(a, b) == Ordering::kEqual;
   if (ka != kb) return false;
   switch (ka) {
-    case ValueKind::kNull: return true;
-    case ValueKind::kBool: return a.as_bool() == b.as_bool();
-    case ValueKind::kString: return a.as_string() == b.as_string();
-    case ValueKind::kBytes: return a.as_bytes() == b.as_bytes();
-    case ValueKind::kTimestamp: return a.as_timestamp() == b.as_timestamp();
-    case ValueKind::kDuration: return a.as_duration() == b.as_duration();
-    case ValueKind::kType: return a.type_name() == b.type_name();
+    case ValueKind::kNull:
+      return true;
+    case ValueKind::kBool:
+      return a.as_bool() == b.as_bool();
+    case ValueKind::kString:
+      return a.as_string() == b.as_string();
+    case ValueKind::kBytes:
+      return a.as_bytes() == b.as_bytes();
+    case ValueKind::kTimestamp:
+      return a.as_timestamp() == b.as_timestamp();
+    case ValueKind::kDuration:
+      return a.as_duration() == b.as_duration();
+    case ValueKind::kType:
+      return a.type_name() == b.type_name();
     case ValueKind::kList: {
       const ValueList& x = a.as_list();
       const ValueList& y = b.as_list();
@@ -105,7 +112,8 @@ bool ValuesEqual(const Value& a, const Value& b) {
       }
       return true;
     }
-    default: return false;
+    default:
+      return false;
   }
 }
 
@@ -114,12 +122,18 @@ std::optional<Ordering> CompareValues(const Value& a, const Value& b) {
   if (IsNumber(ka) && IsNumber(kb)) return CompareNumbers(a, b);
   if (ka != kb) return std::nullopt;
   switch (ka) {
-    case ValueKind::kBool: return Order(a.as_bool(), b.as_bool());
-    case ValueKind::kString: return Order(a.as_string(), b.as_string());
-    case ValueKind::kBytes: return Order(a.as_bytes(), b.as_bytes());
-    case ValueKind::kTimestamp: return Order(a.as_timestamp(), b.as_timestamp());
-    case ValueKind::kDuration: return Order(a.as_duration(), b.as_duration());
-    default: return std::nullopt;
+    case ValueKind::kBool:
+      return Order(a.as_bool(), b.as_bool());
+    case ValueKind::kString:
+      return Order(a.as_string(), b.as_string());
+    case ValueKind::kBytes:
+      return Order(a.as_bytes(), b.as_bytes());
+    case ValueKind::kTimestamp:
+      return Order(a.as_timestamp(), b.as_timestamp());
+    case ValueKind::kDuration:
+      return Order(a.as_duration(), b.as_duration());
+    default:
+      return std::nullopt;
   }
 }
 
@@ -146,10 +160,14 @@ std::string TypeNameOf(const Value& value) {
 
 std::string DebugString(const Value& value) {
   switch (value.kind()) {
-    case ValueKind::kNull: return "null";
-    case ValueKind::kBool: return value.as_bool() ? "true" : "false";
-    case ValueKind::kInt: return std::to_string(value.as_int());
-    case ValueKind::kUint: return std::to_string(value.as_uint()) + "u";
+    case ValueKind::kNull:
+      return "null";
+    case ValueKind::kBool:
+      return value.as_bool() ? "true" : "false";
+    case ValueKind::kInt:
+      return std::to_string(value.as_int());
+    case ValueKind::kUint:
+      return std::to_string(value.as_uint()) + "u";
     case ValueKind::kDouble: {
       char buffer[64];
       std::snprintf(buffer, sizeof buffer, "%.17g", value.as_double());
@@ -165,8 +183,10 @@ std::string DebugString(const Value& value) {
       AppendQuoted(&out, value.as_bytes());
       return out;
     }
-    case ValueKind::kTimestamp: return "timestamp(\"" + FormatRfc3339(value.as_timestamp()) + "\")";
-    case ValueKind::kDuration: return "duration(\"" + FormatDuration(value.as_duration()) + "\")";
+    case ValueKind::kTimestamp:
+      return "timestamp(\"" + FormatRfc3339(value.as_timestamp()) + "\")";
+    case ValueKind::kDuration:
+      return "duration(\"" + FormatDuration(value.as_duration()) + "\")";
     case ValueKind::kList: {
       std::string out = "[";
       bool first = true;
@@ -200,8 +220,10 @@ std::string DebugString(const Value& value) {
       }
       return out + "}";
     }
-    case ValueKind::kType: return value.type_name();
-    case ValueKind::kError: return "error(" + value.error_message() + ")";
+    case ValueKind::kType:
+      return value.type_name();
+    case ValueKind::kError:
+      return "error(" + value.error_message() + ")";
   }
   return "?";
 }

@@ -76,7 +76,7 @@ std::optional<CodeList> ReadCodeList(const YamlDocument& document, const std::st
 
   const YamlNode* group_map = root.Find("groups");
   if (group_map != nullptr && !group_map->IsNull() && check.ExpectMapping(*group_map, "'groups'")) {
-    check.CheckKeys(*group_map, "'groups'", {});  // duplicates only; names are free
+    check.CheckDuplicateKeys(*group_map, "'groups'");
     std::set<std::string> seen;
     for (const YamlEntry& entry : group_map->entries) {
       if (!entry.key->IsScalar() || !seen.insert(entry.key->value).second) continue;

@@ -54,11 +54,7 @@ std::shared_ptr<const Record> Build(const RecordType& type, const YamlNode& mapp
   }
   std::vector<std::string> names;
   for (const FieldDef& field : type.fields()) names.push_back(field.name);
-  std::vector<std::string> written;
-  for (const YamlEntry& entry : mapping.entries) {
-    if (entry.key->IsScalar()) written.push_back(entry.key->value);
-  }
-  check.CheckKeys(mapping, "'" + type.name() + "' record", written);  // duplicates and key kinds
+  check.CheckDuplicateKeys(mapping, "'" + type.name() + "' record");
   std::vector<std::string> seen;
   for (const YamlEntry& entry : mapping.entries) {
     if (!entry.key->IsScalar()) continue;

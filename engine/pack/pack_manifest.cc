@@ -20,11 +20,17 @@ std::string ListOf(const std::vector<std::string>& names) {
   return out;
 }
 
+std::string JoinQuoted(const std::vector<std::string>& names) {
+  std::string out;
+  for (const std::string& name : names) out += (out.empty() ? "'" : ", '") + name + "'";
+  return out;
+}
+
 void ReadSources(const YamlChecker& check, const YamlNode& root, RulePack& pack) {
   const YamlNode* sources = root.Find("sources");
   if (sources == nullptr || sources->IsNull()) return;
   if (!check.ExpectMapping(*sources, "'sources'")) return;
-  check.CheckKeys(*sources, "'sources'", {});
+  check.CheckDuplicateKeys(*sources, "'sources'");
   for (const YamlEntry& entry : sources->entries) {
     if (!entry.key->IsScalar() || pack.sources.count(entry.key->value)) continue;
     const std::string& id = entry.key->value;
@@ -53,7 +59,7 @@ void ReadCommencement(const YamlChecker& check, const YamlNode& root, RulePack& 
   const YamlNode* table = root.Find("commencement");
   if (table == nullptr || table->IsNull()) return;
   if (!check.ExpectMapping(*table, "'commencement'")) return;
-  check.CheckKeys(*table, "'commencement'", {});
+  check.CheckDuplicateKeys(*table, "'commencement'");
   for (const YamlEntry& entry : table->entries) {
     if (!entry.key->IsScalar() || pack.commencement.count(entry.key->value)) continue;
     const YamlNode& value = *entry.value;
@@ -76,7 +82,7 @@ void ReadParameters(const YamlChecker& check, const YamlNode& root, RulePack& pa
   const YamlNode* parameters = root.Find("parameters");
   if (parameters == nullptr || parameters->IsNull()) return;
   if (!check.ExpectMapping(*parameters, "'parameters'")) return;
-  check.CheckKeys(*parameters, "'parameters'", {});
+  check.CheckDuplicateKeys(*parameters, "'parameters'");
   for (const YamlEntry& entry : parameters->entries) {
     if (!entry.key->IsScalar()) continue;
     const std::string& name = entry.key->value;
@@ -172,7 +178,7 @@ std::vector<RuleCitation> ReadCitations(const YamlChecker& check, const YamlNode
       std::string hint = DidYouMean(source->value, known);
       if (hint.empty()) {
         hint = known.empty() ? " (pack '" + pack.id + "' declares no sources)"
-                             : " (pack '" + pack.id + "' has " + ListOf(known) + ")";
+                             : " (pack '" + pack.id + "' declares " + JoinQuoted(known) + ")";
       }
       check.Error(*source, "unknown source '" + source->value + "' in cite" + hint);
     } else {

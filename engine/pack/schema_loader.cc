@@ -66,7 +66,7 @@ class SchemaFileReader {
     if (fields == nullptr || fields->IsNull()) {
       check_.Error(root, "schema '" + kind_ + "' has no 'fields'");
     } else if (check_.ExpectMapping(*fields, "'fields'")) {
-      check_.CheckKeys(*fields, "'fields'", KeysOf(*fields));
+      check_.CheckDuplicateKeys(*fields, "'fields'");
       for (const YamlEntry& entry : fields->entries) {
         if (!entry.key || !entry.key->IsScalar()) continue;
         ReadField(*type, *entry.key, *entry.value, pending, element_kinds);
@@ -78,14 +78,6 @@ class SchemaFileReader {
   }
 
  private:
-  static std::vector<std::string> KeysOf(const YamlNode& mapping) {
-    std::vector<std::string> keys;
-    for (const YamlEntry& entry : mapping.entries) {
-      if (entry.key && entry.key->IsScalar()) keys.push_back(entry.key->value);
-    }
-    return keys;
-  }
-
   void ReadSpecialField(const YamlNode& root, std::string_view key, RecordType& type,
                         bool event_time) {
     const YamlNode* node = check_.ScalarNode(root, key);

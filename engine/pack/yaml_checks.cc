@@ -89,8 +89,17 @@ bool YamlChecker::ExpectScalar(const YamlNode& node, std::string_view what) cons
   return false;
 }
 
+void YamlChecker::CheckDuplicateKeys(const YamlNode& mapping, std::string_view what) const {
+  CheckKeys(mapping, what, nullptr);
+}
+
 void YamlChecker::CheckKeys(const YamlNode& mapping, std::string_view what,
                             const std::vector<std::string>& known) const {
+  CheckKeys(mapping, what, &known);
+}
+
+void YamlChecker::CheckKeys(const YamlNode& mapping, std::string_view what,
+                            const std::vector<std::string>* known) const {
   std::map<std::string, const YamlNode*, std::less<>> seen;
   for (const YamlEntry& entry : mapping.entries) {
     if (!entry.key) continue;
@@ -106,9 +115,9 @@ void YamlChecker::CheckKeys(const YamlNode& mapping, std::string_view what,
       Note(*it->second, "'" + key.value + "' first given here");
       continue;
     }
-    if (std::find(known.begin(), known.end(), key.value) == known.end()) {
+    if (known != nullptr && std::find(known->begin(), known->end(), key.value) == known->end()) {
       Error(key, "unknown key '" + key.value + "' in " + std::string(what) +
-                     DidYouMean(key.value, known));
+                     DidYouMean(key.value, *known));
     }
   }
 }

@@ -43,6 +43,10 @@ class YamlChecker {
   void CheckKeys(const YamlNode& mapping, std::string_view what,
                  const std::vector<std::string>& known) const;
 
+  /// Reports keys that are not scalars and duplicate keys only (for mappings whose keys are
+  /// names chosen by the author: sources, parameters, fields, groups).
+  void CheckDuplicateKeys(const YamlNode& mapping, std::string_view what) const;
+
   /// The value of `key` in `mapping` as text; nullopt when absent or null, or (reported) when
   /// it is not a scalar.
   std::optional<std::string> String(const YamlNode& mapping, std::string_view key) const;
@@ -56,6 +60,9 @@ class YamlChecker {
   std::vector<const YamlNode*> ScalarList(const YamlNode& mapping, std::string_view key) const;
 
  private:
+  void CheckKeys(const YamlNode& mapping, std::string_view what,
+                 const std::vector<std::string>* known) const;
+
   const SourceText& source_;
   Diagnostics& diagnostics_;
 };

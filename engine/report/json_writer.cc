@@ -7,9 +7,11 @@
 #include <cstddef>
 #include <functional>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "engine/report/report_summary.h"
 #include "engine/report/writers.h"

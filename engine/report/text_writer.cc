@@ -38,6 +38,31 @@ std::string PadLeft(std::string_view text, std::size_t width) {
   return out;
 }
 
+// Data from the inputs shown as text: control characters (a line break in a free-text cell, an
+// escape sequence that would restyle the terminal) are written as visible escapes.
+std::string Printable(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte >= 0x20 && byte != 0x7f) {
+      out += c;
+    } else if (c == '\n') {
+      out += "\\n";
+    } else if (c == '\r') {
+      out += "\\r";
+    } else if (c == '\t') {
+      out += "\\t";
+    } else {
+      static constexpr char kHex[] = "0123456789abcdef";
+      out += "\\x";
+      out += kHex[byte >> 4];
+      out += kHex[byte & 0xf];
+    }
+  }
+  return out;
+}
+
 // ANSI styling, applied after padding so that escapes never count towards widths.
 class Style {
  public:
@@ -126,25 +151,32 @@ std::string Shorten(std::string_view text, std::size_t width) {
   return std::string(text.substr(0, cut)) + "...";
 }
 
-// `field=value`, quoting values that would otherwise read ambiguously.
+// `field=value`, quoting values that would otherwise read ambiguously (empty, or holding spaces,
+// '=', quotes or control characters).
 std::string EvidenceText(const Evidence& evidence) {
-  std::string value = Shorten(evidence.value, kMaxValueWidth);
-  bool quote = value.empty() ||
-               value.find_first_of(" \t=\"") != std::string::npos;
-  if (!quote) return evidence.field + '=' + value;
-  std::string quoted = "\"";
-  for (char c : value) {
-    if (c == '"' || c == '\\') quoted += '\\';
-    quoted += c;
+  const std::string& raw = evidence.value;
+  const bool quote =
+      raw.empty() || std::any_of(raw.begin(), raw.end(), [](char c) {
+        return c == ' ' || c == '=' || c == '"' || static_cast<unsigned char>(c) < 0x20;
+      });
+  std::string value;
+  if (quote) {
+    for (char c : raw) {
+      if (c == '"' || c == '\\') value += '\\';
+      value += c;
+    }
+  } else {
+    value = raw;
   }
-  quoted += '"';
-  return evidence.field + '=' + quoted;
+  value = Shorten(Printable(value), kMaxValueWidth);
+  if (quote) value = '"' + value + '"';
+  return Printable(evidence.field) + '=' + value;
 }
 
 // "incidents.csv:14"; empty when the location is unknown.
 std::string LocationText(const SourceLocation& location) {
   if (location.file.empty()) return {};
-  std::string text = location.file;
+  std::string text = Printable(location.file);
   if (location.line > 0) text += ':' + std::to_string(location.line);
   return text;
 }
@@ -312,7 +344,7 @@ std::vector<const Finding*> FindingsWith(const RuleOutcome& rule, Verdict verdic
 
 // "INC-0001  incidents.csv:14", as far as the record says.
 std::string RecordReference(const Finding& finding) {
-  std::string text = finding.record_id.empty() ? "(no id)" : finding.record_id;
+  std::string text = finding.record_id.empty() ? "(no id)" : Printable(finding.record_id);
   std::string location = LocationText(finding.location);
   if (!location.empty()) text += "  " + location;
   return text;
@@ -327,8 +359,8 @@ void AppendRecordLine(std::string& out, const Finding& finding) {
 std::string FirstReason(const RuleOutcome& rule) {
   for (const Finding& finding : rule.findings) {
     if (finding.verdict != Verdict::kIndeterminate) continue;
-    std::string reason = finding.detail.empty() ? "no reason given" : finding.detail;
-    std::string where = finding.record_id.empty() ? "(no id)" : finding.record_id;
+    std::string reason = finding.detail.empty() ? "no reason given" : Printable(finding.detail);
+    std::string where = finding.record_id.empty() ? "(no id)" : Printable(finding.record_id);
     std::string location = LocationText(finding.location);
     if (!location.empty()) where += ", " + location;
     return reason + " (" + where + ')';
@@ -380,7 +412,7 @@ void AppendGaps(std::string& out, const AuditResult& result, const ReportOptions
   if (gaps.empty()) return;
   std::stable_sort(gaps.begin(), gaps.end(), [](const RuleOutcome* a, const RuleOutcome* b) {
     if (a->severity != b->severity) return a->severity > b->severity;
-    return a->id < b->id;
+    return NaturalLess(a->id, b->id);
   });
   out += '\n' + style.Heading("Gaps (" + std::to_string(gaps.size()) + ")") + '\n';
   for (std::size_t i = 0; i < gaps.size(); ++i) {
@@ -462,7 +494,7 @@ void AppendInputProblems(std::string& out, const AuditResult& result, const Repo
     if (problem.severity == Severity::kError) ++errors;
     if (problem.severity == Severity::kWarning) ++warnings;
     if (problem.severity == Severity::kNote) ++notes;
-    ++kinds[MessageKind(problem.message)];
+    ++kinds[MessageKind(Printable(problem.message))];
   }
   std::string tally = Plural(errors, "error", "errors") + ", " +
                       Plural(warnings, "warning", "warnings");
@@ -486,8 +518,12 @@ void AppendInputProblems(std::string& out, const AuditResult& result, const Repo
   const std::size_t shown = std::min(problems.size(), options.max_examples);
   if (shown > 0) out += "  first:\n";
   for (std::size_t i = 0; i < shown; ++i) {
-    std::string text = FormatDiagnostic(problems[i]);
-    text = text.substr(0, text.find('\n'));
+    Diagnostic position_only = problems[i];
+    position_only.source_line.clear();
+    position_only.message = Printable(position_only.message);
+    position_only.location.file = Printable(position_only.location.file);
+    std::string text = FormatDiagnostic(position_only);
+    if (!text.empty() && text.back() == '\n') text.pop_back();
     out += "    " + text + '\n';
   }
   if (problems.size() > shown) {

@@ -1,8 +1,9 @@
 #include "engine/sources/csv_reader.h"
 
-#include <cstdio>
 #include <fstream>
 #include <utility>
+
+#include "engine/sources/utf8.h"
 
 namespace uofa {
 
@@ -103,13 +104,11 @@ void CsvReader::Fail(int line, int column, std::string message) {
   fail_message_ = std::move(message);
 }
 
-// UTF-8 well-formedness (Unicode table 3-7), one byte at a time, so that the error points at the
+// UTF-8 well-formedness (as FindInvalidUtf8), one byte at a time, so that the error points at the
 // byte where the bad sequence starts even inside a quoted field spanning lines.
 void CsvReader::CheckUtf8(unsigned char byte) {
   auto invalid = [this](int line, int column, unsigned char lead) {
-    char hex[8];
-    std::snprintf(hex, sizeof hex, "0x%02x", lead);
-    Fail(line, column, std::string("invalid UTF-8 (byte ") + hex + ")");
+    Fail(line, column, InvalidUtf8Message(lead));
     utf8_pending_ = 0;
   };
   if (utf8_pending_ > 0) {
@@ -264,11 +263,7 @@ CsvReader::Status CsvReader::Next(CsvRow* row, Diagnostics& diagnostics) {
   }
   row->cells.resize(count);
   row->end_line = line_;
-  if (utf8_pending_ > 0) {
-    char hex[8];
-    std::snprintf(hex, sizeof hex, "0x%02x", utf8_lead_);
-    Fail(utf8_line_, utf8_column_, std::string("invalid UTF-8 (byte ") + hex + ")");
-  }
+  if (utf8_pending_ > 0) Fail(utf8_line_, utf8_column_, InvalidUtf8Message(utf8_lead_));
   int end_column = column_;
   // The row's line ending.
   if (Peek() == '\r') Skip();

@@ -6,9 +6,9 @@
 namespace uofa {
 
 const RecordType* ElementType(const FieldDef& field, const SchemaRegistry* schemas) {
-  if (field.element != nullptr) return field.element;
-  if (schemas == nullptr || field.of.empty()) return nullptr;
-  return schemas->Find(field.of);
+  // The registry decides: a kind it does not declare is not read, even if the field was resolved.
+  if (schemas != nullptr && !field.of.empty()) return schemas->Find(field.of);
+  return field.element;
 }
 
 void OrderChildren(std::vector<std::shared_ptr<const Record>>* children) {

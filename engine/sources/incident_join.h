@@ -17,7 +17,8 @@
 
 namespace uofa {
 
-/// The element type of a list or record field: its resolved `element`, else `of` in `schemas`.
+/// The element type of a list or record field: `of` looked up in `schemas` (nullptr when they do
+/// not declare it), or the field's resolved `element` when there are no schemas.
 const RecordType* ElementType(const FieldDef& field, const SchemaRegistry* schemas);
 
 /// Orders child records by an int field `seq` when their type has one (missing last); otherwise,

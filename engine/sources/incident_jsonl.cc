@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "engine/sources/incident_join.h"
+#include "engine/sources/utf8.h"
 
 namespace uofa {
 namespace {
@@ -208,6 +209,13 @@ class IncidentJsonlSource : public RecordSource {
  private:
   bool Produce(const std::string& line, int first_column, std::shared_ptr<const Record>* out,
                Diagnostics& diagnostics) {
+    // Checked first so that the error points at the bad byte itself.
+    std::size_t invalid = FindInvalidUtf8(line);
+    if (invalid != std::string::npos) {
+      diagnostics.Error({path_, line_number_, static_cast<int>(invalid) + 1},
+                        InvalidUtf8Message(static_cast<unsigned char>(line[invalid])), line);
+      return false;
+    }
     Json object;
     try {
       object = Json::parse(line);

@@ -25,7 +25,8 @@ Value Modulo(const Args& args, const CallContext& context);
 Value Negate(const Args& args, const CallContext& context);
 Value LogicalNot(const Args& args, const CallContext& context);
 Value In(const Args& args, const CallContext& context);
-std::shared_ptr<const void> PrepareIn(const std::vector<const Value*>& constants, std::string* error);
+std::shared_ptr<const void> PrepareIn(const std::vector<const Value*>& constants,
+                                      std::string* error);
 Value Index(const Args& args, const CallContext& context);
 
 // collections.cc

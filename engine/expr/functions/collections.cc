@@ -13,10 +13,14 @@ Value Size(const Args& args, const CallContext&) {
       }
       return Value::Int(count);
     }
-    case ValueKind::kBytes: return Value::Int(static_cast<std::int64_t>(v.as_bytes().size()));
-    case ValueKind::kList: return Value::Int(static_cast<std::int64_t>(v.as_list().size()));
-    case ValueKind::kMap: return Value::Int(static_cast<std::int64_t>(v.as_map().size()));
-    default: return NoMatchingOverload("size");
+    case ValueKind::kBytes:
+      return Value::Int(static_cast<std::int64_t>(v.as_bytes().size()));
+    case ValueKind::kList:
+      return Value::Int(static_cast<std::int64_t>(v.as_list().size()));
+    case ValueKind::kMap:
+      return Value::Int(static_cast<std::int64_t>(v.as_map().size()));
+    default:
+      return NoMatchingOverload("size");
   }
 }
 

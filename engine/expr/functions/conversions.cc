@@ -18,11 +18,21 @@ bool ValidUtf8(const std::string& s) {
     auto c = static_cast<unsigned char>(s[i]);
     int extra;
     std::uint32_t cp;
-    if (c < 0x80) { ++i; continue; }
-    if ((c & 0xE0) == 0xC0) { extra = 1; cp = c & 0x1F; }
-    else if ((c & 0xF0) == 0xE0) { extra = 2; cp = c & 0x0F; }
-    else if ((c & 0xF8) == 0xF0) { extra = 3; cp = c & 0x07; }
-    else return false;
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    if ((c & 0xE0) == 0xC0) {
+      extra = 1;
+      cp = c & 0x1F;
+    } else if ((c & 0xF0) == 0xE0) {
+      extra = 2;
+      cp = c & 0x0F;
+    } else if ((c & 0xF8) == 0xF0) {
+      extra = 3;
+      cp = c & 0x07;
+    } else
+      return false;
     if (i + extra >= s.size()) return false;
     for (int k = 1; k <= extra; ++k) {
       auto d = static_cast<unsigned char>(s[i + k]);
@@ -55,7 +65,8 @@ std::string FormatDouble(double d) {
 Value ToInt(const Args& args, const CallContext&) {
   const Value& v = args[0];
   switch (v.kind()) {
-    case ValueKind::kInt: return v;
+    case ValueKind::kInt:
+      return v;
     case ValueKind::kUint:
       if (v.as_uint() > static_cast<std::uint64_t>(INT64_MAX)) return RangeError();
       return Value::Int(static_cast<std::int64_t>(v.as_uint()));
@@ -77,15 +88,18 @@ Value ToInt(const Args& args, const CallContext&) {
       }
       return Value::Int(r);
     }
-    case ValueKind::kTimestamp: return Value::Int(v.as_timestamp().seconds);
-    default: return NoMatchingOverload("int");
+    case ValueKind::kTimestamp:
+      return Value::Int(v.as_timestamp().seconds);
+    default:
+      return NoMatchingOverload("int");
   }
 }
 
 Value ToUint(const Args& args, const CallContext&) {
   const Value& v = args[0];
   switch (v.kind()) {
-    case ValueKind::kUint: return v;
+    case ValueKind::kUint:
+      return v;
     case ValueKind::kInt:
       if (v.as_int() < 0) return RangeError();
       return Value::Uint(static_cast<std::uint64_t>(v.as_int()));
@@ -105,16 +119,20 @@ Value ToUint(const Args& args, const CallContext&) {
       }
       return Value::Uint(r);
     }
-    default: return NoMatchingOverload("uint");
+    default:
+      return NoMatchingOverload("uint");
   }
 }
 
 Value ToDouble(const Args& args, const CallContext&) {
   const Value& v = args[0];
   switch (v.kind()) {
-    case ValueKind::kDouble: return v;
-    case ValueKind::kInt: return Value::Double(static_cast<double>(v.as_int()));
-    case ValueKind::kUint: return Value::Double(static_cast<double>(v.as_uint()));
+    case ValueKind::kDouble:
+      return v;
+    case ValueKind::kInt:
+      return Value::Double(static_cast<double>(v.as_int()));
+    case ValueKind::kUint:
+      return Value::Double(static_cast<double>(v.as_uint()));
     case ValueKind::kString: {
       const std::string& s = v.as_string();
       char* end = nullptr;
@@ -124,24 +142,33 @@ Value ToDouble(const Args& args, const CallContext&) {
       }
       return Value::Double(d);
     }
-    default: return NoMatchingOverload("double");
+    default:
+      return NoMatchingOverload("double");
   }
 }
 
 Value ToString(const Args& args, const CallContext&) {
   const Value& v = args[0];
   switch (v.kind()) {
-    case ValueKind::kString: return v;
-    case ValueKind::kInt: return Value::String(std::to_string(v.as_int()));
-    case ValueKind::kUint: return Value::String(std::to_string(v.as_uint()));
-    case ValueKind::kDouble: return Value::String(FormatDouble(v.as_double()));
-    case ValueKind::kBool: return Value::String(v.as_bool() ? "true" : "false");
+    case ValueKind::kString:
+      return v;
+    case ValueKind::kInt:
+      return Value::String(std::to_string(v.as_int()));
+    case ValueKind::kUint:
+      return Value::String(std::to_string(v.as_uint()));
+    case ValueKind::kDouble:
+      return Value::String(FormatDouble(v.as_double()));
+    case ValueKind::kBool:
+      return Value::String(v.as_bool() ? "true" : "false");
     case ValueKind::kBytes:
       if (!ValidUtf8(v.as_bytes())) return Value::Error("invalid UTF-8 in bytes");
       return Value::String(v.as_bytes());
-    case ValueKind::kTimestamp: return Value::String(FormatRfc3339(v.as_timestamp()));
-    case ValueKind::kDuration: return Value::String(FormatDuration(v.as_duration()));
-    default: return NoMatchingOverload("string");
+    case ValueKind::kTimestamp:
+      return Value::String(FormatRfc3339(v.as_timestamp()));
+    case ValueKind::kDuration:
+      return Value::String(FormatDuration(v.as_duration()));
+    default:
+      return NoMatchingOverload("string");
   }
 }
 

@@ -31,21 +31,27 @@ Value NoMatchingOverload(std::string_view function) {
   return Value::Error("no matching overload for '" + std::string(DisplayName(function)) + "'");
 }
 
-Value Equal(const Args& args, const CallContext&) { return Value::Bool(ValuesEqual(args[0], args[1])); }
+Value Equal(const Args& args, const CallContext&) {
+  return Value::Bool(ValuesEqual(args[0], args[1]));
+}
 Value NotEqual(const Args& args, const CallContext&) {
   return Value::Bool(!ValuesEqual(args[0], args[1]));
 }
 Value Less(const Args& args, const CallContext&) {
-  return Compare(args, [](Ordering o) { return o == Ordering::kLess; }, "_<_");
+  return Compare(
+      args, [](Ordering o) { return o == Ordering::kLess; }, "_<_");
 }
 Value LessOrEqual(const Args& args, const CallContext&) {
-  return Compare(args, [](Ordering o) { return o != Ordering::kGreater; }, "_<=_");
+  return Compare(
+      args, [](Ordering o) { return o != Ordering::kGreater; }, "_<=_");
 }
 Value Greater(const Args& args, const CallContext&) {
-  return Compare(args, [](Ordering o) { return o == Ordering::kGreater; }, "_>_");
+  return Compare(
+      args, [](Ordering o) { return o == Ordering::kGreater; }, "_>_");
 }
 Value GreaterOrEqual(const Args& args, const CallContext&) {
-  return Compare(args, [](Ordering o) { return o != Ordering::kLess; }, "_>=_");
+  return Compare(
+      args, [](Ordering o) { return o != Ordering::kLess; }, "_>=_");
 }
 
 Value Add(const Args& args, const CallContext&) {
@@ -62,9 +68,12 @@ Value Add(const Args& args, const CallContext&) {
       if (__builtin_add_overflow(a.as_uint(), b.as_uint(), &r)) return Overflow();
       return Value::Uint(r);
     }
-    case ValueKind::kDouble: return Value::Double(a.as_double() + b.as_double());
-    case ValueKind::kString: return Value::String(a.as_string() + b.as_string());
-    case ValueKind::kBytes: return Value::BytesValue(a.as_bytes() + b.as_bytes());
+    case ValueKind::kDouble:
+      return Value::Double(a.as_double() + b.as_double());
+    case ValueKind::kString:
+      return Value::String(a.as_string() + b.as_string());
+    case ValueKind::kBytes:
+      return Value::BytesValue(a.as_bytes() + b.as_bytes());
     case ValueKind::kList: {
       if (a.as_list().empty()) return b;
       if (b.as_list().empty()) return a;
@@ -84,7 +93,8 @@ Value Add(const Args& args, const CallContext&) {
       auto r = uofa::Add(a.as_duration(), b.as_duration());
       return r ? Value::Span(*r) : Value::Error("duration out of range");
     }
-    default: return NoMatchingOverload("_+_");
+    default:
+      return NoMatchingOverload("_+_");
   }
 }
 
@@ -102,7 +112,8 @@ Value Subtract(const Args& args, const CallContext&) {
       if (__builtin_sub_overflow(a.as_uint(), b.as_uint(), &r)) return Overflow();
       return Value::Uint(r);
     }
-    case ValueKind::kDouble: return Value::Double(a.as_double() - b.as_double());
+    case ValueKind::kDouble:
+      return Value::Double(a.as_double() - b.as_double());
     case ValueKind::kTimestamp: {
       if (b.kind() == ValueKind::kTimestamp) {
         // The difference must fit the duration range CEL implementations share in practice:
@@ -124,7 +135,8 @@ Value Subtract(const Args& args, const CallContext&) {
       auto r = uofa::Add(a.as_duration(), *negated);
       return r ? Value::Span(*r) : Value::Error("duration out of range");
     }
-    default: return NoMatchingOverload("_-_");
+    default:
+      return NoMatchingOverload("_-_");
   }
 }
 
@@ -142,8 +154,10 @@ Value Multiply(const Args& args, const CallContext&) {
       if (__builtin_mul_overflow(a.as_uint(), b.as_uint(), &r)) return Overflow();
       return Value::Uint(r);
     }
-    case ValueKind::kDouble: return Value::Double(a.as_double() * b.as_double());
-    default: return NoMatchingOverload("_*_");
+    case ValueKind::kDouble:
+      return Value::Double(a.as_double() * b.as_double());
+    default:
+      return NoMatchingOverload("_*_");
   }
 }
 
@@ -160,8 +174,10 @@ Value Divide(const Args& args, const CallContext&) {
     case ValueKind::kUint:
       if (b.as_uint() == 0) return Value::Error("division by zero");
       return Value::Uint(a.as_uint() / b.as_uint());
-    case ValueKind::kDouble: return Value::Double(a.as_double() / b.as_double());
-    default: return NoMatchingOverload("_/_");
+    case ValueKind::kDouble:
+      return Value::Double(a.as_double() / b.as_double());
+    default:
+      return NoMatchingOverload("_/_");
   }
 }
 
@@ -178,7 +194,8 @@ Value Modulo(const Args& args, const CallContext&) {
     case ValueKind::kUint:
       if (b.as_uint() == 0) return Value::Error("modulus by zero");
       return Value::Uint(a.as_uint() % b.as_uint());
-    default: return NoMatchingOverload("_%_");
+    default:
+      return NoMatchingOverload("_%_");
   }
 }
 
@@ -188,8 +205,10 @@ Value Negate(const Args& args, const CallContext&) {
     case ValueKind::kInt:
       if (a.as_int() == std::numeric_limits<std::int64_t>::min()) return Overflow();
       return Value::Int(-a.as_int());
-    case ValueKind::kDouble: return Value::Double(-a.as_double());
-    default: return NoMatchingOverload("-_");
+    case ValueKind::kDouble:
+      return Value::Double(-a.as_double());
+    default:
+      return NoMatchingOverload("-_");
   }
 }
 
@@ -200,8 +219,10 @@ std::shared_ptr<const void> PrepareIn(const std::vector<const Value*>& constants
   if (container == nullptr) return nullptr;
   auto set = std::make_shared<StringSet>();
   auto add = [&](const Value& v) {
-    if (v.kind() == ValueKind::kString) set->members.insert(v.as_string());
-    else set->only_strings = false;
+    if (v.kind() == ValueKind::kString)
+      set->members.insert(v.as_string());
+    else
+      set->only_strings = false;
   };
   if (container->kind() == ValueKind::kList) {
     for (const Value& v : container->as_list()) add(v);
@@ -246,7 +267,9 @@ Value Index(const Args& args, const CallContext&) {
     const ValueList& list = container.as_list();
     std::int64_t index;
     switch (key.kind()) {
-      case ValueKind::kInt: index = key.as_int(); break;
+      case ValueKind::kInt:
+        index = key.as_int();
+        break;
       case ValueKind::kUint:
         if (key.as_uint() > static_cast<std::uint64_t>(INT64_MAX)) {
           return Value::Error("index out of range");
@@ -261,7 +284,8 @@ Value Index(const Args& args, const CallContext&) {
         index = static_cast<std::int64_t>(d);
         break;
       }
-      default: return NoMatchingOverload("_[_]");
+      default:
+        return NoMatchingOverload("_[_]");
     }
     if (index < 0 || index >= static_cast<std::int64_t>(list.size())) {
       return Value::Error("index out of range: " + std::to_string(index));

@@ -14,8 +14,8 @@ namespace b = builtins;
 using K = TypeKind;
 constexpr K kDyn = K::kDyn, kBool = K::kBool, kInt = K::kInt, kUint = K::kUint,
             kDouble = K::kDouble, kString = K::kString, kBytes = K::kBytes,
-            kTimestamp = K::kTimestamp, kDuration = K::kDuration, kList = K::kList,
-            kMap = K::kMap, kType = K::kType;
+            kTimestamp = K::kTimestamp, kDuration = K::kDuration, kList = K::kList, kMap = K::kMap,
+            kType = K::kType;
 constexpr bool kGlobal = false, kReceiver = true;
 
 Type IndexResult(const std::vector<Type>& args) {
@@ -157,18 +157,25 @@ std::vector<Overload> BuildTable() {
                                                           b::GreaterOrEqual};
   for (std::size_t i = 0; i < kOrderings.size(); ++i) {
     for (K a : {kInt, kUint, kDouble}) {
-      for (K c : {kInt, kUint, kDouble}) t.push_back(Row(kOrderings[i], kGlobal, {a, c}, kBool, kOrderingImpls[i]));
+      for (K c : {kInt, kUint, kDouble})
+        t.push_back(Row(kOrderings[i], kGlobal, {a, c}, kBool, kOrderingImpls[i]));
     }
     for (K k : {kBool, kString, kBytes, kTimestamp, kDuration}) {
       t.push_back(Row(kOrderings[i], kGlobal, {k, k}, kBool, kOrderingImpls[i]));
     }
   }
   // Calendar accessors of timestamps, with an optional zone; span conversions of durations.
-  const std::array<std::pair<std::string_view, FunctionImpl>, 10> accessors = {{
-      {"getFullYear", b::GetFullYear}, {"getMonth", b::GetMonth}, {"getDate", b::GetDate},
-      {"getDayOfMonth", b::GetDayOfMonth}, {"getDayOfWeek", b::GetDayOfWeek},
-      {"getDayOfYear", b::GetDayOfYear}, {"getHours", b::GetHours}, {"getMinutes", b::GetMinutes},
-      {"getSeconds", b::GetSeconds}, {"getMilliseconds", b::GetMilliseconds}}};
+  const std::array<std::pair<std::string_view, FunctionImpl>, 10> accessors = {
+      {{"getFullYear", b::GetFullYear},
+       {"getMonth", b::GetMonth},
+       {"getDate", b::GetDate},
+       {"getDayOfMonth", b::GetDayOfMonth},
+       {"getDayOfWeek", b::GetDayOfWeek},
+       {"getDayOfYear", b::GetDayOfYear},
+       {"getHours", b::GetHours},
+       {"getMinutes", b::GetMinutes},
+       {"getSeconds", b::GetSeconds},
+       {"getMilliseconds", b::GetMilliseconds}}};
   for (const auto& [name, impl] : accessors) {
     t.push_back(Row(name, kReceiver, {kTimestamp}, kInt, impl));
     t.push_back(Row(name, kReceiver, {kTimestamp, kString}, kInt, impl));
@@ -216,10 +223,24 @@ bool FunctionRegistry::Has(std::string_view function) const {
 }
 
 std::string_view DisplayName(std::string_view function) {
-  static constexpr std::array<std::pair<std::string_view, std::string_view>, 17> kNames = {{
-      {"_==_", "=="}, {"_!=_", "!="}, {"_<_", "<"}, {"_<=_", "<="}, {"_>_", ">"},
-      {"_>=_", ">="}, {"_+_", "+"}, {"_-_", "-"}, {"_*_", "*"}, {"_/_", "/"}, {"_%_", "%"},
-      {"-_", "-"}, {"!_", "!"}, {"@in", "in"}, {"_[_]", "[]"}, {"_&&_", "&&"}, {"_||_", "||"}}};
+  static constexpr std::array<std::pair<std::string_view, std::string_view>, 17> kNames = {
+      {{"_==_", "=="},
+       {"_!=_", "!="},
+       {"_<_", "<"},
+       {"_<=_", "<="},
+       {"_>_", ">"},
+       {"_>=_", ">="},
+       {"_+_", "+"},
+       {"_-_", "-"},
+       {"_*_", "*"},
+       {"_/_", "/"},
+       {"_%_", "%"},
+       {"-_", "-"},
+       {"!_", "!"},
+       {"@in", "in"},
+       {"_[_]", "[]"},
+       {"_&&_", "&&"},
+       {"_||_", "||"}}};
   for (const auto& [internal, shown] : kNames) {
     if (internal == function) return shown;
   }

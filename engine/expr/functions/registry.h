@@ -51,14 +51,14 @@ using PrepareFn = std::shared_ptr<const void> (*)(const std::vector<const Value*
                                                   std::string* error);
 
 struct Overload {
-  std::string_view function;      ///< "size", "_+_", "@in", ...
-  bool receiver = false;          ///< called as `target.function(args)`
-  std::vector<TypeKind> params;   ///< including the receiver; kDyn accepts any kind
+  std::string_view function;     ///< "size", "_+_", "@in", ...
+  bool receiver = false;         ///< called as `target.function(args)`
+  std::vector<TypeKind> params;  ///< including the receiver; kDyn accepts any kind
   TypeKind result = TypeKind::kDyn;
   FunctionImpl impl = nullptr;
   ResultTypeFn result_type = nullptr;  ///< overrides `result` when set
   PrepareFn prepare = nullptr;
-  bool accepts_errors = false;    ///< called even when an argument is an error (not strict)
+  bool accepts_errors = false;  ///< called even when an argument is an error (not strict)
 
   /// True when values of these kinds are accepted.
   bool Matches(const Args& args) const;

@@ -43,8 +43,8 @@ std::shared_ptr<const void> PrepareMatches(const std::vector<const Value*>& cons
 
 Value Matches(const Args& args, const CallContext& context) {
   if (context.prepared != nullptr) {
-    return Value::Bool(RE2::PartialMatch(args[0].as_string(),
-                                         *static_cast<const RE2*>(context.prepared)));
+    return Value::Bool(
+        RE2::PartialMatch(args[0].as_string(), *static_cast<const RE2*>(context.prepared)));
   }
   // A pattern computed at run time: compiled per call.
   std::string error;

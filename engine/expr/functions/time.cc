@@ -88,7 +88,8 @@ Value TimestampField(const Args& args, const CallContext& context, Field field) 
 Value ToTimestamp(const Args& args, const CallContext&) {
   const Value& v = args[0];
   switch (v.kind()) {
-    case ValueKind::kTimestamp: return v;
+    case ValueKind::kTimestamp:
+      return v;
     case ValueKind::kString: {
       std::string error;
       std::optional<Timestamp> t = ParseRfc3339(v.as_string(), &error);
@@ -100,21 +101,24 @@ Value ToTimestamp(const Args& args, const CallContext&) {
         return Value::Error("timestamp out of range");
       }
       return Value::Time(Timestamp{v.as_int(), 0});
-    default: return NoMatchingOverload("timestamp");
+    default:
+      return NoMatchingOverload("timestamp");
   }
 }
 
 Value ToDuration(const Args& args, const CallContext&) {
   const Value& v = args[0];
   switch (v.kind()) {
-    case ValueKind::kDuration: return v;
+    case ValueKind::kDuration:
+      return v;
     case ValueKind::kString: {
       std::string error;
       std::optional<Duration> d = ParseDuration(v.as_string(), &error);
       if (!d) return Value::Error(error.empty() ? "invalid duration" : error);
       return Value::Span(*d);
     }
-    default: return NoMatchingOverload("duration");
+    default:
+      return NoMatchingOverload("duration");
   }
 }
 
@@ -147,7 +151,8 @@ Value GetDayOfYear(const Args& args, const CallContext& context) {
 // Hours, minutes and seconds: of a timestamp, the clock field; of a duration, the whole span
 // converted to that unit (CEL's definition).
 Value GetHours(const Args& args, const CallContext& context) {
-  if (args[0].kind() == ValueKind::kDuration) return Value::Int(args[0].as_duration().seconds / 3600);
+  if (args[0].kind() == ValueKind::kDuration)
+    return Value::Int(args[0].as_duration().seconds / 3600);
   return TimestampField(args, context, [](const Civil& c) { return c.hour; });
 }
 Value GetMinutes(const Args& args, const CallContext& context) {

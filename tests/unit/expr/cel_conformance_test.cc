@@ -100,10 +100,12 @@ std::optional<Value> ToValue(const TextProtoField& message, std::string* reason)
           return n != nullptr ? std::strtoll(n->scalar.c_str(), nullptr, 10) : 0;
         };
         if (any.name == "type.googleapis.com/google.protobuf.Duration") {
-          return Value::Span(Duration{number("seconds"), static_cast<std::int32_t>(number("nanos"))});
+          return Value::Span(
+              Duration{number("seconds"), static_cast<std::int32_t>(number("nanos"))});
         }
         if (any.name == "type.googleapis.com/google.protobuf.Timestamp") {
-          return Value::Time(Timestamp{number("seconds"), static_cast<std::int32_t>(number("nanos"))});
+          return Value::Time(
+              Timestamp{number("seconds"), static_cast<std::int32_t>(number("nanos"))});
         }
       }
       *reason = "protobuf messages and enums";
@@ -123,8 +125,9 @@ std::optional<Type> ToType(const TextProtoField& message, std::string* reason) {
   for (const TextProtoField& f : message.fields) {
     if (f.name == "primitive") {
       static const std::map<std::string, TypeKind> kPrimitives = {
-          {"BOOL", TypeKind::kBool},     {"INT64", TypeKind::kInt},   {"UINT64", TypeKind::kUint},
-          {"DOUBLE", TypeKind::kDouble}, {"STRING", TypeKind::kString}, {"BYTES", TypeKind::kBytes}};
+          {"BOOL", TypeKind::kBool},     {"INT64", TypeKind::kInt},
+          {"UINT64", TypeKind::kUint},   {"DOUBLE", TypeKind::kDouble},
+          {"STRING", TypeKind::kString}, {"BYTES", TypeKind::kBytes}};
       auto it = kPrimitives.find(f.scalar);
       if (it == kPrimitives.end()) break;
       return Type(it->second);
@@ -187,7 +190,8 @@ bool SameValue(const Value& a, const Value& b) {
       }
       return true;
     }
-    default: return ValuesEqual(a, b);
+    default:
+      return ValuesEqual(a, b);
   }
 }
 
@@ -264,7 +268,8 @@ Outcome RunTest(const TextProtoField& test) {
   if (!program) {
     // An expression the language rejects before evaluation also meets "expect an error".
     if (expect_error) return Outcome{Outcome::kPass, "rejected when compiled"};
-    std::string message = errors.empty() ? "?" : errors[0].message + " at " + std::to_string(errors[0].offset);
+    std::string message =
+        errors.empty() ? "?" : errors[0].message + " at " + std::to_string(errors[0].offset);
     return Fail("compile error: " + message);
   }
   Value result = program->Evaluate(bindings);
@@ -302,10 +307,14 @@ void RunFile(const std::string& name) {
           ++passed;
           if (!outcome.detail.empty()) {
             ++rejected;
-            if (std::getenv("UOFA_CEL_VERBOSE") != nullptr) std::printf("  rejected: %s\n", full.c_str());
+            if (std::getenv("UOFA_CEL_VERBOSE") != nullptr)
+              std::printf("  rejected: %s\n", full.c_str());
           }
           break;
-        case Outcome::kSkip: ++skipped; ++reasons[outcome.detail]; break;
+        case Outcome::kSkip:
+          ++skipped;
+          ++reasons[outcome.detail];
+          break;
         case Outcome::kFail: {
           ++failed;
           const TextProtoField* e = test->Find("expr");
@@ -320,7 +329,8 @@ void RunFile(const std::string& name) {
   if (rejected > 0) {
     std::printf("  (%d of the passes expect an error and are rejected by the checker)\n", rejected);
   }
-  for (const auto& [reason, count] : reasons) std::printf("  skipped %3d: %s\n", count, reason.c_str());
+  for (const auto& [reason, count] : reasons)
+    std::printf("  skipped %3d: %s\n", count, reason.c_str());
   CHECK(failed == 0);
 }
 

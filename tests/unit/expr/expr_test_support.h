@@ -89,7 +89,8 @@ class Schema {
     return record;
   }
 
-  std::shared_ptr<Record> Incident(std::initializer_list<std::pair<const char*, Value>> values) const {
+  std::shared_ptr<Record> Incident(
+      std::initializer_list<std::pair<const char*, Value>> values) const {
     return Make(incident, values);
   }
 

@@ -1,6 +1,6 @@
-#include <doctest/doctest.h>
-
 #include "engine/expr/lexer.h"
+
+#include <doctest/doctest.h>
 
 namespace uofa::expr {
 

@@ -1,8 +1,8 @@
+#include "engine/expr/parser.h"
+
 #include <doctest/doctest.h>
 
 #include <string>
-
-#include "engine/expr/parser.h"
 
 namespace uofa::expr {
 namespace {
@@ -51,7 +51,8 @@ TEST_CASE("parser: member calls, selects, index, literals") {
 
 TEST_CASE("parser: macros and has()") {
   std::vector<ExpressionError> errors;
-  ExprPtr root = Parse("interventions.exists(i, i.type_code == '01') && has(patient.name)", &errors);
+  ExprPtr root =
+      Parse("interventions.exists(i, i.type_code == '01') && has(patient.name)", &errors);
   REQUIRE(root);
   const Expr& exists = *root->args[0];
   CHECK(exists.kind == ExprKind::kComprehension);
@@ -82,9 +83,9 @@ TEST_CASE("parser: errors carry the offset of the offending token") {
   e = ParseError("a + * b");
   CHECK(e.message == "unexpected '*'");
   CHECK(e.offset == 4);
-  e = ParseError("has(a)");
+  e = ParseError("has(a + 1)");
   CHECK(e.message == "invalid argument to has() macro");
-  CHECK(e.offset == 4);
+  CHECK(e.offset == 6);
   e = ParseError("xs.all(1, true)");
   CHECK(e.message == "argument must be a simple name");
   CHECK(e.offset == 7);

@@ -109,7 +109,8 @@ class Reader {
     while (pos_ < text_.size()) {
       char d = text_[pos_];
       if ((d >= '0' && d <= '9') || (d >= 'a' && d <= 'z') || (d >= 'A' && d <= 'Z') || d == '_' ||
-          d == '.' || ((d == '-' || d == '+') && (text_[pos_ - 1] == 'e' || text_[pos_ - 1] == 'E'))) {
+          d == '.' ||
+          ((d == '-' || d == '+') && (text_[pos_ - 1] == 'e' || text_[pos_ - 1] == 'E'))) {
         ++pos_;
       } else {
         break;
@@ -133,14 +134,29 @@ class Reader {
       if (pos_ >= text_.size()) return Fail("unterminated string");
       char e = text_[pos_++];
       switch (e) {
-        case 'a': out->push_back('\a'); break;
-        case 'b': out->push_back('\b'); break;
-        case 'f': out->push_back('\f'); break;
-        case 'n': out->push_back('\n'); break;
-        case 'r': out->push_back('\r'); break;
-        case 't': out->push_back('\t'); break;
-        case 'v': out->push_back('\v'); break;
-        case 'x': case 'X': {
+        case 'a':
+          out->push_back('\a');
+          break;
+        case 'b':
+          out->push_back('\b');
+          break;
+        case 'f':
+          out->push_back('\f');
+          break;
+        case 'n':
+          out->push_back('\n');
+          break;
+        case 'r':
+          out->push_back('\r');
+          break;
+        case 't':
+          out->push_back('\t');
+          break;
+        case 'v':
+          out->push_back('\v');
+          break;
+        case 'x':
+        case 'X': {
           int v = 0, n = 0;
           while (n < 2 && pos_ < text_.size() && Hex(text_[pos_]) >= 0) {
             v = v * 16 + Hex(text_[pos_++]);
@@ -149,7 +165,8 @@ class Reader {
           out->push_back(static_cast<char>(v));
           break;
         }
-        case 'u': case 'U': {
+        case 'u':
+        case 'U': {
           int n = e == 'u' ? 4 : 8;
           std::uint32_t cp = 0;
           for (int i = 0; i < n && pos_ < text_.size(); ++i) cp = cp * 16 + Hex(text_[pos_++]);

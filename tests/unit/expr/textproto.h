@@ -11,10 +11,10 @@
 namespace uofa::testing {
 
 struct TextProtoField {
-  std::string name;     ///< field name, or the type URL of an expanded Any
+  std::string name;  ///< field name, or the type URL of an expanded Any
   bool is_message = false;
   bool is_string = false;
-  std::string scalar;   ///< decoded string, or the number / identifier as written
+  std::string scalar;                  ///< decoded string, or the number / identifier as written
   std::vector<TextProtoField> fields;  ///< is_message: the message's fields in order
 
   /// The first field of that name, or null.

@@ -28,7 +28,7 @@ const BrokenCase kCases[] = {
     {"bad-yaml", "", "broken/bad-yaml"},
     {"block-scalar", "", "broken/block-scalar"},
     {"wrong-kind", "", "broken/wrong-kind"},
-    {"unknown-override", "", "broken/unknown-override", false, "broken/unknown-override/uofa.yaml"},
+    {"unknown-override", "", "broken/unknown-override", false, "broken/unknown-override.uofa.yaml"},
     {"bad-example", "", "broken/bad-example"},
     {"strict", "", "broken/strict", true},
     {"bad-schema", "broken/bad-schema", "broken/bad-schema/pack"},
@@ -90,7 +90,7 @@ TEST_CASE("a rule file listed in pack.yaml that does not exist is an error at it
   for (const Diagnostic& item : diagnostics.Items()) {
     if (item.message.find("cannot read rule file") == 0) {
       found = true;
-      CHECK(item.location.line == 14);
+      CHECK(item.location.line == 13);
       CHECK(item.location.column == 9);
     }
   }

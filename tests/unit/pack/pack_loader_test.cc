@@ -119,7 +119,7 @@ TEST_CASE("the valid fixture pack loads in strict mode without a diagnostic") {
     CHECK(reason.examples[2].record->Get("reason_code").as_string() == "99");
     CHECK(reason.examples[2].expect == Verdict::kNotApplicable);
     CHECK(reason.examples[3].as_of.has_value());
-    CHECK(reason.examples[1].at.line == 22);
+    CHECK(reason.examples[1].at.line == 19);
 
     const Rule& typed = pack.rules[1];
     CHECK(typed.when == nullptr);

@@ -259,7 +259,8 @@ void CheckGolden(const std::string& name, const std::string& actual) {
       break;
     }
   }
-  CHECK_MESSAGE(expected == actual, name << " differs from its golden file; if the change is "
+  const bool same = expected == actual;  // a bool, so a failure does not print both files whole
+  CHECK_MESSAGE(same, name << " differs from its golden file; if the change is "
                                             "intended, rerun with UOFA_UPDATE_GOLDENS=1");
 }
 

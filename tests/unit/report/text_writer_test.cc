@@ -97,3 +97,39 @@ TEST_CASE("text report: the summary groups rules by the section of their first c
 
 }  // namespace
 }  // namespace uofa
+
+namespace uofa {
+namespace {
+
+TEST_CASE("text report: control characters from the data are shown as escapes") {
+  AuditResult result = testing::SampleAudit();
+  result.rules[0].findings[0].record_id = "INC\x1b[2J";
+  result.rules[0].findings[0].evidence = {{"description", "line one\nline two\t\x7f"}};
+  const std::string text = Text(result);
+  CHECK(Contains(text, "        INC\\x1b[2J  incidents.csv:14  description=\"line one\\nline two\\t\\x7f\"\n"));
+  CHECK_FALSE(Contains(text, "\x1b"));
+}
+
+TEST_CASE("text report: gaps are ordered by severity, then by rule id with numbers by value") {
+  AuditResult result;
+  for (const char* id : {"UOF-S12-1", "UOF-S6-1", "UOF-S9-1"}) {
+    RuleOutcome rule;
+    rule.id = id;
+    rule.message = "missing";
+    rule.severity = std::string(id) == "UOF-S9-1" ? GapSeverity::kHigh : GapSeverity::kMedium;
+    rule.status = RuleStatus::kGap;
+    rule.failed = 1;
+    result.rules.push_back(rule);
+  }
+  const std::string text = Text(result);
+  const std::size_t s9 = text.find("[UOF-S9-1]");
+  const std::size_t s6 = text.find("[UOF-S6-1]");
+  const std::size_t s12 = text.find("[UOF-S12-1]");
+  CHECK(s9 < s6);
+  CHECK(s6 < s12);
+  CHECK(Contains(text, "MEDIUM  -  missing  [UOF-S6-1]\n"));
+  CHECK(Contains(text, "        failing: 1 of 1 record (0.0% pass)\n"));
+}
+
+}  // namespace
+}  // namespace uofa

@@ -1,0 +1,168 @@
+#include <doctest/doctest.h>
+
+#include "engine/expr/environment.h"
+#include "engine/expr/value_ops.h"
+#include "tests/unit/expr/expr_test_support.h"
+
+namespace uofa::expr {
+namespace {
+
+Value Run(const std::string& source, const Bindings& bindings = {}) {
+  VariableEnvironment env;
+  for (const auto& [name, value] : bindings) env.variables.emplace_back(name, Type::Dyn());
+  std::vector<ExpressionError> errors;
+  auto program = CompileWithVariables(source, env, &errors);
+  if (!program) return Value::Error("compile: " + errors.at(0).message);
+  return program->Evaluate(bindings);
+}
+
+std::string Show(const Value& v) { return DebugString(v); }
+
+}  // namespace
+
+TEST_CASE("evaluator: rule expressions over a record") {
+  testing::Schema schema;
+  auto record = schema.Incident({{"reason_code", Value::String("10")},
+                                 {"negligible", Value::Bool(false)},
+                                 {"started_at", Value::Time(testing::Local("2023-01-01T10:00"))}});
+  CHECK(Show(schema.Eval("reason_code in codes.ri_reason && reason_code != '99'", *record)) ==
+        "true");
+  CHECK(Show(schema.Eval("!negligible && commenced('s.6')", *record)) == "true");
+  CHECK(Show(schema.Eval("reason_code in codes.ri_reason_harm", *record)) == "true");
+  CHECK(Show(schema.Eval("codes.ri_reason[reason_code] == 'Prevent harm'", *record)) == "true");
+  auto other = schema.Incident({{"reason_code", Value::String("42")}});
+  CHECK(Show(schema.Eval("reason_code in codes.ri_reason", *other)) == "false");
+}
+
+TEST_CASE("evaluator: missing fields are null; has() tests presence") {
+  testing::Schema schema;
+  auto empty = schema.Incident({});
+  CHECK(Show(schema.Eval("has(reason_code)", *empty)) == "false");
+  CHECK(Show(schema.Eval("reason_code == null", *empty)) == "true");
+  CHECK(Show(schema.Eval("reason_code != '10'", *empty)) == "true");
+  CHECK(Show(schema.Eval("reason_code in codes.ri_reason", *empty)) == "false");
+  CHECK(Show(schema.Eval("has(patient.name)", *empty)) == "false");
+  auto with_patient = schema.Incident(
+      {{"patient",
+        Value::OfRecord(testing::Schema::Make(schema.patient, {{"name", Value::String("A")}}))}});
+  CHECK(Show(schema.Eval("has(patient.name) && !has(patient.nhs_number)", *with_patient)) ==
+        "true");
+  CHECK(Show(schema.Eval("has(incident_id)",
+                         *schema.Incident({{"incident_id", Value::String("")}}))) == "true");
+}
+
+TEST_CASE("evaluator: null in ordering, arithmetic and calls is an error (indeterminate)") {
+  testing::Schema schema;
+  auto empty = schema.Incident({});
+  CHECK(Show(schema.Eval("staff_count > 1", *empty)) ==
+        "error(no matching overload for '>' applied to '(null_type, int)')");
+  CHECK(Show(schema.Eval("staff_count + 1 == 2", *empty)) ==
+        "error(no matching overload for '+' applied to '(null_type, int)')");
+  CHECK(Show(schema.Eval("reason_code.startsWith('1')", *empty)) ==
+        "error(no matching overload for 'startsWith' applied to '(null_type, string)')");
+  CHECK(Show(schema.Eval("patient.name == 'x'", *empty)) ==
+        "error(cannot read 'name' of a missing value)");
+  CHECK(Show(schema.Eval("ended_at - started_at < duration('1h')", *empty)).starts_with("error("));
+}
+
+TEST_CASE("evaluator: && and || absorb errors as CEL does") {
+  testing::Schema schema;
+  auto empty = schema.Incident({});
+  // staff_count is missing: `staff_count > 1` is an error.
+  CHECK(Show(schema.Eval("false && staff_count > 1", *empty)) == "false");
+  CHECK(Show(schema.Eval("staff_count > 1 && false", *empty)) == "false");
+  CHECK(Show(schema.Eval("true || staff_count > 1", *empty)) == "true");
+  CHECK(Show(schema.Eval("staff_count > 1 || true", *empty)) == "true");
+  CHECK(Show(schema.Eval("staff_count > 1 && true", *empty))
+            .starts_with("error(no matching overload"));
+  CHECK(Show(schema.Eval("false || staff_count > 1", *empty)).starts_with("error("));
+  CHECK(Show(schema.Eval("has(staff_count) && staff_count > 1", *empty)) == "false");
+  // ?: evaluates only the chosen branch.
+  CHECK(Show(schema.Eval("has(staff_count) ? staff_count > 1 : true", *empty)) == "true");
+}
+
+TEST_CASE("evaluator: arithmetic") {
+  CHECK(Show(Run("1 + 2 * 3 - 4 / 2 % 3")) == "5");
+  CHECK(Show(Run("9223372036854775807 + 1")) == "error(integer overflow)");
+  CHECK(Show(Run("-9223372036854775808 - 1")) == "error(integer overflow)");
+  CHECK(Show(Run("1 / 0")) == "error(division by zero)");
+  CHECK(Show(Run("1 % 0")) == "error(modulus by zero)");
+  CHECK(Show(Run("2u * 3u")) == "6u");
+  CHECK(Show(Run("1.5 * 2.0")) == "3");
+  CHECK(Show(Run("'ab' + 'cd'")) == "\"abcd\"");
+  CHECK(Show(Run("[1] + [2, 3]")) == "[1, 2, 3]");
+  CHECK(Show(Run("1 == 1.0 && 1u == 1 && 2 > 1.5")) == "true");
+  CHECK(Show(Run("dyn(1) == 'x'")) == "false");
+  CHECK(Show(Run("null == 'x'")) == "false");
+}
+
+TEST_CASE("evaluator: membership, indexing, lists and maps") {
+  CHECK(Show(Run("2 in [1, 2, 3] && 'a' in {'a': 1} && !(4 in [1])")) == "true");
+  CHECK(Show(Run("[1, 2][5]")) == "error(index out of range: 5)");
+  CHECK(Show(Run("{'a': 1}['b']")) == "error(no such key: \"b\")");
+  CHECK(Show(Run("{'a': 1}.a")) == "1");
+  CHECK(Show(Run("has({'a': 1}.b)")) == "false");
+  CHECK(Show(Run("size([1, 2]) + size('héllo') + size({'a': 1})")) == "8");
+  CHECK(Show(Run("{'a': 1, 'a': 2}")) == "error(duplicate map key \"a\")");
+  CHECK(Show(Run("x in ['a', 'b']", {{"x", Value::Null()}})) == "false");
+}
+
+TEST_CASE("evaluator: macros") {
+  CHECK(Show(Run("[1, 2, 3].all(x, x > 0)")) == "true");
+  CHECK(Show(Run("[1, 2, 3].exists(x, x > 2)")) == "true");
+  CHECK(Show(Run("[1, 2, 3].exists_one(x, x > 1)")) == "false");
+  CHECK(Show(Run("[1, 2, 3].map(x, x * 2)")) == "[2, 4, 6]");
+  CHECK(Show(Run("[1, 2, 3].map(x, x > 1, x * 10)")) == "[20, 30]");
+  CHECK(Show(Run("[1, 2, 3].filter(x, x % 2 == 1)")) == "[1, 3]");
+  CHECK(Show(Run("{'a': 1, 'b': 2}.filter(k, k != 'a')")) == "[\"b\"]");
+  CHECK(Show(Run("[[1], [2, 3]].exists(l, l.exists(x, x == 3))")) == "true");
+  // all/exists absorb errors when another element decides; otherwise the error stays.
+  CHECK(Show(Run("[0, 1].all(x, 1 / x > 5)")) == "false");
+  CHECK(Show(Run("[0, 1].exists(x, 1 / x == 1)")) == "true");
+  CHECK(Show(Run("[0, 1].all(x, 1 / x >= 1)")) == "error(division by zero)");
+  CHECK(Show(Run("[0, 1].exists_one(x, 1 / x == 1)")) == "error(division by zero)");
+  CHECK(Show(Run("[0, 1].map(x, 1 / x)")) == "error(division by zero)");
+  // Two-variable forms.
+  CHECK(Show(Run("[5, 6].all(i, v, v == i + 5)")) == "true");
+  CHECK(Show(Run("[5, 6].transformList(i, v, i * v)")) == "[0, 6]");
+  CHECK(Show(Run("{'a': 1}.transformMap(k, v, v + 1)")) == "{\"a\": 2}");
+}
+
+TEST_CASE("evaluator: macros over record lists") {
+  testing::Schema schema;
+  auto record = schema.Incident(
+      {{"interventions",
+        Value::List({Value::OfRecord(testing::Schema::Make(
+                         schema.intervention,
+                         {{"type_code", Value::String("01")}, {"minutes", Value::Int(12)}})),
+                     Value::OfRecord(testing::Schema::Make(
+                         schema.intervention, {{"type_code", Value::String("04")}}))})}});
+  CHECK(Show(schema.Eval("interventions.exists(i, i.type_code == '01')", *record)) == "true");
+  CHECK(Show(schema.Eval("interventions.all(i, i.type_code == '01')", *record)) == "false");
+  CHECK(Show(schema.Eval("size(interventions.filter(i, has(i.minutes))) == 1", *record)) == "true");
+  // A missing minutes value makes the predicate an error for that element only.
+  CHECK(Show(schema.Eval("interventions.exists(i, i.minutes > 10)", *record)) == "true");
+  CHECK(Show(schema.Eval("interventions.all(i, i.minutes > 10)", *record)).starts_with("error("));
+  CHECK(Show(schema.Eval("interventions.exists(i, i.type_code == '99')", *schema.Incident({}))) ==
+        "error(cannot iterate over a missing value)");
+}
+
+TEST_CASE("evaluator: unbound variables are errors, bound ones are read") {
+  VariableEnvironment env;
+  env.variables = {{"x", Type(TypeKind::kInt)}, {"y", Type::Dyn()}};
+  std::vector<ExpressionError> errors;
+  auto program = CompileWithVariables("x + 1", env, &errors);
+  REQUIRE(program);
+  CHECK(Show(program->Evaluate({{"x", Value::Int(41)}})) == "42");
+  CHECK(Show(program->Evaluate({})) == "error(no value bound to 'x')");
+  CHECK(CompileWithVariables("x + 'a'", env, &errors) == nullptr);
+  CHECK(errors.back().message == "no matching overload for '+' applied to '(int, string)'");
+}
+
+TEST_CASE("evaluator: deep expressions within the bound evaluate without trouble") {
+  std::string source = "0";
+  for (int i = 0; i < 150; ++i) source = "(" + source + " + 1)";
+  CHECK(Show(Run(source)) == "150");
+}
+
+}  // namespace uofa::expr

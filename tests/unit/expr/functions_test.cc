@@ -1,0 +1,178 @@
+#include <doctest/doctest.h>
+
+#include "engine/expr/environment.h"
+#include "engine/expr/functions/builtins.h"
+#include "engine/expr/value_ops.h"
+#include "tests/unit/expr/expr_test_support.h"
+
+namespace uofa::expr {
+namespace {
+
+using testing::Local;
+
+std::string Show(const Value& v) { return DebugString(v); }
+
+Value Intervention(const testing::Schema& schema, const char* started_at) {
+  return Value::OfRecord(
+      testing::Schema::Make(schema.intervention, {{"started_at", Value::Time(Local(started_at))}}));
+}
+
+}  // namespace
+
+TEST_CASE("time zones: durations across the clock changes are really elapsed") {
+  testing::Schema schema;
+  // 2025-10-26: clocks go back at 02:00 BST, so 00:30 to 03:30 local is four hours.
+  auto autumn = schema.Incident({{"started_at", Value::Time(Local("2025-10-26T00:30"))},
+                                 {"ended_at", Value::Time(Local("2025-10-26T03:30"))}});
+  CHECK(Show(schema.Eval("ended_at - started_at == duration('4h')", *autumn)) == "true");
+  // 2025-03-30: clocks go forward at 01:00 GMT, so 00:30 to 03:30 local is two hours.
+  auto spring = schema.Incident({{"started_at", Value::Time(Local("2025-03-30T00:30"))},
+                                 {"ended_at", Value::Time(Local("2025-03-30T03:30"))}});
+  CHECK(Show(schema.Eval("ended_at - started_at == duration('2h')", *spring)) == "true");
+}
+
+TEST_CASE("time: accessors use Europe/London in rules, UTC in plain CEL, or the zone given") {
+  testing::Schema schema;
+  auto summer = schema.Incident({{"started_at", Value::Time(Local("2025-07-01T00:30"))}});
+  CHECK(Show(schema.Eval("started_at.getHours() == 0", *summer)) == "true");
+  CHECK(Show(schema.Eval("started_at.getHours('UTC') == 23", *summer)) == "true");
+  CHECK(Show(schema.Eval("started_at.getDate() == 1 && started_at.getMonth() == 6", *summer)) ==
+        "true");
+  CHECK(Show(schema.Eval("started_at.getDayOfWeek() == 2", *summer)) == "true");  // a Tuesday
+  CHECK(Show(schema.Eval("started_at.getHours('Mars/Olympus') == 1", *summer)) ==
+        "error(unknown time zone 'Mars/Olympus')");
+
+  VariableEnvironment env;  // plain CEL: UTC
+  std::vector<ExpressionError> errors;
+  auto program =
+      CompileWithVariables("timestamp('2025-07-01T00:30:00+01:00').getHours()", env, &errors);
+  REQUIRE(program);
+  CHECK(Show(program->Evaluate({})) == "23");
+}
+
+TEST_CASE("time: date(), timestamp(), duration(), as_of()") {
+  testing::Schema schema;
+  CHECK(Show(schema.Eval("date('2025-07-01') == timestamp('2025-06-30T23:00:00Z')")) == "true");
+  CHECK(Show(schema.Eval("date('2025-01-01') == timestamp('2025-01-01T00:00:00Z')")) == "true");
+  CHECK(Show(schema.Eval("date('2025-02-30') == as_of()")).starts_with("error("));
+  CHECK(Show(schema.Eval("as_of() == date('2024-04-01')")) == "true");
+  CHECK(Show(schema.Eval("duration('1h30m') == duration('90m')")) == "true");
+  CHECK(Show(schema.Eval("string(duration('1.5s')) == '1.5s'")) == "true");
+  CHECK(Show(schema.Eval("timestamp('2025-01-01T10:00:00Z') + duration('1h') > "
+                         "timestamp('2025-01-01T10:30:00Z')")) == "true");
+}
+
+TEST_CASE("commenced: longest provision prefix, compared with the event time") {
+  testing::Schema schema;
+  auto after = schema.Incident({{"started_at", Value::Time(Local("2023-01-01T10:00"))}});
+  auto before = schema.Incident({{"started_at", Value::Time(Local("2022-03-30T23:59"))}});
+  auto on_the_day = schema.Incident({{"started_at", Value::Time(Local("2022-03-31T00:00"))}});
+  auto undated = schema.Incident({});
+  CHECK(Show(schema.Eval("commenced('s.6')", *after)) == "true");
+  CHECK(Show(schema.Eval("commenced('s.6(5)(a)')", *after)) == "true");
+  CHECK(Show(schema.Eval("commenced('s.6(5)(a)')", *before)) == "false");
+  CHECK(Show(schema.Eval("commenced('s.6')", *on_the_day)) == "true");
+  CHECK(Show(schema.Eval("commenced('s.6(5)(n)')", *after)) == "false");
+  CHECK(Show(schema.Eval("commenced('s.6(5)(n)(i)')", *after)) == "false");
+  CHECK(Show(schema.Eval("commenced('s.12')", *after)) == "true");
+  CHECK(Show(schema.Eval("commenced('s.1')", *after)) == "error(unknown provision 's.1')");
+  CHECK(Show(schema.Eval("commenced('s.6')", *undated)) ==
+        "error(event time 'started_at' is missing)");
+  CHECK(Show(schema.Eval("commenced('s.6', date('2022-04-01'))", *undated)) == "true");
+}
+
+TEST_CASE("age_at: whole years in local dates") {
+  testing::Schema schema;
+  CHECK(Show(schema.Eval("age_at(date('2007-04-02'), date('2025-04-01')) == 17")) == "true");
+  CHECK(Show(schema.Eval("age_at(date('2007-04-01'), date('2025-04-01')) == 18")) == "true");
+  CHECK(Show(schema.Eval("age_at(date('2008-02-29'), date('2025-02-28')) == 16")) == "true");
+  CHECK(Show(schema.Eval("age_at(date('2008-02-29'), date('2025-03-01')) == 17")) == "true");
+}
+
+TEST_CASE("max_gap: longest interval without an entry, boundaries included") {
+  testing::Schema schema;
+  auto record = schema.Incident(
+      {{"started_at", Value::Time(Local("2025-01-01T10:00"))},
+       {"ended_at", Value::Time(Local("2025-01-01T11:00"))},
+       {"interventions",
+        Value::List({Intervention(schema, "2025-01-01T10:40"),  // unsorted
+                     Intervention(schema, "2025-01-01T10:10"),
+                     Intervention(schema, "2025-01-01T09:00"),       // before: ignored
+                     Intervention(schema, "2025-01-01T12:00")})}});  // after: ignored
+  const char* gap = "max_gap(interventions.map(i, i.started_at), started_at, ended_at)";
+  // 10:00 -> 10:10 -> 10:40 -> 11:00: the longest gap is 30 minutes.
+  CHECK(Show(schema.Eval(std::string(gap) + " == duration('30m')", *record)) == "true");
+
+  auto first_late =
+      schema.Incident({{"started_at", Value::Time(Local("2025-01-01T10:00"))},
+                       {"ended_at", Value::Time(Local("2025-01-01T11:00"))},
+                       {"interventions", Value::List({Intervention(schema, "2025-01-01T10:45"),
+                                                      Intervention(schema, "2025-01-01T11:00")})}});
+  CHECK(Show(schema.Eval(std::string(gap) + " == duration('45m')", *first_late)) == "true");
+
+  auto none = schema.Incident({{"started_at", Value::Time(Local("2025-01-01T10:00"))},
+                               {"ended_at", Value::Time(Local("2025-01-01T11:00"))},
+                               {"interventions", Value::List(ValueList{})}});
+  CHECK(Show(schema.Eval(std::string(gap) + " == duration('1h')", *none)) == "true");
+
+  CHECK(
+      Show(schema.Eval("max_gap([], date('2025-01-02'), date('2025-01-01')) == duration('0s')")) ==
+      "error(max_gap: the end is before the start)");
+  CHECK(Show(schema.Eval("max_gap([date('2025-01-01')], date('2025-01-01'), date('2025-01-01')) == "
+                         "duration('0s')")) == "true");
+  CHECK(
+      Show(schema.Eval("max_gap([1], date('2025-01-01'), date('2025-01-02')) == duration('0s')")) ==
+      "error(max_gap: list element is int, not a timestamp)");
+}
+
+TEST_CASE("within: start <= t <= start + d") {
+  testing::Schema schema;
+  CHECK(Show(schema.Eval("within(date('2025-01-02'), date('2025-01-01'), duration('24h'))")) ==
+        "true");
+  CHECK(Show(schema.Eval("within(date('2025-01-01'), date('2025-01-01'), duration('24h'))")) ==
+        "true");
+  CHECK(Show(schema.Eval(
+            "within(timestamp('2025-01-02T00:00:01Z'), date('2025-01-01'), duration('24h'))")) ==
+        "false");
+  CHECK(Show(schema.Eval(
+            "within(timestamp('2024-12-31T23:59:59Z'), date('2025-01-01'), duration('24h'))")) ==
+        "false");
+}
+
+TEST_CASE("valid_nhs_number: Modulus 11") {
+  testing::Schema schema;
+  CHECK(Show(schema.Eval("valid_nhs_number('9434765919')")) == "true");
+  CHECK(Show(schema.Eval("valid_nhs_number('943 476 5919')")) == "true");
+  CHECK(Show(schema.Eval("valid_nhs_number('9434765918')")) == "false");
+  CHECK(Show(schema.Eval("valid_nhs_number('943476591')")) == "false");
+  CHECK(Show(schema.Eval("valid_nhs_number('94347659190')")) == "false");
+  CHECK(Show(schema.Eval("valid_nhs_number('94347659x9')")) == "false");
+  CHECK(builtins::IsValidNhsNumber("4010232137"));
+  CHECK(builtins::IsValidNhsNumber("0000000000"));        // 11 - 0 = 11 counts as check digit 0
+  CHECK_FALSE(builtins::IsValidNhsNumber("0000200000"));  // 11 - (12 mod 11) = 10: never valid
+  CHECK_FALSE(builtins::IsValidNhsNumber("0000200001"));
+  CHECK(Show(schema.Eval("valid_nhs_number(patient.nhs_number)")) ==
+        "error(cannot read 'nhs_number' of a missing value)");
+}
+
+TEST_CASE("strings: contains, startsWith, endsWith, matches, lower, upper") {
+  testing::Schema schema;
+  auto record = schema.Incident({{"incident_id", Value::String("INC-0042")}});
+  CHECK(Show(schema.Eval("incident_id.startsWith('INC-') && incident_id.endsWith('42')",
+                         *record)) == "true");
+  CHECK(Show(schema.Eval("incident_id.contains('004')", *record)) == "true");
+  CHECK(Show(schema.Eval("incident_id.matches('^INC-[0-9]{4}$')", *record)) == "true");
+  CHECK(Show(schema.Eval("matches(incident_id, 'X')", *record)) == "false");
+  CHECK(Show(schema.Eval("incident_id.lower() == 'inc-0042' && 'a'.upper() == 'A'", *record)) ==
+        "true");
+}
+
+TEST_CASE("params fold to constants") {
+  testing::Schema schema;
+  auto record = schema.Incident({{"staff_count", Value::Int(2)}});
+  CHECK(Show(schema.Eval("staff_count >= params.minimum_staff", *record)) == "true");
+  CHECK(Show(schema.Eval("duration(string(params.record_within_hours) + 'h') == duration('24h')",
+                         *record)) == "true");
+}
+
+}  // namespace uofa::expr
