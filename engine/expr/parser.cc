@@ -285,7 +285,7 @@ class Parser {
   ExprPtr ParseMemberSuffix(ExprPtr operand) {
     while (!failed_) {
       if (Peek().kind == TokenKind::kDot) {
-        std::size_t dot = Advance().offset;
+        Advance();  // the dot
         if (Peek().kind != TokenKind::kIdent) {
           Fail(Peek().offset,
                "expected a field or method name after '.' but found " + Describe(Peek()));
@@ -294,7 +294,6 @@ class Parser {
         const Token& ident = Advance();
         std::string name = ident.text;
         std::size_t name_offset = ident.offset;
-        (void)dot;
         if (Peek().kind == TokenKind::kLParen) {
           if (ident.quoted) {
             Fail(name_offset, "a quoted identifier cannot name a function");

@@ -7,6 +7,7 @@
 #include <ostream>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "engine/report/report_summary.h"
@@ -136,11 +137,16 @@ std::vector<std::string> WordsThenId(std::string_view text, const std::string& i
   return words;
 }
 
+// `text` wrapped after `prefix`; continuation lines hang under the first word.
 void AppendProse(std::string& out, std::string_view prefix, std::string_view text) {
   std::vector<std::string> words = Words(text);
   if (words.empty()) return;
-  std::string next_prefix(kRuleIndent + 2, ' ');
-  AppendWrapped(out, prefix, next_prefix, words, " ");
+  AppendWrapped(out, prefix, std::string(prefix.size(), ' '), words, " ");
+}
+
+// `text` under a rule's headline, after `label` ("remedy: "), wrapped with a hanging indent.
+void AppendLabelled(std::string& out, std::string_view label, std::string_view text) {
+  AppendProse(out, std::string(kRuleIndentText) + std::string(label), text);
 }
 
 // Cuts a UTF-8 string to at most `width` bytes without splitting a character, marking the cut.
@@ -171,14 +177,6 @@ std::string EvidenceText(const Evidence& evidence) {
   value = Shorten(Printable(value), kMaxValueWidth);
   if (quote) value = '"' + value + '"';
   return Printable(evidence.field) + '=' + value;
-}
-
-// "incidents.csv:14"; empty when the location is unknown.
-std::string LocationText(const SourceLocation& location) {
-  if (location.file.empty()) return {};
-  std::string text = Printable(location.file);
-  if (location.line > 0) text += ':' + std::to_string(location.line);
-  return text;
 }
 
 // A pass rate as a percentage with one decimal, rounded down so that a rule with any failing
@@ -212,126 +210,10 @@ std::string ProvisionOrDash(const RuleOutcome& rule) {
   return provision.empty() ? std::string("-") : std::string(provision);
 }
 
-// "HIGH    s.6(5)(a)  <text>  [UOF-S6-5A]", wrapping <text> under the provision when long.
-void AppendRuleHeadline(std::string& out, const RuleOutcome& rule, std::string_view text,
-                        const Style& style) {
-  std::string label = PadRight(SeverityLabel(rule.severity), kRuleIndent);
-  std::string provision = ProvisionOrDash(rule) + "  ";
-  std::vector<std::string> items = WordsThenId(text, rule.id);
-  std::string lines;
-  AppendWrapped(lines, std::string(kRuleIndent, ' ') + provision, kRuleIndentText, items, " ");
-  // Style only the label, which AppendWrapped laid out as spaces.
-  out += style.Severity(rule.severity, label.substr(0, SeverityLabel(rule.severity).size()));
-  out += label.substr(SeverityLabel(rule.severity).size());
-  out += lines.substr(kRuleIndent);
-}
-
-void AppendHeader(std::string& out, const AuditResult& result) {
-  auto labelled = [&out](std::string_view label, const std::vector<std::string>& lines) {
-    for (std::size_t i = 0; i < lines.size(); ++i) {
-      out += PadRight(i == 0 ? label : std::string_view(), kLabelWidth);
-      out += lines[i];
-      out += '\n';
-    }
-  };
-
-  out += result.tool_version.empty() ? "uofa compliance report\n"
-                                     : "uofa " + result.tool_version + " compliance report\n";
-  labelled("audit dir", {result.audit_dir.empty() ? std::string("-") : result.audit_dir});
-  labelled("as of", {result.as_of.empty() ? std::string("-") : result.as_of});
-
-  std::vector<std::string> packs;
-  for (const PackSummary& pack : result.packs) {
-    std::string line = pack.id;
-    if (!pack.version.empty()) line += ' ' + pack.version;
-    if (!pack.title.empty()) line += "  " + pack.title;
-    packs.push_back(line);
-  }
-  if (packs.empty()) packs.push_back("none");
-  labelled("packs", packs);
-
-  std::vector<std::string> parameters;
-  for (const ParameterValue& parameter : result.parameters) {
-    if (!parameter.overridden) continue;
-    std::string line = parameter.pack + " params." + parameter.name + " = " + parameter.value +
-                       "  (default " + parameter.default_value;
-    if (!parameter.basis.empty()) line += "; " + parameter.basis;
-    line += ')';
-    parameters.push_back(line);
-  }
-  if (parameters.empty()) parameters.push_back("all defaults");
-  labelled("parameters", parameters);
-
-  std::vector<std::string> inputs;
-  std::size_t path_width = 0;
-  std::size_t kind_width = 0;
-  std::size_t rows_width = 0;
-  for (const InputSummary& input : result.inputs) {
-    path_width = std::max(path_width, input.path.size());
-    kind_width = std::max(kind_width, input.kind.size());
-    rows_width = std::max(rows_width, std::to_string(input.rows).size());
-  }
-  for (const InputSummary& input : result.inputs) {
-    inputs.push_back(PadRight(input.path, path_width) + "  " + PadRight(input.kind, kind_width) +
-                     "  " + PadLeft(std::to_string(input.rows), rows_width) +
-                     (input.rows == 1 ? " row" : " rows"));
-    while (!inputs.back().empty() && inputs.back().back() == ' ') inputs.back().pop_back();
-  }
-  if (inputs.empty()) inputs.push_back("none");
-  labelled("inputs", inputs);
-
-  labelled("records", {std::to_string(result.records_read) + " read = " +
-                       std::to_string(result.records_evaluated) + " evaluated + " +
-                       std::to_string(result.records_rejected) + " rejected"});
-  labelled("identifiers", {result.identifiers_shown ? "shown" : "redacted"});
-}
-
-void AppendSummaryTable(std::string& out, const AuditResult& result, const Style& style) {
-  // Group by section, ordered naturally (s.2 before s.12); rules citing nothing go last as "-".
-  struct Group {
-    std::string section;
-    StatusCounts counts;
-  };
-  std::vector<Group> groups;
-  StatusCounts total;
-  for (const RuleOutcome& rule : result.rules) {
-    std::string section = ProvisionSection(FirstProvision(rule));
-    if (section.empty()) section = "-";
-    auto found = std::find_if(groups.begin(), groups.end(),
-                              [&section](const Group& group) { return group.section == section; });
-    if (found == groups.end()) {
-      groups.push_back({section, {}});
-      found = groups.end() - 1;
-    }
-    found->counts.Add(rule.status);
-    total.Add(rule.status);
-  }
-  std::stable_sort(groups.begin(), groups.end(), [](const Group& a, const Group& b) {
-    if ((a.section == "-") != (b.section == "-")) return b.section == "-";
-    return NaturalLess(a.section, b.section);
-  });
-
-  std::size_t section_width = std::string_view("provision").size();
-  for (const Group& group : groups) section_width = std::max(section_width, group.section.size());
-  const std::vector<std::string_view> columns = {"rules",        "met",         "gaps",
-                                                 "indeterminate", "not assessed", "not applicable"};
-  auto row = [&](std::string_view first, const std::vector<std::string>& cells) {
-    std::string line = "  " + PadRight(first, section_width);
-    for (std::size_t i = 0; i < columns.size(); ++i) {
-      line += "  " + PadLeft(cells[i], columns[i].size());
-    }
-    out += line + '\n';
-  };
-  auto counts_row = [&](std::string_view first, const StatusCounts& counts) {
-    row(first, {std::to_string(counts.rules), std::to_string(counts.met),
-                std::to_string(counts.gaps), std::to_string(counts.indeterminate),
-                std::to_string(counts.not_assessed), std::to_string(counts.not_applicable)});
-  };
-
-  out += style.Heading("Summary by provision") + '\n';
-  row("provision", std::vector<std::string>(columns.begin(), columns.end()));
-  for (const Group& group : groups) counts_row(group.section, group.counts);
-  counts_row("total", total);
+// Severity first (high before low), then rule id with numbers by value (UOF-S6 before UOF-S12).
+bool BySeverityThenId(const RuleOutcome* a, const RuleOutcome* b) {
+  if (a->severity != b->severity) return a->severity > b->severity;
+  return NaturalLess(a->id, b->id);
 }
 
 std::vector<const Finding*> FindingsWith(const RuleOutcome& rule, Verdict verdict) {
@@ -342,124 +224,16 @@ std::vector<const Finding*> FindingsWith(const RuleOutcome& rule, Verdict verdic
   return found;
 }
 
-// "INC-0001  incidents.csv:14", as far as the record says.
-std::string RecordReference(const Finding& finding) {
-  std::string text = finding.record_id.empty() ? "(no id)" : Printable(finding.record_id);
-  std::string location = LocationText(finding.location);
-  if (!location.empty()) text += "  " + location;
-  return text;
-}
-
-void AppendRecordLine(std::string& out, const Finding& finding) {
-  std::vector<std::string> items = {RecordReference(finding)};
-  for (const Evidence& evidence : finding.evidence) items.push_back(EvidenceText(evidence));
-  AppendWrapped(out, kRuleIndentText, std::string(kRuleIndent + 2, ' '), items, "  ");
-}
-
-std::string FirstReason(const RuleOutcome& rule) {
-  for (const Finding& finding : rule.findings) {
-    if (finding.verdict != Verdict::kIndeterminate) continue;
-    std::string reason = finding.detail.empty() ? "no reason given" : Printable(finding.detail);
-    std::string where = finding.record_id.empty() ? "(no id)" : Printable(finding.record_id);
-    std::string location = LocationText(finding.location);
-    if (!location.empty()) where += ", " + location;
-    return reason + " (" + where + ')';
-  }
-  return {};
-}
-
-void AppendGap(std::string& out, const RuleOutcome& rule, const ReportOptions& options,
-               const Style& style) {
-  AppendRuleHeadline(out, rule, rule.message.empty() ? rule.title : rule.message, style);
-  if (!rule.message.empty() && !rule.title.empty()) AppendProse(out, kRuleIndentText, rule.title);
-
-  for (std::size_t i = 0; i < rule.citations.size(); ++i) {
-    const Citation& citation = rule.citations[i];
-    std::string text = citation.provision;
-    std::string title = citation.source_title.empty() ? citation.source : citation.source_title;
-    if (!title.empty()) text += (text.empty() ? "" : ", ") + title;
-    AppendProse(out, std::string(kRuleIndentText) + (i == 0 ? "cites: " : "       "), text);
-  }
-
-  std::string failing = "failing: " + std::to_string(rule.failed) + " of " +
-                        Plural(rule.passed + rule.failed, "record", "records") + " (" +
-                        PassPercent(rule.passed, rule.failed) + " pass";
-  if (rule.target) failing += "; target " + TargetPercent(*rule.target);
-  failing += ')';
-  out += std::string(kRuleIndentText) + failing + '\n';
-  if (rule.indeterminate > 0) {
-    AppendProse(out, std::string(kRuleIndentText) + "undecided: ",
-                Plural(rule.indeterminate, "record", "records") + " could not be decided; first: " +
-                    FirstReason(rule));
-  }
-  if (!rule.remedy.empty()) AppendProse(out, std::string(kRuleIndentText) + "remedy: ", rule.remedy);
-
-  std::vector<const Finding*> failures = FindingsWith(rule, Verdict::kFail);
-  const std::size_t shown = std::min(failures.size(), options.max_examples);
-  for (std::size_t i = 0; i < shown; ++i) AppendRecordLine(out, *failures[i]);
-  if (failures.size() > shown) {
-    out += std::string(kRuleIndentText) + "... and " + std::to_string(failures.size() - shown) +
-           " more\n";
-  }
-}
-
-void AppendGaps(std::string& out, const AuditResult& result, const ReportOptions& options,
-                const Style& style) {
-  std::vector<const RuleOutcome*> gaps;
-  for (const RuleOutcome& rule : result.rules) {
-    if (rule.status == RuleStatus::kGap) gaps.push_back(&rule);
-  }
-  if (gaps.empty()) return;
-  std::stable_sort(gaps.begin(), gaps.end(), [](const RuleOutcome* a, const RuleOutcome* b) {
-    if (a->severity != b->severity) return a->severity > b->severity;
-    return NaturalLess(a->id, b->id);
+bool IsIdentifier(std::string_view text) {
+  if (text.empty() || !((text[0] >= 'a' && text[0] <= 'z') || text[0] == '_')) return false;
+  return std::all_of(text.begin(), text.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '.';
   });
-  out += '\n' + style.Heading("Gaps (" + std::to_string(gaps.size()) + ")") + '\n';
-  for (std::size_t i = 0; i < gaps.size(); ++i) {
-    if (i > 0) out += '\n';
-    AppendGap(out, *gaps[i], options, style);
-  }
-}
-
-// Rules whose records could not all be decided, apart from gaps (which say so in their block).
-void AppendIndeterminate(std::string& out, const AuditResult& result, const Style& style) {
-  std::vector<const RuleOutcome*> rules;
-  for (const RuleOutcome& rule : result.rules) {
-    if (rule.status == RuleStatus::kGap || rule.status == RuleStatus::kNotAssessed) continue;
-    if (rule.status == RuleStatus::kIndeterminate || rule.indeterminate > 0) rules.push_back(&rule);
-  }
-  if (rules.empty()) return;
-  out += '\n' + style.Heading("Indeterminate (" + std::to_string(rules.size()) +
-                              "): records that could not be decided") + '\n';
-  for (const RuleOutcome* rule : rules) {
-    AppendRuleHeadline(out, *rule, rule->title.empty() ? rule->message : rule->title, style);
-    const std::size_t applicable = rule->passed + rule->failed + rule->indeterminate;
-    std::string counts = "undecided: " + std::to_string(rule->indeterminate) + " of " +
-                         Plural(applicable, "applicable record", "applicable records");
-    out += std::string(kRuleIndentText) + counts + '\n';
-    std::string reason = FirstReason(*rule);
-    if (!reason.empty()) AppendProse(out, std::string(kRuleIndentText) + "first: ", reason);
-  }
-}
-
-void AppendNotAssessed(std::string& out, const AuditResult& result, const Style& style) {
-  std::vector<const RuleOutcome*> rules;
-  for (const RuleOutcome& rule : result.rules) {
-    if (rule.status == RuleStatus::kNotAssessed) rules.push_back(&rule);
-  }
-  if (rules.empty()) return;
-  out += '\n' + style.Heading("Not assessed (" + std::to_string(rules.size()) +
-                              "): no input of the kind the rule needs") + '\n';
-  for (const RuleOutcome* rule : rules) {
-    std::string text = rule->title.empty() ? rule->message : rule->title;
-    std::string prefix = "  " + ProvisionOrDash(*rule) + "  ";
-    if (!rule->subject.empty()) prefix += rule->subject + "  ";
-    AppendWrapped(out, prefix, "    ", WordsThenId(text, rule->id), " ");
-  }
 }
 
 // A message's kind: its text with quoted values and numbers generalised, so that
-// "unknown code '02' in 'type_code'" and "unknown code '03' in 'type_code'" count together.
+// "'reason_code': '7' is not a code of 'ri_reason'" and the same with '42' count together.
+// Quoted lowercase identifiers (field names, code lists) are kept: they say what is wrong.
 std::string MessageKind(std::string_view message) {
   std::string kind;
   for (std::size_t i = 0; i < message.size(); ++i) {
@@ -467,7 +241,8 @@ std::string MessageKind(std::string_view message) {
     if (c == '\'') {
       std::size_t close = message.find('\'', i + 1);
       if (close != std::string_view::npos) {
-        kind += "'...'";
+        std::string_view quoted = message.substr(i + 1, close - i - 1);
+        kind += IsIdentifier(quoted) ? "'" + std::string(quoted) + "'" : std::string("'...'");
         i = close;
         continue;
       }
@@ -482,79 +257,350 @@ std::string MessageKind(std::string_view message) {
   return kind;
 }
 
-void AppendInputProblems(std::string& out, const AuditResult& result, const ReportOptions& options,
-                         const Style& style) {
-  const std::vector<Diagnostic>& problems = result.input_problems;
-  if (problems.empty()) return;
-  std::size_t errors = 0;
-  std::size_t warnings = 0;
-  std::size_t notes = 0;
-  std::map<std::string, std::size_t> kinds;
-  for (const Diagnostic& problem : problems) {
-    if (problem.severity == Severity::kError) ++errors;
-    if (problem.severity == Severity::kWarning) ++warnings;
-    if (problem.severity == Severity::kNote) ++notes;
-    ++kinds[MessageKind(Printable(problem.message))];
-  }
-  std::string tally = Plural(errors, "error", "errors") + ", " +
-                      Plural(warnings, "warning", "warnings");
-  if (notes > 0) tally += ", " + Plural(notes, "note", "notes");
-  out += '\n' + style.Heading("Input problems (" + std::to_string(problems.size()) + ": " +
-                              tally + ")") + '\n';
+// Builds the whole report in a string; it is bounded by max_examples, not by the audit's size.
+class TextReport {
+ public:
+  TextReport(const AuditResult& result, const ReportOptions& options)
+      : result_(result), options_(options), style_(options.color) {}
 
-  std::vector<std::pair<std::string, std::size_t>> by_count(kinds.begin(), kinds.end());
-  std::stable_sort(by_count.begin(), by_count.end(),
-                   [](const auto& a, const auto& b) { return a.second > b.second; });
-  std::size_t count_width = 0;
-  for (const auto& [kind, count] : by_count) {
-    count_width = std::max(count_width, std::to_string(count).size());
-  }
-  for (const auto& [kind, count] : by_count) {
-    AppendWrapped(out, "  " + PadLeft(std::to_string(count), count_width) + "  ",
-                  std::string(count_width + 4, ' '), Words(kind), " ");
+  std::string Render() {
+    AppendHeader();
+    out_ += '\n';
+    AppendSummaryTable();
+    AppendGaps();
+    AppendIndeterminate();
+    AppendNotAssessed();
+    AppendInputProblems();
+    AppendClosingLine();
+    return std::move(out_);
   }
 
-  // The position line of each diagnostic only: the source line may hold identifying data.
-  const std::size_t shown = std::min(problems.size(), options.max_examples);
-  if (shown > 0) out += "  first:\n";
-  for (std::size_t i = 0; i < shown; ++i) {
-    Diagnostic position_only = problems[i];
-    position_only.source_line.clear();
-    position_only.message = Printable(position_only.message);
-    position_only.location.file = Printable(position_only.location.file);
-    std::string text = FormatDiagnostic(position_only);
-    if (!text.empty() && text.back() == '\n') text.pop_back();
-    out += "    " + text + '\n';
+ private:
+  // A path as the reader sees it: relative to the audit folder (named in the header) when it is
+  // inside it, as recorded otherwise.
+  std::string DisplayPath(std::string_view path) const {
+    std::string_view dir = result_.audit_dir;
+    while (dir.size() > 1 && dir.back() == '/') dir.remove_suffix(1);
+    if (!dir.empty() && path.size() > dir.size() + 1 && path.substr(0, dir.size()) == dir &&
+        path[dir.size()] == '/') {
+      path.remove_prefix(dir.size() + 1);
+    }
+    return Printable(path);
   }
-  if (problems.size() > shown) {
-    out += "    ... and " + std::to_string(problems.size() - shown) +
-           " more (all are listed in the JSON report)\n";
-  }
-}
 
-void AppendClosingLine(std::string& out, const ReportSummary& summary,
-                       const ReportOptions& options) {
-  const GapCounts& gaps = summary.gaps;
-  out += '\n' + Plural(gaps.Total(), "gap", "gaps") + " (" + std::to_string(gaps.high) + " high, " +
-         std::to_string(gaps.medium) + " medium, " + std::to_string(gaps.low) +
-         " low); exit status reflects gaps at or above " + GapSeverityName(options.fail_on) + '\n';
-}
+  // "incidents.csv:14"; empty when the location is unknown.
+  std::string LocationText(const SourceLocation& location) const {
+    if (location.file.empty()) return {};
+    std::string text = DisplayPath(location.file);
+    if (location.line > 0) text += ':' + std::to_string(location.line);
+    return text;
+  }
+
+  std::string RecordId(const Finding& finding) const {
+    return finding.record_id.empty() ? "(no id)" : Printable(finding.record_id);
+  }
+
+  // The first indeterminate record's reason, with the record: "... (INC-2, incidents.csv:3)".
+  std::string FirstReason(const RuleOutcome& rule) const {
+    for (const Finding& finding : rule.findings) {
+      if (finding.verdict != Verdict::kIndeterminate) continue;
+      std::string reason = finding.detail.empty() ? "no reason given" : Printable(finding.detail);
+      std::string where = RecordId(finding);
+      std::string location = LocationText(finding.location);
+      if (!location.empty()) where += ", " + location;
+      return reason + " (" + where + ')';
+    }
+    return {};
+  }
+
+  // "HIGH    s.6(5)(a)  <text>  [UOF-S6-5A]", wrapping <text> under the provision when long.
+  void AppendRuleHeadline(const RuleOutcome& rule, std::string_view text) {
+    const std::string severity = SeverityLabel(rule.severity);
+    std::string lines;
+    AppendWrapped(lines, std::string(kRuleIndent, ' ') + ProvisionOrDash(rule) + "  ",
+                  kRuleIndentText, WordsThenId(text, rule.id), " ");
+    // Laid out with spaces for the label, then the (possibly styled) label put in their place.
+    out_ += style_.Severity(rule.severity, severity);
+    out_ += lines.substr(severity.size());
+  }
+
+  void AppendRecordLine(const Finding& finding) {
+    std::string reference = RecordId(finding);
+    std::string location = LocationText(finding.location);
+    if (!location.empty()) reference += "  " + location;
+    std::vector<std::string> items = {reference};
+    for (const Evidence& evidence : finding.evidence) items.push_back(EvidenceText(evidence));
+    AppendWrapped(out_, kRuleIndentText, std::string(kRuleIndent + 2, ' '), items, "  ");
+  }
+
+  void AppendHeader() {
+    auto labelled = [this](std::string_view label, const std::vector<std::string>& lines) {
+      for (std::size_t i = 0; i < lines.size(); ++i) {
+        out_ += PadRight(i == 0 ? label : std::string_view(), kLabelWidth);
+        out_ += lines[i];
+        out_ += '\n';
+      }
+    };
+
+    out_ += result_.tool_version.empty()
+                ? "uofa compliance report\n"
+                : "uofa " + Printable(result_.tool_version) + " compliance report\n";
+    labelled("audit dir", {result_.audit_dir.empty() ? "-" : Printable(result_.audit_dir)});
+    labelled("as of", {result_.as_of.empty() ? "-" : Printable(result_.as_of)});
+
+    std::vector<std::string> packs;
+    for (const PackSummary& pack : result_.packs) {
+      std::string line = pack.id;
+      if (!pack.version.empty()) line += ' ' + pack.version;
+      if (!pack.title.empty()) line += "  " + pack.title;
+      packs.push_back(Printable(line));
+    }
+    if (packs.empty()) packs.push_back("none");
+    labelled("packs", packs);
+
+    std::vector<std::string> parameters;
+    for (const ParameterValue& parameter : result_.parameters) {
+      if (!parameter.overridden) continue;
+      std::string line = parameter.pack + " params." + parameter.name + " = " + parameter.value +
+                         "  (default " + parameter.default_value;
+      if (!parameter.basis.empty()) line += "; " + parameter.basis;
+      line += ')';
+      parameters.push_back(Printable(line));
+    }
+    if (parameters.empty()) parameters.push_back("all defaults");
+    labelled("parameters", parameters);
+
+    std::vector<std::string> paths;
+    std::size_t path_width = 0;
+    std::size_t kind_width = 0;
+    std::size_t rows_width = 0;
+    for (const InputSummary& input : result_.inputs) {
+      paths.push_back(DisplayPath(input.path));
+      path_width = std::max(path_width, paths.back().size());
+      kind_width = std::max(kind_width, input.kind.size());
+      rows_width = std::max(rows_width, std::to_string(input.rows).size());
+    }
+    std::vector<std::string> inputs;
+    for (std::size_t i = 0; i < result_.inputs.size(); ++i) {
+      const InputSummary& input = result_.inputs[i];
+      inputs.push_back(PadRight(paths[i], path_width) + "  " +
+                       PadRight(Printable(input.kind), kind_width) + "  " +
+                       PadLeft(std::to_string(input.rows), rows_width) +
+                       (input.rows == 1 ? " row" : " rows"));
+    }
+    if (inputs.empty()) inputs.push_back("none");
+    labelled("inputs", inputs);
+
+    labelled("records", {std::to_string(result_.records_read) + " read = " +
+                         std::to_string(result_.records_evaluated) + " evaluated + " +
+                         std::to_string(result_.records_rejected) + " rejected"});
+    labelled("identifiers", {result_.identifiers_shown ? "shown" : "redacted"});
+  }
+
+  void AppendSummaryTable() {
+    // Grouped by section, ordered naturally (s.2 before s.12); rules citing nothing go last.
+    struct Group {
+      std::string section;
+      StatusCounts counts;
+    };
+    std::vector<Group> groups;
+    StatusCounts total;
+    for (const RuleOutcome& rule : result_.rules) {
+      std::string section = Printable(ProvisionSection(FirstProvision(rule)));
+      if (section.empty()) section = "-";
+      auto found = std::find_if(groups.begin(), groups.end(), [&section](const Group& group) {
+        return group.section == section;
+      });
+      if (found == groups.end()) {
+        groups.push_back({section, {}});
+        found = groups.end() - 1;
+      }
+      found->counts.Add(rule.status);
+      total.Add(rule.status);
+    }
+    std::stable_sort(groups.begin(), groups.end(), [](const Group& a, const Group& b) {
+      if ((a.section == "-") != (b.section == "-")) return b.section == "-";
+      return NaturalLess(a.section, b.section);
+    });
+
+    std::size_t section_width = std::string_view("provision").size();
+    for (const Group& group : groups) section_width = std::max(section_width, group.section.size());
+    static constexpr std::string_view kColumns[] = {"rules",         "met",          "gaps",
+                                                    "indeterminate", "not assessed", "not applicable"};
+    auto row = [&](std::string_view first, const std::vector<std::string>& cells) {
+      std::string line = "  " + PadRight(first, section_width);
+      for (std::size_t i = 0; i < std::size(kColumns); ++i) {
+        line += "  " + PadLeft(cells[i], kColumns[i].size());
+      }
+      out_ += line + '\n';
+    };
+    auto counts_row = [&](std::string_view first, const StatusCounts& counts) {
+      row(first, {std::to_string(counts.rules), std::to_string(counts.met),
+                  std::to_string(counts.gaps), std::to_string(counts.indeterminate),
+                  std::to_string(counts.not_assessed), std::to_string(counts.not_applicable)});
+    };
+
+    out_ += style_.Heading("Summary by provision") + '\n';
+    row("provision", std::vector<std::string>(std::begin(kColumns), std::end(kColumns)));
+    for (const Group& group : groups) counts_row(group.section, group.counts);
+    counts_row("total", total);
+  }
+
+  void AppendGap(const RuleOutcome& rule) {
+    AppendRuleHeadline(rule, rule.message.empty() ? rule.title : rule.message);
+    if (!rule.message.empty() && !rule.title.empty()) AppendLabelled(out_, "", rule.title);
+
+    for (std::size_t i = 0; i < rule.citations.size(); ++i) {
+      const Citation& citation = rule.citations[i];
+      std::string text = citation.provision;
+      std::string title = citation.source_title.empty() ? citation.source : citation.source_title;
+      if (!title.empty()) text += (text.empty() ? "" : ", ") + title;
+      AppendLabelled(out_, i == 0 ? "cites: " : "       ", text);
+    }
+
+    std::string failing = "failing: " + std::to_string(rule.failed) + " of " +
+                          Plural(rule.passed + rule.failed, "record", "records") + " (" +
+                          PassPercent(rule.passed, rule.failed) + " pass";
+    if (rule.target) failing += "; target " + TargetPercent(*rule.target);
+    failing += ')';
+    out_ += std::string(kRuleIndentText) + failing + '\n';
+    if (rule.indeterminate > 0) {
+      AppendLabelled(out_, "undecided: ",
+                     Plural(rule.indeterminate, "record", "records") + "; first: " +
+                         FirstReason(rule));
+    }
+    if (!rule.remedy.empty()) AppendLabelled(out_, "remedy: ", rule.remedy);
+
+    std::vector<const Finding*> failures = FindingsWith(rule, Verdict::kFail);
+    const std::size_t shown = std::min(failures.size(), options_.max_examples);
+    for (std::size_t i = 0; i < shown; ++i) AppendRecordLine(*failures[i]);
+    if (failures.size() > shown) {
+      out_ += std::string(kRuleIndentText) + "... and " +
+              std::to_string(failures.size() - shown) + " more\n";
+    }
+  }
+
+  void AppendGaps() {
+    std::vector<const RuleOutcome*> gaps;
+    for (const RuleOutcome& rule : result_.rules) {
+      if (rule.status == RuleStatus::kGap) gaps.push_back(&rule);
+    }
+    if (gaps.empty()) return;
+    std::stable_sort(gaps.begin(), gaps.end(), BySeverityThenId);
+    out_ += '\n' + style_.Heading("Gaps (" + std::to_string(gaps.size()) + ")") + '\n';
+    for (std::size_t i = 0; i < gaps.size(); ++i) {
+      if (i > 0) out_ += '\n';
+      AppendGap(*gaps[i]);
+    }
+  }
+
+  // Rules whose records could not all be decided, apart from gaps (whose block says so).
+  void AppendIndeterminate() {
+    std::vector<const RuleOutcome*> rules;
+    for (const RuleOutcome& rule : result_.rules) {
+      if (rule.status == RuleStatus::kGap || rule.status == RuleStatus::kNotAssessed) continue;
+      if (rule.status == RuleStatus::kIndeterminate || rule.indeterminate > 0) {
+        rules.push_back(&rule);
+      }
+    }
+    if (rules.empty()) return;
+    std::stable_sort(rules.begin(), rules.end(), BySeverityThenId);
+    out_ += '\n' + style_.Heading("Indeterminate (" + std::to_string(rules.size()) +
+                                  "): records that could not be decided") + '\n';
+    for (const RuleOutcome* rule : rules) {
+      AppendRuleHeadline(*rule, rule->title.empty() ? rule->message : rule->title);
+      const std::size_t applicable = rule->passed + rule->failed + rule->indeterminate;
+      std::string text = std::to_string(rule->indeterminate) + " of " +
+                         Plural(applicable, "applicable record", "applicable records");
+      std::string reason = FirstReason(*rule);
+      if (!reason.empty()) text += "; first: " + reason;
+      AppendLabelled(out_, "undecided: ", text);
+    }
+  }
+
+  void AppendNotAssessed() {
+    std::vector<const RuleOutcome*> rules;
+    for (const RuleOutcome& rule : result_.rules) {
+      if (rule.status == RuleStatus::kNotAssessed) rules.push_back(&rule);
+    }
+    if (rules.empty()) return;
+    out_ += '\n' + style_.Heading("Not assessed (" + std::to_string(rules.size()) +
+                                  "): no input of the kind the rule needs") + '\n';
+    for (const RuleOutcome* rule : rules) {
+      std::string text = rule->title.empty() ? rule->message : rule->title;
+      std::string prefix = "  " + ProvisionOrDash(*rule) + "  ";
+      if (!rule->subject.empty()) prefix += rule->subject + "  ";
+      AppendWrapped(out_, prefix, "    ", WordsThenId(text, rule->id), " ");
+    }
+  }
+
+  void AppendInputProblems() {
+    const std::vector<Diagnostic>& problems = result_.input_problems;
+    if (problems.empty()) return;
+    std::size_t errors = 0;
+    std::size_t warnings = 0;
+    std::size_t notes = 0;
+    std::map<std::string, std::size_t> kinds;
+    for (const Diagnostic& problem : problems) {
+      if (problem.severity == Severity::kError) ++errors;
+      if (problem.severity == Severity::kWarning) ++warnings;
+      if (problem.severity == Severity::kNote) ++notes;
+      ++kinds[MessageKind(Printable(problem.message))];
+    }
+    std::string tally =
+        Plural(errors, "error", "errors") + ", " + Plural(warnings, "warning", "warnings");
+    if (notes > 0) tally += ", " + Plural(notes, "note", "notes");
+    out_ += '\n' + style_.Heading("Input problems (" + std::to_string(problems.size()) + ": " +
+                                  tally + ")") + '\n';
+
+    // Most frequent kind first; equal counts in text order (the map's).
+    std::vector<std::pair<std::string, std::size_t>> by_count(kinds.begin(), kinds.end());
+    std::stable_sort(by_count.begin(), by_count.end(),
+                     [](const auto& a, const auto& b) { return a.second > b.second; });
+    std::size_t count_width = 0;
+    for (const auto& [kind, count] : by_count) {
+      count_width = std::max(count_width, std::to_string(count).size());
+    }
+    for (const auto& [kind, count] : by_count) {
+      AppendProse(out_, "  " + PadLeft(std::to_string(count), count_width) + "  ", kind);
+    }
+
+    // Only the position line of each: the source line may hold identifying data.
+    const std::size_t shown = std::min(problems.size(), options_.max_examples);
+    if (shown > 0) out_ += "  first:\n";
+    for (std::size_t i = 0; i < shown; ++i) {
+      Diagnostic position_only = problems[i];
+      position_only.source_line.clear();
+      position_only.message = Printable(position_only.message);
+      position_only.location.file = DisplayPath(position_only.location.file);
+      std::string text = FormatDiagnostic(position_only);
+      if (!text.empty() && text.back() == '\n') text.pop_back();
+      out_ += "    " + text + '\n';
+    }
+    if (problems.size() > shown) {
+      out_ += "    ... and " + std::to_string(problems.size() - shown) +
+              " more (all are listed in the JSON report)\n";
+    }
+  }
+
+  void AppendClosingLine() {
+    const GapCounts gaps = Summarise(result_).gaps;
+    out_ += '\n' + Plural(gaps.Total(), "gap", "gaps") + " (" + std::to_string(gaps.high) +
+            " high, " + std::to_string(gaps.medium) + " medium, " + std::to_string(gaps.low) +
+            " low); exit status reflects gaps at or above " + GapSeverityName(options_.fail_on) +
+            '\n';
+  }
+
+  const AuditResult& result_;
+  const ReportOptions& options_;
+  const Style style_;
+  std::string out_;
+};
 
 }  // namespace
 
 void WriteTextReport(const AuditResult& result, const ReportOptions& options, std::ostream& out) {
-  const Style style(options.color);
-  const ReportSummary summary = Summarise(result);
-  std::string text;
-  AppendHeader(text, result);
-  text += '\n';
-  AppendSummaryTable(text, result, style);
-  AppendGaps(text, result, options, style);
-  AppendIndeterminate(text, result, style);
-  AppendNotAssessed(text, result, style);
-  AppendInputProblems(text, result, options, style);
-  AppendClosingLine(text, summary, options);
-  out << text;
+  out << TextReport(result, options).Render();
 }
 
 }  // namespace uofa::report

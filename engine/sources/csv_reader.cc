@@ -52,6 +52,9 @@ bool CsvReader::Fill(std::size_t count) {
 }
 
 int CsvReader::Peek(std::size_t ahead) {
+  if (position_ + ahead < buffer_.size()) {
+    return static_cast<unsigned char>(buffer_[position_ + ahead]);
+  }
   if (!Fill(ahead + 1)) return -1;
   return static_cast<unsigned char>(buffer_[position_ + ahead]);
 }
@@ -84,6 +87,24 @@ void CsvReader::Advance(CsvRow* row) {
   } else {
     ++column_;
   }
+}
+
+void CsvReader::ConsumePlainRun(CsvRow* row, std::string* text, bool quoted) {
+  if (utf8_pending_ > 0) return;
+  const char* begin = buffer_.data() + position_;
+  const char* end = buffer_.data() + buffer_.size();
+  const char* cursor = begin;
+  while (cursor != end) {
+    unsigned char c = static_cast<unsigned char>(*cursor);
+    if (c >= 0x80 || c == '"' || c == '\n' || c == '\r' || (!quoted && c == ',')) break;
+    ++cursor;
+  }
+  std::size_t count = static_cast<std::size_t>(cursor - begin);
+  if (count == 0) return;
+  text->append(begin, count);
+  row->raw_.append(begin, count);
+  position_ += count;
+  column_ += static_cast<int>(count);
 }
 
 bool CsvReader::AtRowEnd() {
@@ -200,6 +221,7 @@ CsvReader::Status CsvReader::Next(CsvRow* row, Diagnostics& diagnostics) {
       int quote_line = line_, quote_column = column_;
       Advance(row);
       for (bool closed = false; !closed;) {
+        ConsumePlainRun(row, &cell.text, /*quoted=*/true);
         int c = Peek();
         if (c < 0) {
           failed_ = false;  // this is the problem that decides where reading resumes
@@ -243,6 +265,7 @@ CsvReader::Status CsvReader::Next(CsvRow* row, Diagnostics& diagnostics) {
       }
     } else {
       for (;;) {
+        ConsumePlainRun(row, &cell.text, /*quoted=*/false);
         if (AtRowEnd()) {
           row_done = true;
           break;

@@ -75,6 +75,9 @@ class CsvReader {
   int Peek(std::size_t ahead = 0);
   // Consumes one byte into the current row: keeps line, column, raw text and UTF-8 state.
   void Advance(CsvRow* row);
+  // Consumes the longest run of plain ASCII bytes (no quote, line break or, outside quotes,
+  // comma) into `text` at once: the common case, without the per-byte bookkeeping.
+  void ConsumePlainRun(CsvRow* row, std::string* text, bool quoted);
   // Consumes one byte that belongs to no row (blank lines, the row's line ending).
   void Skip();
   bool AtRowEnd();

@@ -4,6 +4,8 @@
 
 #include <string>
 
+#include "engine/expr/environment.h"
+
 namespace uofa::expr {
 namespace {
 
@@ -119,6 +121,54 @@ TEST_CASE("parser: nesting is bounded") {
   std::vector<ExpressionError> errors;
   CHECK(Parse(ands, &errors) != nullptr);
   CHECK(errors.empty());
+}
+
+}  // namespace uofa::expr
+
+namespace uofa::expr {
+
+TEST_CASE("parser: arbitrary input is an error or an expression, never a crash") {
+  VariableEnvironment env;
+  env.check_types = false;
+  env.variables = {{"a", Type::Dyn()}, {"b", Type::Dyn()}, {"x", Type::Dyn()}};
+  Bindings bindings = {{"a", Value::Int(1)},
+                       {"b", Value::Map({{Value::String("c"), Value::List({Value::Int(2)})}})},
+                       {"x", Value::List({Value::String("s"), Value::Null()})}};
+  const char* pieces[] = {"a",   "b.c", "(",    ")",    "[",    "]",   "{",   "}",
+                          ",",   ":",   "?",    "!",    "-",    "+",   "*",   "/",
+                          "%",   "==",  "<",    "&&",   "||",   "in",  "1",   "2u",
+                          "1.5", "'s'", "b'x'", "null", "true", ".",   "has", "all",
+                          "x",   "map", "size", "`q`",  "\"",   "'''", "\\",  "9223372036854775808",
+                          "#"};
+  constexpr std::size_t kCount = sizeof pieces / sizeof pieces[0];
+  std::uint32_t state = 12345;
+  auto next = [&state]() {
+    state = state * 1664525u + 1013904223u;
+    return state >> 8;
+  };
+  int parsed = 0;
+  for (int round = 0; round < 3000; ++round) {
+    std::string source;
+    std::size_t length = 1 + next() % 24;
+    for (std::size_t i = 0; i < length; ++i) {
+      source += pieces[next() % kCount];
+      if (next() % 2 == 0) source += ' ';
+    }
+    std::vector<ExpressionError> errors;
+    ExprPtr root = Parse(source, &errors);
+    if (root) {
+      ++parsed;
+      CHECK(errors.empty());
+      // Whatever compiles also evaluates, to a value or an error value.
+      auto program = CompileWithVariables(source, env, &errors);
+      if (program) (void)program->Evaluate(bindings);
+    } else {
+      REQUIRE(errors.size() == 1);
+      CHECK(errors[0].offset <= source.size());
+      CHECK_FALSE(errors[0].message.empty());
+    }
+  }
+  CHECK(parsed > 0);
 }
 
 }  // namespace uofa::expr

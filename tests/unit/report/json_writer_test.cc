@@ -98,7 +98,7 @@ class StructuralCheck {
 
 std::vector<std::string> SchemaProblems(const Json& report) {
   const std::string schema_path = std::string(UOFA_SOURCE_DIR) + "/docs/json-report.schema.json";
-  const Json schema = Json::parse(testing::ReadFileText(schema_path), nullptr, false);
+  const Json schema = Json::parse(report_testing::ReadFileText(schema_path), nullptr, false);
   REQUIRE_MESSAGE(!schema.is_discarded(), schema_path << " is not valid JSON");
   StructuralCheck check(schema);
   check.Check(schema, report, "$");
@@ -106,7 +106,7 @@ std::vector<std::string> SchemaProblems(const Json& report) {
 }
 
 TEST_CASE("json report: the sample follows the documented schema") {
-  const Json report = Json::parse(JsonText(testing::SampleAudit()));
+  const Json report = Json::parse(JsonText(report_testing::SampleAudit()));
   for (const std::string& problem : SchemaProblems(report)) FAIL_CHECK(problem);
   CHECK(report["schema"] == "uofa-report");
   CHECK(report["schema_version"] == "1.0.0");
@@ -118,7 +118,7 @@ TEST_CASE("json report: an empty audit follows the documented schema") {
 }
 
 TEST_CASE("json report: the structural check notices a stray or missing key") {
-  Json report = Json::parse(JsonText(testing::SampleAudit()));
+  Json report = Json::parse(JsonText(report_testing::SampleAudit()));
   report["rules"][0]["extra"] = 1;
   report["summary"].erase("gaps");
   const std::vector<std::string> problems = SchemaProblems(report);
@@ -128,7 +128,7 @@ TEST_CASE("json report: the structural check notices a stray or missing key") {
 }
 
 TEST_CASE("json report: every rule and every failing or indeterminate record is listed") {
-  const AuditResult result = testing::SampleAudit();
+  const AuditResult result = report_testing::SampleAudit();
   const Json report = Json::parse(JsonText(result));
   REQUIRE(report["rules"].size() == result.rules.size());
   for (std::size_t i = 0; i < result.rules.size(); ++i) {
@@ -145,14 +145,14 @@ TEST_CASE("json report: every rule and every failing or indeterminate record is 
 }
 
 TEST_CASE("json report: the streamed text is what a whole-document dump would give") {
-  const std::string text = JsonText(testing::SampleAudit());
+  const std::string text = JsonText(report_testing::SampleAudit());
   CHECK(Json::parse(text).dump(2) + "\n" == text);
   const std::string empty = JsonText(AuditResult{});
   CHECK(Json::parse(empty).dump(2) + "\n" == empty);
 }
 
 TEST_CASE("json report: text that is not UTF-8 is replaced, not thrown") {
-  AuditResult result = testing::SampleAudit();
+  AuditResult result = report_testing::SampleAudit();
   result.rules[0].findings[0].evidence[0].value = "caf\xe9";  // Latin-1, as an old CSV might hold
   const Json report = Json::parse(JsonText(result));
   CHECK(report["rules"][0]["findings"][0]["evidence"][0]["value"] == "caf\xef\xbf\xbd");

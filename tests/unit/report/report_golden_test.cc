@@ -19,20 +19,20 @@ std::string Render(std::string_view format, const AuditResult& result,
 }
 
 TEST_CASE("report: text output matches its golden file") {
-  testing::CheckGolden("sample.txt", Render("text", testing::SampleAudit()));
+  report_testing::CheckGolden("sample.txt", Render("text", report_testing::SampleAudit()));
 }
 
 TEST_CASE("report: json output matches its golden file") {
-  testing::CheckGolden("sample.json", Render("json", testing::SampleAudit()));
+  report_testing::CheckGolden("sample.json", Render("json", report_testing::SampleAudit()));
 }
 
 TEST_CASE("report: an empty audit renders in both formats") {
-  testing::CheckGolden("empty.txt", Render("text", AuditResult{}));
-  testing::CheckGolden("empty.json", Render("json", AuditResult{}));
+  report_testing::CheckGolden("empty.txt", Render("text", AuditResult{}));
+  report_testing::CheckGolden("empty.json", Render("json", AuditResult{}));
 }
 
 TEST_CASE("report: output is the same on every run") {
-  const AuditResult result = testing::SampleAudit();
+  const AuditResult result = report_testing::SampleAudit();
   CHECK(Render("text", result) == Render("text", result));
   CHECK(Render("json", result) == Render("json", result));
 }

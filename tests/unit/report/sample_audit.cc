@@ -9,7 +9,7 @@
 #include <utility>
 #include <vector>
 
-namespace uofa::testing {
+namespace uofa::report_testing {
 namespace {
 
 const Citation kActCitation = {"act", "Mental Health Units (Use of Force) Act 2018",
@@ -264,4 +264,4 @@ void CheckGolden(const std::string& name, const std::string& actual) {
                                             "intended, rerun with UOFA_UPDATE_GOLDENS=1");
 }
 
-}  // namespace uofa::testing
+}  // namespace uofa::report_testing

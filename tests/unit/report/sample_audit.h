@@ -8,7 +8,7 @@
 
 #include "uofa/finding.h"
 
-namespace uofa::testing {
+namespace uofa::report_testing {
 
 AuditResult SampleAudit();
 
@@ -19,6 +19,6 @@ std::string ReadFileText(const std::string& path);
 /// file when the environment sets UOFA_UPDATE_GOLDENS=1.
 void CheckGolden(const std::string& name, const std::string& actual);
 
-}  // namespace uofa::testing
+}  // namespace uofa::report_testing
 
 #endif  // UOFA_TESTS_UNIT_REPORT_SAMPLE_AUDIT_H_

@@ -22,15 +22,15 @@ bool Contains(const std::string& text, const std::string& part) {
 
 TEST_CASE("text report: colour only when asked for") {
   ReportOptions options;
-  CHECK_FALSE(Contains(Text(testing::SampleAudit(), options), "\x1b["));
+  CHECK_FALSE(Contains(Text(report_testing::SampleAudit(), options), "\x1b["));
   options.color = true;
-  const std::string coloured = Text(testing::SampleAudit(), options);
+  const std::string coloured = Text(report_testing::SampleAudit(), options);
   CHECK(Contains(coloured, "\x1b[1;31mHIGH\x1b[0m    s.6(5)(a)  no reason recorded"));
   CHECK(Contains(coloured, "\x1b[0m"));
 }
 
 TEST_CASE("text report: lines stay under 100 columns for the sample") {
-  std::istringstream lines(Text(testing::SampleAudit()));
+  std::istringstream lines(Text(report_testing::SampleAudit()));
   std::string line;
   while (std::getline(lines, line)) {
     CAPTURE(line);
@@ -39,7 +39,7 @@ TEST_CASE("text report: lines stay under 100 columns for the sample") {
 }
 
 TEST_CASE("text report: gap headlines end with the rule id") {
-  const std::string text = Text(testing::SampleAudit());
+  const std::string text = Text(report_testing::SampleAudit());
   CHECK(Contains(text, "HIGH    s.6(5)(a)  no reason recorded for the use of force  [UOF-S6-5A]\n"));
   CHECK(Contains(text, "        failing: 12 of 240 records (95.0% pass; target 98%)\n"));
   CHECK(Contains(text, "        failing: 2 of 59 records (96.6% pass)\n"));
@@ -50,7 +50,7 @@ TEST_CASE("text report: gap headlines end with the rule id") {
 TEST_CASE("text report: max_examples bounds the records listed per gap") {
   ReportOptions options;
   options.max_examples = 0;
-  const std::string text = Text(testing::SampleAudit(), options);
+  const std::string text = Text(report_testing::SampleAudit(), options);
   CHECK_FALSE(Contains(text, "INC-1001  incidents.csv:14"));
   CHECK(Contains(text, "        ... and 12 more\n"));
   CHECK(Contains(text, "    ... and 3 more (all are listed in the JSON report)\n"));
@@ -59,11 +59,11 @@ TEST_CASE("text report: max_examples bounds the records listed per gap") {
 TEST_CASE("text report: the closing line names the fail-on threshold") {
   ReportOptions options;
   options.fail_on = GapSeverity::kMedium;
-  const std::string text = Text(testing::SampleAudit(), options);
+  const std::string text = Text(report_testing::SampleAudit(), options);
   CHECK(Contains(text, "\n3 gaps (1 high, 1 medium, 1 low); exit status reflects gaps at or above "
                        "medium\n"));
 
-  AuditResult one_gap = testing::SampleAudit();
+  AuditResult one_gap = report_testing::SampleAudit();
   one_gap.rules.resize(1);
   CHECK(Contains(Text(one_gap), "\n1 gap (1 high, 0 medium, 0 low); exit status reflects gaps at "
                                 "or above high\n"));
@@ -71,19 +71,19 @@ TEST_CASE("text report: the closing line names the fail-on threshold") {
 
 TEST_CASE("text report: input problems never show the offending source line") {
   // The line of a rejected row may hold a patient's name or NHS number.
-  const std::string text = Text(testing::SampleAudit());
+  const std::string text = Text(report_testing::SampleAudit());
   CHECK(Contains(text, "incidents.csv:77:1: error: row has 12 cells, expected 14\n"));
   CHECK_FALSE(Contains(text, "Test Patient"));
 }
 
 TEST_CASE("text report: problems are counted by kind, values generalised") {
-  const std::string text = Text(testing::SampleAudit());
+  const std::string text = Text(report_testing::SampleAudit());
   CHECK(Contains(text, "  2  row has N cells, expected N\n"));
-  CHECK(Contains(text, "  1  unknown code '...' in field '...'\n"));
+  CHECK(Contains(text, "  1  unknown code '...' in field 'type_code'\n"));
 }
 
 TEST_CASE("text report: the summary groups rules by the section of their first citation") {
-  const std::string text = Text(testing::SampleAudit());
+  const std::string text = Text(report_testing::SampleAudit());
   const std::size_t s4 = text.find("\n  s.4 ");
   const std::size_t s5 = text.find("\n  s.5 ");
   const std::size_t s6 = text.find("\n  s.6 ");
@@ -102,7 +102,7 @@ namespace uofa {
 namespace {
 
 TEST_CASE("text report: control characters from the data are shown as escapes") {
-  AuditResult result = testing::SampleAudit();
+  AuditResult result = report_testing::SampleAudit();
   result.rules[0].findings[0].record_id = "INC\x1b[2J";
   result.rules[0].findings[0].evidence = {{"description", "line one\nline two\t\x7f"}};
   const std::string text = Text(result);

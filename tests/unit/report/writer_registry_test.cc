@@ -12,10 +12,10 @@ namespace {
 TEST_CASE("report: an unknown format is refused with a message") {
   std::ostringstream out;
   std::string error;
-  CHECK_FALSE(WriteReport("xml", testing::SampleAudit(), {}, out, &error));
+  CHECK_FALSE(WriteReport("xml", report_testing::SampleAudit(), {}, out, &error));
   CHECK(error == "unknown report format 'xml'");
   CHECK(out.str().empty());
-  CHECK_FALSE(WriteReport("xml", testing::SampleAudit(), {}, out, nullptr));
+  CHECK_FALSE(WriteReport("xml", report_testing::SampleAudit(), {}, out, nullptr));
 }
 
 TEST_CASE("report: formats are listed in table order with descriptions") {
@@ -28,7 +28,7 @@ TEST_CASE("report: formats are listed in table order with descriptions") {
     CHECK_FALSE(format.description.empty());
     std::ostringstream out;
     std::string error;
-    CHECK(WriteReport(format.name, testing::SampleAudit(), {}, out, &error));
+    CHECK(WriteReport(format.name, report_testing::SampleAudit(), {}, out, &error));
     CHECK(error.empty());
     CHECK_FALSE(out.str().empty());
   }
