@@ -36,7 +36,7 @@ int RunCheckCommand(const CheckArguments& arguments) {
     std::cerr << "error: --fail-on must be high, medium, low or none\n";
     return kExitError;
   }
-  if (fail_on) report_options.fail_on = *fail_on;
+  report_options.fail_on = fail_on;
   std::vector<std::string> formats = arguments.formats;
   if (formats.empty()) formats.push_back("text");
   if (arguments.outputs.size() > formats.size()) {

@@ -76,18 +76,17 @@ Json AuditJson(const AuditResult& result) {
 
 Json SummaryJson(const AuditResult& result, const ReportOptions& options) {
   const ReportSummary summary = Summarise(result);
-  return Json{{"rules", summary.status.rules},
-              {"met", summary.status.met},
-              {"gaps", summary.status.gaps},
-              {"indeterminate", summary.status.indeterminate},
-              {"not_applicable", summary.status.not_applicable},
-              {"not_assessed", summary.status.not_assessed},
-              {"by_severity",
-               {{"high", summary.gaps.high},
-                {"medium", summary.gaps.medium},
-                {"low", summary.gaps.low}}},
-              {"fail_on", GapSeverityName(options.fail_on)},
-              {"gaps_at_or_above_fail_on", summary.gaps.AtOrAbove(options.fail_on)}};
+  return Json{
+      {"rules", summary.status.rules},
+      {"met", summary.status.met},
+      {"gaps", summary.status.gaps},
+      {"indeterminate", summary.status.indeterminate},
+      {"not_applicable", summary.status.not_applicable},
+      {"not_assessed", summary.status.not_assessed},
+      {"by_severity",
+       {{"high", summary.gaps.high}, {"medium", summary.gaps.medium}, {"low", summary.gaps.low}}},
+      {"fail_on", options.fail_on ? GapSeverityName(*options.fail_on) : "none"},
+      {"gaps_at_or_above_fail_on", options.fail_on ? summary.gaps.AtOrAbove(*options.fail_on) : 0}};
 }
 
 Json FindingJson(const Finding& finding) {

@@ -16,10 +16,10 @@
 namespace uofa::report {
 namespace {
 
-constexpr std::size_t kWidth = 100;        // wrap prose and evidence before this column
-constexpr std::size_t kLabelWidth = 13;    // header labels ("as of", "inputs", ...)
-constexpr std::size_t kRuleIndent = 8;     // under a "MEDIUM  " severity label
-constexpr std::size_t kMaxValueWidth = 60; // evidence values longer than this are cut in text
+constexpr std::size_t kWidth = 100;         // wrap prose and evidence before this column
+constexpr std::size_t kLabelWidth = 13;     // header labels ("as of", "inputs", ...)
+constexpr std::size_t kRuleIndent = 8;      // under a "MEDIUM  " severity label
+constexpr std::size_t kMaxValueWidth = 60;  // evidence values longer than this are cut in text
 constexpr std::string_view kRuleIndentText = "        ";
 
 std::string Plural(std::size_t count, std::string_view singular, std::string_view plural) {
@@ -391,8 +391,8 @@ class TextReport {
     if (inputs.empty()) inputs.push_back("none");
     labelled("inputs", inputs);
 
-    labelled("records", {std::to_string(result_.records_read) + " read = " +
-                         std::to_string(result_.records_evaluated) + " evaluated + " +
+    labelled("records", {std::to_string(result_.records_read) +
+                         " read = " + std::to_string(result_.records_evaluated) + " evaluated + " +
                          std::to_string(result_.records_rejected) + " rejected"});
     labelled("identifiers", {result_.identifiers_shown ? "shown" : "redacted"});
   }
@@ -425,8 +425,8 @@ class TextReport {
 
     std::size_t section_width = std::string_view("provision").size();
     for (const Group& group : groups) section_width = std::max(section_width, group.section.size());
-    static constexpr std::string_view kColumns[] = {"rules",         "met",          "gaps",
-                                                    "indeterminate", "not assessed", "not applicable"};
+    static constexpr std::string_view kColumns[] = {
+        "rules", "met", "gaps", "indeterminate", "not assessed", "not applicable"};
     auto row = [&](std::string_view first, const std::vector<std::string>& cells) {
       std::string line = "  " + PadRight(first, section_width);
       for (std::size_t i = 0; i < std::size(kColumns); ++i) {
@@ -465,9 +465,9 @@ class TextReport {
     failing += ')';
     out_ += std::string(kRuleIndentText) + failing + '\n';
     if (rule.indeterminate > 0) {
-      AppendLabelled(out_, "undecided: ",
-                     Plural(rule.indeterminate, "record", "records") + "; first: " +
-                         FirstReason(rule));
+      AppendLabelled(
+          out_, "undecided: ",
+          Plural(rule.indeterminate, "record", "records") + "; first: " + FirstReason(rule));
     }
     if (!rule.remedy.empty()) AppendLabelled(out_, "remedy: ", rule.remedy);
 
@@ -475,8 +475,8 @@ class TextReport {
     const std::size_t shown = std::min(failures.size(), options_.max_examples);
     for (std::size_t i = 0; i < shown; ++i) AppendRecordLine(*failures[i]);
     if (failures.size() > shown) {
-      out_ += std::string(kRuleIndentText) + "... and " +
-              std::to_string(failures.size() - shown) + " more\n";
+      out_ += std::string(kRuleIndentText) + "... and " + std::to_string(failures.size() - shown) +
+              " more\n";
     }
   }
 
@@ -505,8 +505,10 @@ class TextReport {
     }
     if (rules.empty()) return;
     std::stable_sort(rules.begin(), rules.end(), BySeverityThenId);
-    out_ += '\n' + style_.Heading("Indeterminate (" + std::to_string(rules.size()) +
-                                  "): records that could not be decided") + '\n';
+    out_ += '\n' +
+            style_.Heading("Indeterminate (" + std::to_string(rules.size()) +
+                           "): records that could not be decided") +
+            '\n';
     for (const RuleOutcome* rule : rules) {
       AppendRuleHeadline(*rule, rule->title.empty() ? rule->message : rule->title);
       const std::size_t applicable = rule->passed + rule->failed + rule->indeterminate;
@@ -524,8 +526,10 @@ class TextReport {
       if (rule.status == RuleStatus::kNotAssessed) rules.push_back(&rule);
     }
     if (rules.empty()) return;
-    out_ += '\n' + style_.Heading("Not assessed (" + std::to_string(rules.size()) +
-                                  "): no input of the kind the rule needs") + '\n';
+    out_ += '\n' +
+            style_.Heading("Not assessed (" + std::to_string(rules.size()) +
+                           "): no input of the kind the rule needs") +
+            '\n';
     for (const RuleOutcome* rule : rules) {
       std::string text = rule->title.empty() ? rule->message : rule->title;
       std::string prefix = "  " + ProvisionOrDash(*rule) + "  ";
@@ -550,8 +554,10 @@ class TextReport {
     std::string tally =
         Plural(errors, "error", "errors") + ", " + Plural(warnings, "warning", "warnings");
     if (notes > 0) tally += ", " + Plural(notes, "note", "notes");
-    out_ += '\n' + style_.Heading("Input problems (" + std::to_string(problems.size()) + ": " +
-                                  tally + ")") + '\n';
+    out_ +=
+        '\n' +
+        style_.Heading("Input problems (" + std::to_string(problems.size()) + ": " + tally + ")") +
+        '\n';
 
     // Most frequent kind first; equal counts in text order (the map's).
     std::vector<std::pair<std::string, std::size_t>> by_count(kinds.begin(), kinds.end());
@@ -587,7 +593,10 @@ class TextReport {
     const GapCounts gaps = Summarise(result_).gaps;
     out_ += '\n' + Plural(gaps.Total(), "gap", "gaps") + " (" + std::to_string(gaps.high) +
             " high, " + std::to_string(gaps.medium) + " medium, " + std::to_string(gaps.low) +
-            " low); exit status reflects gaps at or above " + GapSeverityName(options_.fail_on) +
+            " low); " +
+            (options_.fail_on ? std::string("exit status reflects gaps at or above ") +
+                                    GapSeverityName(*options_.fail_on)
+                              : std::string("no gap fails the run (--fail-on none)")) +
             '\n';
   }
 

@@ -18,7 +18,8 @@ struct WriterEntry {
 };
 
 constexpr WriterEntry kWriters[] = {
-    {"text", "plain text for a terminal: summary by provision, then every gap", report::WriteTextReport},
+    {"text", "plain text for a terminal: summary by provision, then every gap",
+     report::WriteTextReport},
     {"json", "JSON with a versioned schema (docs/json-report.md): every rule and finding",
      report::WriteJsonReport},
 };

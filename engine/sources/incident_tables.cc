@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
 #include <unordered_map>
 #include <utility>
 #include <vector>
@@ -13,12 +14,31 @@ namespace {
 
 namespace fs = std::filesystem;
 
+// The text of some lines of a file (sorted line numbers), read again only when there is an
+// error to show: keeping every child row's text in memory for the rare orphan would double the
+// memory the child tables take.
+std::unordered_map<int, std::string> ReadLines(const std::string& path,
+                                               const std::vector<int>& sorted_lines) {
+  std::unordered_map<int, std::string> texts;
+  std::ifstream in(path, std::ios::binary);
+  std::string line;
+  std::size_t next = 0;
+  for (int number = 1; next < sorted_lines.size() && std::getline(in, line); ++number) {
+    if (number != sorted_lines[next]) continue;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (number == 1 && line.compare(0, 3, "\xEF\xBB\xBF") == 0) line.erase(0, 3);
+    texts[number] = line;
+    while (next < sorted_lines.size() && sorted_lines[next] == number) ++next;
+  }
+  return texts;
+}
+
 // One child table, read whole and grouped by incident.
 struct ChildTable {
   struct Row {
     std::shared_ptr<const Record> record;
-    SourceLocation key_at;  // the incident_id cell
-    std::string key_line;
+    int key_line = 0;  // the incident_id cell, for an orphan's error
+    int key_column = 0;
   };
   const FieldDef* field = nullptr;  // the incident's list field it fills
   std::string path;
@@ -104,13 +124,16 @@ class IncidentTablesSource : public RecordSource {
         for (ChildTable::Row& row : rows) orphans.emplace_back(id, &row);
       }
       std::sort(orphans.begin(), orphans.end(), [](const auto& a, const auto& b) {
-        return std::pair(a.second->key_at.line, a.second->key_at.column) <
-               std::pair(b.second->key_at.line, b.second->key_at.column);
+        return std::pair(a.second->key_line, a.second->key_column) <
+               std::pair(b.second->key_line, b.second->key_column);
       });
+      std::vector<int> lines;
+      for (const auto& [id, row] : orphans) lines.push_back(row->key_line);
+      std::unordered_map<int, std::string> texts = ReadLines(child.path, lines);
       for (auto& [id, row] : orphans) {
-        diagnostics.Error(row->key_at,
+        diagnostics.Error({child.path, row->key_line, row->key_column},
                           "no incident '" + id + "' was read from '" + incidents_file + "'",
-                          row->key_line);
+                          texts[row->key_line]);
       }
       child.counts.rows_rejected += orphans.size();
       child.by_incident.clear();
@@ -158,9 +181,8 @@ std::unique_ptr<ChildTable> LoadChildTable(const std::string& path, const FieldD
   while (reader->Next(&record, diagnostics)) {
     std::string id = KeyText(record.Get(key_field));
     SourceLocation key_at = reader->CellLocation(key_field);
-    std::string key_line = reader->LineText(key_at.line);
     table->by_incident[id].push_back(
-        {std::make_shared<const Record>(std::move(record)), std::move(key_at), std::move(key_line)});
+        {std::make_shared<const Record>(std::move(record)), key_at.line, key_at.column});
     record = Record();
   }
   table->counts = reader->counts();

@@ -4,6 +4,7 @@
 #define UOFA_REPORT_H_
 
 #include <cstddef>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -17,7 +18,8 @@ struct ReportOptions {
   /// Text report: record ids listed per gap before "and N more".
   std::size_t max_examples = 5;
   /// Gaps at or above this severity make the run fail (exit code 1); shown in the summary.
-  GapSeverity fail_on = GapSeverity::kHigh;
+  /// nullopt (`--fail-on none`): no gap fails the run.
+  std::optional<GapSeverity> fail_on = GapSeverity::kHigh;
   /// Colour for terminals (text format only).
   bool color = false;
 };

@@ -90,13 +90,15 @@ RuleOutcome AvoidanceDescribed() {
   rule.severity = GapSeverity::kLow;
   rule.citations = {Act("s.6(5)(o)")};
   rule.message = "efforts to avoid force not described";
-  rule.remedy = "Describe what staff tried before using force, in the patient's own terms where "
-                "possible, and what the patient said about it.";
+  rule.remedy =
+      "Describe what staff tried before using force, in the patient's own terms where "
+      "possible, and what the patient said about it.";
   rule.defined_at = {"rules/uof-act-2018/s06-recording.yaml", 120, 3};
   rule.status = RuleStatus::kGap;
   rule.passed = 238;
   rule.failed = 2;
-  rule.findings.push_back(Failure("INC-1002", 15, {{"efforts_to_avoid", ""}, {"patient.name", "[redacted]"}}));
+  rule.findings.push_back(
+      Failure("INC-1002", 15, {{"efforts_to_avoid", ""}, {"patient.name", "[redacted]"}}));
   rule.findings.push_back(
       Failure("INC-1090", 102,
               {{"efforts_to_avoid",
@@ -153,9 +155,12 @@ RuleOutcome PoliceCamera() {
   rule.passed = 5;
   rule.not_applicable = 232;
   rule.indeterminate = 3;
-  rule.findings.push_back(Undecided("INC-1015", "incidents.csv", 28, "'police_camera' has no value"));
-  rule.findings.push_back(Undecided("INC-1049", "incidents.csv", 62, "'police_camera' has no value"));
-  rule.findings.push_back(Undecided("INC-1200", "incidents.csv", 213, "'police_camera' has no value"));
+  rule.findings.push_back(
+      Undecided("INC-1015", "incidents.csv", 28, "'police_camera' has no value"));
+  rule.findings.push_back(
+      Undecided("INC-1049", "incidents.csv", 62, "'police_camera' has no value"));
+  rule.findings.push_back(
+      Undecided("INC-1200", "incidents.csv", 213, "'police_camera' has no value"));
   return rule;
 }
 
@@ -183,8 +188,8 @@ RuleOutcome RapidTranquillisationObservations() {
   rule.subject = "incident";
   rule.basis = "nice";
   rule.severity = GapSeverity::kHigh;
-  rule.citations = {{"qs154", "NICE quality standard QS154", "https://www.nice.org.uk/guidance/qs154",
-                     "statement 5"}};
+  rule.citations = {{"qs154", "NICE quality standard QS154",
+                     "https://www.nice.org.uk/guidance/qs154", "statement 5"}};
   rule.message = "vital signs not monitored hourly after rapid tranquillisation";
   rule.remedy = "Monitor and record vital signs at least hourly.";
   rule.defined_at = {"rules/nice-ng10/rapid-tranquillisation.yaml", 4, 3};
@@ -210,10 +215,17 @@ AuditResult SampleAudit() {
   result.records_read = 302;
   result.records_evaluated = 300;
   result.records_rejected = 2;
-  result.rules = {ReasonRecorded(),   NhsNumberRecorded(), AvoidanceDescribed(), InformationGiven(),
-                  PoliceCamera(),     RefresherTraining(), RapidTranquillisationObservations()};
+  result.rules = {ReasonRecorded(),
+                  NhsNumberRecorded(),
+                  AvoidanceDescribed(),
+                  InformationGiven(),
+                  PoliceCamera(),
+                  RefresherTraining(),
+                  RapidTranquillisationObservations()};
   result.input_problems = {
-      {Severity::kError, {"incidents.csv", 77, 1}, "row has 12 cells, expected 14",
+      {Severity::kError,
+       {"incidents.csv", 77, 1},
+       "row has 12 cells, expected 14",
        "INC-1064,Test Patient,9990000000,..."},
       {Severity::kError, {"incidents.csv", 190, 1}, "row has 13 cells, expected 14", ""},
       {Severity::kWarning, {"incidents.csv", 41, 22}, "unknown code '02' in field 'type_code'", ""},
@@ -239,8 +251,8 @@ void CheckGolden(const std::string& name, const std::string& actual) {
     return;
   }
   const std::string expected = ReadFileText(path);
-  REQUIRE_MESSAGE(!expected.empty(), "golden file " << path
-                                                    << " is missing; run with UOFA_UPDATE_GOLDENS=1");
+  REQUIRE_MESSAGE(!expected.empty(),
+                  "golden file " << path << " is missing; run with UOFA_UPDATE_GOLDENS=1");
   if (expected == actual) return;
   // Name the first line that differs, which is what a reviewer needs first.
   std::istringstream expected_lines(expected);
@@ -261,7 +273,7 @@ void CheckGolden(const std::string& name, const std::string& actual) {
   }
   const bool same = expected == actual;  // a bool, so a failure does not print both files whole
   CHECK_MESSAGE(same, name << " differs from its golden file; if the change is "
-                                            "intended, rerun with UOFA_UPDATE_GOLDENS=1");
+                              "intended, rerun with UOFA_UPDATE_GOLDENS=1");
 }
 
 }  // namespace uofa::report_testing

@@ -40,7 +40,8 @@ TEST_CASE("text report: lines stay under 100 columns for the sample") {
 
 TEST_CASE("text report: gap headlines end with the rule id") {
   const std::string text = Text(report_testing::SampleAudit());
-  CHECK(Contains(text, "HIGH    s.6(5)(a)  no reason recorded for the use of force  [UOF-S6-5A]\n"));
+  CHECK(
+      Contains(text, "HIGH    s.6(5)(a)  no reason recorded for the use of force  [UOF-S6-5A]\n"));
   CHECK(Contains(text, "        failing: 12 of 240 records (95.0% pass; target 98%)\n"));
   CHECK(Contains(text, "        failing: 2 of 59 records (96.6% pass)\n"));
   CHECK(Contains(text, "        INC-1001  incidents.csv:14  reason_code=(missing)\n"));
@@ -60,13 +61,15 @@ TEST_CASE("text report: the closing line names the fail-on threshold") {
   ReportOptions options;
   options.fail_on = GapSeverity::kMedium;
   const std::string text = Text(report_testing::SampleAudit(), options);
-  CHECK(Contains(text, "\n3 gaps (1 high, 1 medium, 1 low); exit status reflects gaps at or above "
-                       "medium\n"));
+  CHECK(Contains(text,
+                 "\n3 gaps (1 high, 1 medium, 1 low); exit status reflects gaps at or above "
+                 "medium\n"));
 
   AuditResult one_gap = report_testing::SampleAudit();
   one_gap.rules.resize(1);
-  CHECK(Contains(Text(one_gap), "\n1 gap (1 high, 0 medium, 0 low); exit status reflects gaps at "
-                                "or above high\n"));
+  CHECK(Contains(Text(one_gap),
+                 "\n1 gap (1 high, 0 medium, 0 low); exit status reflects gaps at "
+                 "or above high\n"));
 }
 
 TEST_CASE("text report: input problems never show the offending source line") {
@@ -106,7 +109,9 @@ TEST_CASE("text report: control characters from the data are shown as escapes") 
   result.rules[0].findings[0].record_id = "INC\x1b[2J";
   result.rules[0].findings[0].evidence = {{"description", "line one\nline two\t\x7f"}};
   const std::string text = Text(result);
-  CHECK(Contains(text, "        INC\\x1b[2J  incidents.csv:14  description=\"line one\\nline two\\t\\x7f\"\n"));
+  CHECK(Contains(
+      text,
+      "        INC\\x1b[2J  incidents.csv:14  description=\"line one\\nline two\\t\\x7f\"\n"));
   CHECK_FALSE(Contains(text, "\x1b"));
 }
 
