@@ -29,6 +29,7 @@ std::vector<std::string> EvidencePaths(const Rule& rule) {
   };
   add(rule.require.get());
   add(rule.when.get());
+  expr::KeepMostSpecificPaths(&paths);
   return paths;
 }
 

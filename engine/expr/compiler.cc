@@ -1,6 +1,7 @@
 #include "engine/expr/compiler.h"
 
 #include <algorithm>
+#include <map>
 #include <array>
 
 namespace uofa::expr {
@@ -99,28 +100,56 @@ class Compiler {
   std::vector<ExpressionError>* errors_;
 };
 
-// The subject field path an expression denotes (`patient.nhs_number`), or "" when none.
-std::string FieldPath(const Expr& e) {
+// Comprehension variables that range over a subject list field, by local slot:
+// in `interventions.all(i, has(i.in_care_plan))`, `i` stands for "interventions".
+using LocalPaths = std::map<int, std::string>;
+
+// The subject field path an expression denotes (`patient.nhs_number`,
+// `interventions.in_care_plan` through a macro variable), or "" when none.
+std::string FieldPath(const Expr& e, const LocalPaths& locals) {
   bool name = e.kind == ExprKind::kIdent || (e.kind == ExprKind::kSelect && !e.target);
   if (name && e.resolution == Resolution::kSubjectField) return e.name;
+  if (e.kind == ExprKind::kIdent && e.resolution == Resolution::kLocal) {
+    auto it = locals.find(e.slot);
+    return it == locals.end() ? "" : it->second;
+  }
   if (e.kind == ExprKind::kSelect && e.target && e.resolution == Resolution::kRecordField) {
-    std::string prefix = FieldPath(*e.target);
+    std::string prefix = FieldPath(*e.target, locals);
     if (!prefix.empty()) return prefix + "." + e.name;
   }
   return "";
 }
 
-void CollectFields(const Expr& e, std::vector<std::string>* out) {
-  std::string path = FieldPath(e);
+void CollectFields(const Expr& e, LocalPaths& locals, std::vector<std::string>* out) {
+  std::string path = FieldPath(e, locals);
   if (!path.empty()) {
     if (std::find(out->begin(), out->end(), path) == out->end()) out->push_back(path);
     return;
   }
-  if (e.target) CollectFields(*e.target, out);
-  for (const ExprPtr& arg : e.args) CollectFields(*arg, out);
+  if (e.kind == ExprKind::kComprehension && e.target) {
+    std::string range = FieldPath(*e.target, locals);
+    // Over a list, the element is the only variable, or the second of two (index, element).
+    int element_slot = e.name2.empty() ? e.slot : e.slot2;
+    if (!range.empty() && element_slot >= 0) locals[element_slot] = range;
+  }
+  if (e.target) CollectFields(*e.target, locals, out);
+  for (const ExprPtr& arg : e.args) CollectFields(*arg, locals, out);
 }
 
 }  // namespace
+
+// Keeps the most specific paths: "patient" goes when "patient.nhs_number" is there.
+void KeepMostSpecificPaths(std::vector<std::string>* paths) {
+  std::vector<std::string> kept;
+  for (const std::string& path : *paths) {
+    bool is_prefix = std::any_of(paths->begin(), paths->end(), [&](const std::string& other) {
+      return other.size() > path.size() && other.compare(0, path.size(), path) == 0 &&
+             other[path.size()] == '.';
+    });
+    if (!is_prefix) kept.push_back(path);
+  }
+  *paths = std::move(kept);
+}
 
 Value CompiledExpression::Run(const Record* subject, const EvaluationContext* context,
                               const Value* variables) const {
@@ -152,7 +181,9 @@ std::unique_ptr<const CompiledExpression> CompileExpression(std::string_view sou
   NodePtr node = Compiler(errors).Compile(*root);
   if (errors->size() != before) return nullptr;
   std::vector<std::string> fields;
-  CollectFields(*root, &fields);
+  LocalPaths locals;
+  CollectFields(*root, locals, &fields);
+  KeepMostSpecificPaths(&fields);
   return std::make_unique<CompiledExpression>(std::move(node), checked.local_count,
                                               options.local_time, root->type, std::move(fields));
 }

@@ -62,6 +62,10 @@ class Program {
   virtual const std::vector<std::string>& ReferencedFields() const = 0;
 };
 
+/// Removes each field path that another path in the list extends ("patient" when
+/// "patient.nhs_number" is there), keeping the order of the rest.
+void KeepMostSpecificPaths(std::vector<std::string>* paths);
+
 /// Compiles `source`. The result must be of type bool (or dyn); otherwise that is an error too.
 /// Returns nullptr when `errors` is non-empty.
 std::unique_ptr<const Program> Compile(std::string_view source, const CompileEnvironment& environment,

@@ -114,7 +114,19 @@ TEST_CASE("checker: referenced fields in first-use order") {
       schema.environment, &errors);
   REQUIRE(program);
   CHECK(program->ReferencedFields() ==
-        std::vector<std::string>{"patient.nhs_number", "reason_code", "interventions"});
+        std::vector<std::string>{"patient.nhs_number", "reason_code", "interventions.type_code"});
+}
+
+TEST_CASE("checker: referenced fields keep the most specific path") {
+  testing::Schema schema;
+  std::vector<ExpressionError> errors;
+  auto program = Compile(
+      "has(patient) && has(patient.name) && size(interventions) > 0 && "
+      "interventions.all(i, has(i.type_code)) && interventions.exists(x, x.minutes == 1)",
+      schema.environment, &errors);
+  REQUIRE(program);
+  CHECK(program->ReferencedFields() ==
+        std::vector<std::string>{"patient.name", "interventions.type_code", "interventions.minutes"});
 }
 
 }  // namespace uofa::expr

@@ -1,5 +1,7 @@
-// Names of the finding model's enumerations and the pass rate, as every writer prints them.
+// The finding model's enumerations as text (what reports print and rule files write, both
+// ways) and the pass rate. In base because packs, the example runner and writers all use them.
 #include <optional>
+#include <string>
 
 #include "uofa/finding.h"
 
@@ -45,6 +47,20 @@ const char* GapSeverityName(GapSeverity severity) {
       return "high";
   }
   return "medium";
+}
+
+std::optional<Verdict> ParseVerdict(const std::string& text) {
+  for (Verdict verdict : {Verdict::kPass, Verdict::kFail, Verdict::kNotApplicable, Verdict::kIndeterminate}) {
+    if (text == VerdictName(verdict)) return verdict;
+  }
+  return std::nullopt;
+}
+
+std::optional<GapSeverity> ParseGapSeverity(const std::string& text) {
+  for (GapSeverity severity : {GapSeverity::kLow, GapSeverity::kMedium, GapSeverity::kHigh}) {
+    if (text == GapSeverityName(severity)) return severity;
+  }
+  return std::nullopt;
 }
 
 std::optional<double> RuleOutcome::PassRate() const {
