@@ -1,4 +1,6 @@
-// uofa rules list | show ID: what the loaded packs check.
+// uofa rules list | show ID | doc: what the loaded packs check.
+#include <filesystem>
+#include <fstream>
 #include <iomanip>
 #include <iostream>
 #include <memory>
@@ -13,6 +15,10 @@ namespace {
 struct RulesArguments {
   PackOptions packs;
   std::string rule_id;
+  std::string output;          // doc: "" writes to stdout
+  std::string coverage;        // doc: the coverage list; "" uses <rules>/coverage.yaml if any
+  bool no_coverage = false;    // doc: leave the coverage table out
+  bool check_coverage = false; // doc: exit 1 when an entry is not covered
 };
 
 std::string Provisions(const RuleInfo& rule) {
@@ -67,6 +73,52 @@ int ShowRule(const RulesArguments& arguments) {
   return kExitOk;
 }
 
+int WriteCatalogue(const RulesArguments& arguments) {
+  std::unique_ptr<RuleBook> book = LoadRuleBook(arguments.packs);
+  if (!book) return kExitError;
+  CatalogueOptions options;
+  if (!arguments.no_coverage) {
+    options.coverage_path = arguments.coverage;
+    if (options.coverage_path.empty()) {
+      std::filesystem::path beside = std::filesystem::path(arguments.packs.rules_root) / "coverage.yaml";
+      std::error_code ignored;
+      if (std::filesystem::is_regular_file(beside, ignored)) options.coverage_path = beside.string();
+    }
+  }
+  if (arguments.check_coverage && options.coverage_path.empty()) {
+    std::cerr << "error: --check-coverage needs a coverage list (--coverage FILE or "
+                 "coverage.yaml in the rules folder)\n";
+    return kExitError;
+  }
+  Diagnostics diagnostics;
+  RuleCatalogue catalogue = WriteRuleCatalogue(*book, options, diagnostics);
+  PrintDiagnostics(diagnostics);
+  if (diagnostics.HasErrors()) return kExitError;
+  if (arguments.output.empty() || arguments.output == "-") {
+    std::cout << catalogue.markdown;
+  } else {
+    std::ofstream out(arguments.output, std::ios::binary | std::ios::trunc);
+    out << catalogue.markdown;
+    out.close();
+    if (!out) {
+      std::cerr << "error: cannot write '" << arguments.output << "'\n";
+      return kExitError;
+    }
+  }
+  if (arguments.check_coverage && !catalogue.not_covered.empty()) {
+    Diagnostics gaps;
+    for (const CoverageGap& gap : catalogue.not_covered) {
+      gaps.Error(gap.at, "coverage entry '" + gap.id + "' (" + gap.description +
+                             ") is checked by no loaded rule");
+    }
+    PrintDiagnostics(gaps);
+    std::cerr << catalogue.not_covered.size() << " of " << catalogue.coverage_entries
+              << " coverage entries are not covered\n";
+    return kExitGaps;
+  }
+  return kExitOk;
+}
+
 }  // namespace
 
 std::function<int()> SetUpRules(CLI::App& command) {
@@ -83,6 +135,18 @@ std::function<int()> SetUpRules(CLI::App& command) {
   show->add_option("id", arguments->rule_id, "Rule id, e.g. UOF-S6-5A")->required();
   AddRulesOption(*show, &arguments->packs.rules_root);
   show->callback([chosen, arguments] { *chosen = [arguments] { return ShowRule(*arguments); }; });
+
+  CLI::App* doc = command.add_subcommand(
+      "doc", "Write a Markdown catalogue of every rule and the coverage table of the provisions");
+  doc->add_option("packs", arguments->packs.packs, "Packs to describe (default: all)");
+  doc->add_option("-o,--output", arguments->output, "File to write (default: standard output)");
+  doc->add_option("--coverage", arguments->coverage,
+                  "Coverage list (default: coverage.yaml in the rules folder, when there is one)");
+  doc->add_flag("--no-coverage", arguments->no_coverage, "Leave the coverage table out");
+  doc->add_flag("--check-coverage", arguments->check_coverage,
+                "Exit with status 1 when a coverage entry is checked by no loaded rule");
+  AddRulesOption(*doc, &arguments->packs.rules_root);
+  doc->callback([chosen, arguments] { *chosen = [arguments] { return WriteCatalogue(*arguments); }; });
 
   return [chosen] { return *chosen ? (*chosen)() : kExitError; };
 }

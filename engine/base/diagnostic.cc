@@ -3,7 +3,6 @@
 #include <string>
 
 namespace uofa {
-namespace {
 
 const char* SeverityName(Severity severity) {
   switch (severity) {
@@ -16,8 +15,6 @@ const char* SeverityName(Severity severity) {
   }
   return "error";
 }
-
-}  // namespace
 
 std::string FormatDiagnostic(const Diagnostic& diagnostic) {
   std::string out;

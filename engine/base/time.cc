@@ -1,5 +1,7 @@
 #include "engine/base/time.h"
 
+#include "engine/base/text.h"
+
 #include <date/date.h>
 #include <date/tz.h>
 
@@ -60,12 +62,6 @@ struct Cursor {
     return true;
   }
 };
-
-std::string_view Trim(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\r')) text.remove_suffix(1);
-  return text;
-}
 
 bool ParseDatePart(Cursor& cursor, DateOrder order, date::year_month_day* out) {
   int year = 0, month = 0, day = 0;
@@ -152,7 +148,7 @@ std::string FormatFraction(std::int32_t nanos) {
 }  // namespace
 
 std::optional<Timestamp> ParseDate(std::string_view text, std::string* error, DateOrder order) {
-  std::string_view trimmed = Trim(text);
+  std::string_view trimmed = TrimSpace(text);
   Cursor cursor{trimmed};
   date::year_month_day ymd;
   if (!ParseDatePart(cursor, order, &ymd) || !cursor.AtEnd()) {
@@ -163,7 +159,7 @@ std::optional<Timestamp> ParseDate(std::string_view text, std::string* error, Da
 }
 
 std::optional<Timestamp> ParseDateTime(std::string_view text, std::string* error, DateOrder order) {
-  std::string_view trimmed = Trim(text);
+  std::string_view trimmed = TrimSpace(text);
   Cursor cursor{trimmed};
   auto fail = [&]() -> std::optional<Timestamp> {
     if (error) *error = Quoted(trimmed) + " is not a valid date and time";
@@ -216,7 +212,7 @@ std::optional<Timestamp> ParseDateTime(std::string_view text, std::string* error
 }
 
 std::optional<Timestamp> ParseRfc3339(std::string_view text, std::string* error) {
-  std::string_view trimmed = Trim(text);
+  std::string_view trimmed = TrimSpace(text);
   // An offset or Z is required; a bare local time is not RFC 3339.
   bool has_offset = !trimmed.empty() && (trimmed.back() == 'Z' || trimmed.back() == 'z');
   if (!has_offset && trimmed.size() > 6) {
@@ -268,7 +264,7 @@ LocalFields ToLocal(Timestamp t) { return FieldsOf(ToLocalSeconds(t)); }
 std::optional<LocalFields> ToZone(Timestamp t, std::string_view zone_name) {
   SysSeconds sys{seconds{t.seconds}};
   // Fixed offsets: "+01:00", "-05:30", also "01:00" as CEL allows.
-  Cursor cursor{Trim(zone_name)};
+  Cursor cursor{TrimSpace(zone_name)};
   int sign = 1;
   if (cursor.Eat('-')) sign = -1; else cursor.Eat('+');
   int hours = 0, minutes = 0;
@@ -279,7 +275,7 @@ std::optional<LocalFields> ToZone(Timestamp t, std::string_view zone_name) {
   }
   cursor.pos = start;
   try {
-    const date::time_zone* zone = date::locate_zone(std::string(Trim(zone_name)));
+    const date::time_zone* zone = date::locate_zone(std::string(TrimSpace(zone_name)));
     return FieldsOf(zone->to_local(sys));
   } catch (const std::exception&) {
     return std::nullopt;
@@ -313,7 +309,7 @@ Timestamp AddLocalMonths(Timestamp t, int months) {
 }
 
 std::optional<Duration> ParseDuration(std::string_view text, std::string* error) {
-  std::string_view input = Trim(text);
+  std::string_view input = TrimSpace(text);
   auto fail = [&]() -> std::optional<Duration> {
     if (error) *error = Quoted(input) + " is not a valid duration";
     return std::nullopt;

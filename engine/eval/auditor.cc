@@ -43,17 +43,7 @@ RuleOutcome DescribeRule(const RulePack& pack, const Rule& rule) {
   outcome.subject = rule.subject;
   outcome.basis = rule.basis;
   outcome.severity = rule.severity;
-  for (const RuleCitation& cite : rule.cite) {
-    Citation citation;
-    citation.source = cite.source;
-    citation.provision = cite.provision;
-    auto source = pack.sources.find(cite.source);
-    if (source != pack.sources.end()) {
-      citation.source_title = source->second.title;
-      citation.url = source->second.url;
-    }
-    outcome.citations.push_back(std::move(citation));
-  }
+  outcome.citations = ResolveCitations(pack, rule);
   outcome.message = rule.message;
   outcome.remedy = rule.remedy;
   outcome.target = rule.target;

@@ -17,14 +17,7 @@ RuleInfo Describe(const RulePack& pack, const Rule& rule) {
   info.subject = rule.subject;
   info.basis = rule.basis;
   info.severity = rule.severity;
-  for (const RuleCitation& cite : rule.cite) {
-    Citation citation{cite.source, "", "", cite.provision};
-    if (auto source = pack.sources.find(cite.source); source != pack.sources.end()) {
-      citation.source_title = source->second.title;
-      citation.url = source->second.url;
-    }
-    info.citations.push_back(std::move(citation));
-  }
+  info.citations = ResolveCitations(pack, rule);
   info.when = rule.when_source;
   info.require = rule.require_source;
   info.message = rule.message;

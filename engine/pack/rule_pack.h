@@ -87,6 +87,9 @@ struct RulePack {
   std::vector<Rule> rules;
 };
 
+/// The rule's citations with their sources' titles and addresses filled in from the pack.
+std::vector<Citation> ResolveCitations(const RulePack& pack, const Rule& rule);
+
 /// Packs loaded together, with the schemas and code lists they share.
 struct PackSet {
   SchemaRegistry schemas;

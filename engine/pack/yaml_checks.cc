@@ -1,5 +1,7 @@
 #include "engine/pack/yaml_checks.h"
 
+#include "engine/base/text.h"
+
 #include <algorithm>
 #include <cctype>
 #include <charconv>
@@ -33,12 +35,6 @@ const char* WithArticle(YamlKind kind) {
   return "empty";
 }
 
-std::string Lower(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 }  // namespace
 
 std::string ClosestMatch(std::string_view word, const std::vector<std::string>& candidates) {
@@ -46,7 +42,7 @@ std::string ClosestMatch(std::string_view word, const std::vector<std::string>& 
   std::string best;
   std::size_t best_distance = 0;
   for (const std::string& candidate : candidates) {
-    std::size_t distance = EditDistance(Lower(word), Lower(candidate));
+    std::size_t distance = EditDistance(AsciiLower(word), AsciiLower(candidate));
     if (best.empty() || distance < best_distance) {
       best = candidate;
       best_distance = distance;
@@ -173,7 +169,7 @@ std::vector<const YamlNode*> YamlChecker::ScalarList(const YamlNode& mapping,
 }
 
 std::optional<bool> ParseYamlBool(std::string_view text) {
-  std::string lower = Lower(text);
+  std::string lower = AsciiLower(text);
   if (lower == "true" || lower == "yes") return true;
   if (lower == "false" || lower == "no") return false;
   return std::nullopt;

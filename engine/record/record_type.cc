@@ -1,5 +1,7 @@
 #include "engine/record/record_type.h"
 
+#include "engine/base/text.h"
+
 #include <algorithm>
 #include <cctype>
 
@@ -60,9 +62,7 @@ std::vector<const RecordType*> SchemaRegistry::All() const {
 }
 
 std::string CodeList::Normalize(std::string_view code) const {
-  while (!code.empty() && std::isspace(static_cast<unsigned char>(code.front()))) code.remove_prefix(1);
-  while (!code.empty() && std::isspace(static_cast<unsigned char>(code.back()))) code.remove_suffix(1);
-  std::string out(code);
+  std::string out(TrimSpace(code));
   bool digits = !out.empty() && std::all_of(out.begin(), out.end(),
                                             [](unsigned char c) { return std::isdigit(c); });
   if (digits && width > 0 && static_cast<int>(out.size()) < width) {

@@ -28,18 +28,6 @@ constexpr std::string_view kSchemaVersion = "1.0.0";
 Json TextOrNull(const std::string& text) { return text.empty() ? Json(nullptr) : Json(text); }
 Json PositionOrNull(int position) { return position > 0 ? Json(position) : Json(nullptr); }
 
-Json DiagnosticSeverity(Severity severity) {
-  switch (severity) {
-    case Severity::kError:
-      return "error";
-    case Severity::kWarning:
-      return "warning";
-    case Severity::kNote:
-      return "note";
-  }
-  return "error";
-}
-
 Json ToolJson(const AuditResult& result) {
   return Json{{"name", "uofa"}, {"version", result.tool_version}};
 }
@@ -139,7 +127,7 @@ Json RuleJson(const RuleOutcome& rule) {
 }
 
 Json InputProblemJson(const Diagnostic& problem) {
-  return Json{{"severity", DiagnosticSeverity(problem.severity)},
+  return Json{{"severity", SeverityName(problem.severity)},
               {"file", TextOrNull(problem.location.file)},
               {"line", PositionOrNull(problem.location.line)},
               {"column", PositionOrNull(problem.location.column)},

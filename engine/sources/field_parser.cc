@@ -1,5 +1,7 @@
 #include "engine/sources/field_parser.h"
 
+#include "engine/base/text.h"
+
 #include <cctype>
 #include <charconv>
 #include <cmath>
@@ -9,22 +11,6 @@
 
 namespace uofa {
 namespace {
-
-std::string_view Trim(std::string_view text) {
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) text.remove_prefix(1);
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.remove_suffix(1);
-  return text;
-}
-
-bool EqualsIgnoringCase(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i]))) {
-      return false;
-    }
-  }
-  return true;
-}
 
 std::string Quoted(std::string_view text) { return "'" + std::string(text) + "'"; }
 
@@ -110,7 +96,7 @@ Value ParseFieldText(const FieldDef& field, std::string_view text, const FieldPa
   std::string ignored;
   if (error == nullptr) error = &ignored;
   error->clear();
-  std::string_view trimmed = Trim(text);
+  std::string_view trimmed = TrimSpace(text);
   if (trimmed.empty()) return Value();
 
   switch (field.kind) {

@@ -5,7 +5,9 @@
 
 #include "engine/sources/incident_jsonl.h"
 #include "engine/sources/incident_tables.h"
+#include "engine/sources/joined_table.h"
 #include "engine/sources/table_source.h"
+#include "engine/sources/yaml_record.h"
 
 namespace uofa {
 namespace {
@@ -57,6 +59,39 @@ constexpr char kTraining[] = "training";
 constexpr char kTrainingFile[] = "training.csv";
 constexpr char kRestriction[] = "restriction";
 constexpr char kRestrictionsFile[] = "restrictions.csv";
+constexpr char kOrganisation[] = "organisation";
+constexpr char kOrganisationFile[] = "organisation.yaml";
+
+std::unique_ptr<RecordSource> OpenOrganisation(AuditFolder& folder, Diagnostics& diagnostics) {
+  const RecordType* type = folder.options().schemas->Find(kOrganisation);
+  return OpenYamlRecord(folder.PathOf(kOrganisationFile), *type, folder.options(), diagnostics);
+}
+
+// A table joined with its child tables beside it (list field `x` <- x.csv) and, where it has a
+// field of the patient kind, with patients.csv.
+template <const char* kKind, const char* kFile>
+std::unique_ptr<RecordSource> OpenJoined(AuditFolder& folder, Diagnostics& diagnostics) {
+  JoinedTableSpec spec;
+  spec.path = folder.PathOf(kFile);
+  spec.type = folder.options().schemas->Find(kKind);
+  spec.children = ChildTablesBeside(*spec.type, folder.directory(), folder.options());
+  spec.lookup = folder.Patients(diagnostics);
+  return OpenJoinedTable(spec, folder.options(), diagnostics);
+}
+
+// training.csv is read with staff.csv, as its list field 'training', when the packs read staff;
+// only packs that read training without staff get it as a table of its own.
+std::unique_ptr<RecordSource> OpenTraining(AuditFolder& folder, Diagnostics& diagnostics) {
+  if (folder.options().schemas->Find(kStaff) == nullptr) {
+    return OpenPlainTable<kTraining, kTrainingFile>(folder, diagnostics);
+  }
+  if (!folder.Has(kStaffFile)) {
+    diagnostics.Warning({folder.PathOf(kTrainingFile), 0, 0},
+                        "'training.csv' is read with 'staff.csv', which is absent; its rows are "
+                        "not read");
+  }
+  return nullptr;
+}
 
 }  // namespace
 
@@ -84,9 +119,10 @@ const std::vector<SourceKind>& SourceKinds() {
       // patients first: the incident join reads the same table.
       {"patient", {kPatientsFile}, OpenPatients},
       {"incident", {kIncidentsCsv, kIncidentsJsonl}, OpenIncidents},
-      {kAdmission, {kAdmissionsFile}, OpenPlainTable<kAdmission, kAdmissionsFile>},
-      {kStaff, {kStaffFile}, OpenPlainTable<kStaff, kStaffFile>},
-      {kTraining, {kTrainingFile}, OpenPlainTable<kTraining, kTrainingFile>},
+      {kOrganisation, {kOrganisationFile}, OpenOrganisation},
+      {kAdmission, {kAdmissionsFile}, OpenJoined<kAdmission, kAdmissionsFile>},
+      {kStaff, {kStaffFile}, OpenJoined<kStaff, kStaffFile>},
+      {kTraining, {kTrainingFile}, OpenTraining},
       {kRestriction, {kRestrictionsFile}, OpenPlainTable<kRestriction, kRestrictionsFile>},
   };
   return kinds;

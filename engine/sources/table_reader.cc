@@ -1,23 +1,13 @@
 #include "engine/sources/table_reader.h"
 
+#include "engine/base/text.h"
+
 #include <cctype>
 #include <unordered_map>
 #include <utility>
 
 namespace uofa {
 namespace {
-
-std::string_view Trim(std::string_view text) {
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) text.remove_prefix(1);
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.remove_suffix(1);
-  return text;
-}
-
-std::string Lower(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 }  // namespace
 
@@ -77,14 +67,14 @@ bool TableReader::ReadHeader(Diagnostics& diagnostics,
   if (status == CsvReader::Status::kMalformed) return false;
 
   std::unordered_map<std::string, const FieldDef*> by_lower_name;
-  for (const FieldDef& field : type_->fields()) by_lower_name.emplace(Lower(field.name), &field);
+  for (const FieldDef& field : type_->fields()) by_lower_name.emplace(AsciiLower(field.name), &field);
 
   column_fields_.assign(row_.cells.size(), nullptr);
   for (std::size_t column = 0; column < row_.cells.size(); ++column) {
     const CsvCell& cell = row_.cells[column];
     SourceLocation at{path, cell.line, cell.column};
     std::string line(row_.LineText(cell.line));
-    std::string_view name = Trim(cell.text);
+    std::string_view name = TrimSpace(cell.text);
     if (name.empty()) {
       diagnostics.Warning(at, "column " + std::to_string(column + 1) + " has no name and is ignored",
                           line);
@@ -92,7 +82,7 @@ bool TableReader::ReadHeader(Diagnostics& diagnostics,
     }
     const FieldDef* field = type_->Find(name);
     if (field == nullptr) {
-      auto it = by_lower_name.find(Lower(name));
+      auto it = by_lower_name.find(AsciiLower(name));
       if (it != by_lower_name.end()) field = it->second;
     }
     if (field == nullptr) {

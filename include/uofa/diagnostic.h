@@ -24,6 +24,9 @@ struct SourceLocation {
 
 enum class Severity { kError, kWarning, kNote };
 
+/// "error", "warning" or "note".
+const char* SeverityName(Severity severity);
+
 /// One problem. `source_line` is the full text of the line at `location.line` (without its line
 /// ending); when empty, no source excerpt is printed.
 struct Diagnostic {

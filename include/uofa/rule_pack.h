@@ -108,6 +108,37 @@ class RuleBook {
   std::unique_ptr<PackSet> packs_;
 };
 
+/// What `uofa rules doc` writes: a Markdown catalogue of the loaded rules.
+struct CatalogueOptions {
+  /// The coverage list (rules/coverage.yaml): every provision the packs should check. "" for
+  /// none: the catalogue then has no coverage table.
+  std::string coverage_path;
+};
+
+/// An entry of the coverage list that no loaded rule checks and that is not marked
+/// `not_checkable`.
+struct CoverageGap {
+  std::string id;  ///< "s.3(7)"
+  std::string description;
+  SourceLocation at;  ///< the entry in the coverage list
+};
+
+struct RuleCatalogue {
+  std::string markdown;                  ///< the catalogue; deterministic for the same inputs
+  std::size_t coverage_entries = 0;      ///< entries in the coverage list
+  std::size_t not_checkable = 0;         ///< of which marked not_checkable
+  std::vector<CoverageGap> not_covered;  ///< of which checked by no loaded rule, in file order
+};
+
+/// Describes every rule of `book` in Markdown: per pack its title, instrument, version, sources
+/// and parameters; per rule its citations, subject, conditions, parameters used, message and
+/// remedy; then, when `options.coverage_path` is set, the coverage table. Problems in the
+/// coverage list (a bad key, a duplicate id, a rule id no loaded pack has) go to `diagnostics`
+/// at their file:line:col; the catalogue is still written from the entries that could be read.
+/// Never throws.
+RuleCatalogue WriteRuleCatalogue(const RuleBook& book, const CatalogueOptions& options,
+                                 Diagnostics& diagnostics);
+
 }  // namespace uofa
 
 #endif  // UOFA_RULE_PACK_H_

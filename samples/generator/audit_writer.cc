@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "csv_writer.h"
+#include "organisation_profile.h"
 #include "policy_documents.h"
 
 namespace uofa::samples {
@@ -33,78 +34,8 @@ std::string SettingsYaml() {
          "# as_of: the date the audit is taken at; packs: the rule packs to run; parameters: overrides\n"
          "# of pack parameters (none: every rule uses its pack's defaults).\n"
          "as_of: 2025-12-31\n"
-         "packs: [uof-act-2018]\n"
+         "packs: [uof-act-2018, uof-guidance-2021, mha-cop-2015-ch26, nice-ng10, mha-cop-2015-ch8]\n"
          "parameters: {}\n";
-}
-
-std::string OrganisationYaml() {
-  std::string units;
-  for (const std::string& unit : UnitNames()) {
-    units += "  - name: " + unit + "\n    wards: [";
-    bool first = true;
-    for (const Ward& ward : Wards()) {
-      if (unit != ward.unit) continue;
-      units += (first ? "" : ", ") + std::string(ward.name);
-      first = false;
-    }
-    units += "]\n";
-  }
-  return "# The trust's profile (fictional): responsible person, units, policy and patient-information\n"
-         "# records, training programme, reduction plan and police protocol.\n"
-         "name: " + std::string(kTrustName) + "\n"
-         "ods_code: RXX\n"
-         "kind: nhs_foundation_trust\n"
-         "units:\n" + units +
-         "responsible_person:\n"
-         "  name: Morgan Template\n"
-         "  job_title: Chief Nurse\n"
-         "  employed_by_organisation: true\n"
-         "  board_member: true\n"
-         "  appointed_on: 2022-02-01\n"
-         "delegations:\n"
-         "  - name: Casey Outline\n"
-         "    job_title: Head of Nursing, Reducing Restrictive Practice\n"
-         "    employee: true\n"
-         "    functions: [training, recording]\n"
-         "policy:\n"
-         "  title: Use of Force Policy\n"
-         "  version: \"3.1\"\n"
-         "  document: policy/use-of-force-policy.md\n"
-         "  published_on: 2024-04-01\n"
-         "  published_url: https://example.nhs.uk/policies/use-of-force\n"
-         "  last_reviewed_on: 2025-03-30\n"
-         "  next_review_on: 2026-03-30\n"
-         "  consultations:\n"
-         "    - on: 2024-02-10\n"
-         "      with: [patients' council, carers' forum, staff side]\n"
-         "  revisions:\n"
-         "    - version: \"3.0\"\n"
-         "      on: 2024-04-01\n"
-         "      substantial: true\n"
-         "      consulted_on: 2024-02-10\n"
-         "    - version: \"3.1\"\n"
-         "      on: 2025-03-30\n"
-         "      substantial: false\n"
-         "patient_information:\n"
-         "  title: Your rights about the use of force\n"
-         "  document: policy/patient-information.md\n"
-         "  published_on: 2024-04-01\n"
-         "  last_reviewed_on: 2025-03-30\n"
-         "  consultations:\n"
-         "    - on: 2024-02-10\n"
-         "      with: [patients' council, carers' forum]\n"
-         "  formats: [standard, easy_read, translated]\n"
-         "training_programme:\n"
-         "  provider: Example Restraint Reduction Training Ltd\n"
-         "  rrn_certified: true\n"
-         "  certificate_expires_on: 2026-09-30\n"
-         "  topics: [a, b, c, d, e, f, g, h, i, j, k]\n"
-         "reduction_plan:\n"
-         "  document: policy/reducing-restrictive-practice-plan.md\n"
-         "  last_updated_on: 2025-06-01\n"
-         "police_protocol:\n"
-         "  agreed_with: " + std::string(kPoliceForce) + "\n"
-         "  agreed_on: 2023-05-01\n";
 }
 
 void WritePatients(const SampleTrust& trust, const std::filesystem::path& path) {
@@ -196,6 +127,46 @@ void WriteIncidents(const SampleTrust& trust, const std::filesystem::path& folde
   }
 }
 
+std::string Date(const std::optional<std::int64_t>& day) { return day ? FormatDate(*day) : ""; }
+
+void WriteStaff(const SampleTrust& trust, const std::filesystem::path& path) {
+  CsvWriter csv(path.string(), {"staff_id", "name", "job_title", "unit", "employment", "started_on", "left_on",
+                                "may_use_force", "training_exemption"});
+  const std::vector<std::string> units = UnitNames();
+  for (const StaffMember& s : trust.staff) {
+    csv.Row({s.staff_id, s.name, s.job_title, units[static_cast<std::size_t>(s.unit)], s.employment,
+             FormatDate(s.started_on), Date(s.left_on), s.may_use_force ? "Y" : "N", s.training_exemption});
+  }
+}
+
+void WriteTraining(const SampleTrust& trust, const std::filesystem::path& path) {
+  CsvWriter csv(path.string(), {"staff_id", "course", "kind", "completed_on", "provider", "rrn_certified", "topics"});
+  for (const TrainingRecord& t : trust.training) {
+    csv.Row({t.staff_id, t.course, t.kind, FormatDate(t.completed_on), t.provider, t.rrn_certified, t.topics});
+  }
+}
+
+void WriteAdmissions(const SampleTrust& trust, const std::filesystem::path& path) {
+  CsvWriter csv(path.string(), {"admission_id", "patient_id", "unit", "ward", "admitted_at", "discharged_at",
+                                "info_given_at", "info_refused", "info_format", "understanding_checked",
+                                "info_given_to_others"});
+  for (const Admission& a : trust.admissions) {
+    const Ward& ward = Wards()[static_cast<std::size_t>(a.ward)];
+    csv.Row({a.admission_id, trust.patients[static_cast<std::size_t>(a.patient)].patient_id, ward.unit, ward.name,
+             FormatLondonDateTime(a.admitted_at), Time(a.discharged_at), Time(a.info_given_at), a.info_refused,
+             a.info_format, a.understanding_checked, a.info_given_to_others});
+  }
+}
+
+void WriteRestrictions(const SampleTrust& trust, const std::filesystem::path& path) {
+  CsvWriter csv(path.string(), {"ward", "restriction", "scope", "patient_id", "justification", "approved_by",
+                                "started_on", "last_reviewed_on", "ended_on", "communicated_to_patients"});
+  for (const Restriction& r : trust.restrictions) {
+    csv.Row({r.ward, r.restriction, r.scope, r.patient_id, r.justification, r.approved_by, r.started_on,
+             r.last_reviewed_on, r.ended_on, r.communicated_to_patients});
+  }
+}
+
 }  // namespace
 
 void WriteAudit(const SampleTrust& trust, const std::string& directory) {
@@ -207,6 +178,10 @@ void WriteAudit(const SampleTrust& trust, const std::string& directory) {
   for (const PolicyDocument& document : PolicyDocuments()) WriteText(root / document.path, document.text);
   WritePatients(trust, root / "patients.csv");
   WriteIncidents(trust, root / "incidents");
+  WriteAdmissions(trust, root / "admissions.csv");
+  WriteStaff(trust, root / "staff.csv");
+  WriteTraining(trust, root / "training.csv");
+  WriteRestrictions(trust, root / "restrictions.csv");
 }
 
 }  // namespace uofa::samples

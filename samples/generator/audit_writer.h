@@ -8,8 +8,8 @@
 
 namespace uofa::samples {
 
-// Writes uofa.yaml, organisation.yaml, policy/, patients.csv and incidents/ under `directory`,
-// creating folders as needed. Throws std::runtime_error when a file cannot be written.
+// Writes uofa.yaml, organisation.yaml, policy/, patients.csv, incidents/, admissions.csv,
+// staff.csv, training.csv and restrictions.csv under `directory`, creating folders as needed. Throws std::runtime_error when a file cannot be written.
 void WriteAudit(const SampleTrust& trust, const std::string& directory);
 
 }  // namespace uofa::samples

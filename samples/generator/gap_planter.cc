@@ -202,4 +202,142 @@ std::vector<PlantedGap> PlantGaps(RandomSource& random, SampleTrust& trust) {
   return planter.Result();
 }
 
+namespace {
+
+bool IsSeclusion(const Intervention& intervention) { return intervention.type_code == "05"; }
+
+const Intervention* Seclusion(const Incident& incident) {
+  for (const Intervention& intervention : incident.interventions) {
+    if (IsSeclusion(intervention)) return &intervention;
+  }
+  return nullptr;
+}
+
+std::vector<TimedEntry*> Entries(std::vector<TimedEntry>& entries, const std::string& kind) {
+  std::vector<TimedEntry*> chosen;
+  for (TimedEntry& entry : entries) {
+    if (entry.kind == kind) chosen.push_back(&entry);
+  }
+  return chosen;
+}
+
+std::size_t Count(const std::vector<TimedEntry>& entries, const std::string& kind) {
+  return static_cast<std::size_t>(std::count_if(entries.begin(), entries.end(),
+                                                [&](const TimedEntry& entry) { return entry.kind == kind; }));
+}
+
+void SortByTime(std::vector<TimedEntry>& entries) {
+  std::stable_sort(entries.begin(), entries.end(), [](const TimedEntry& a, const TimedEntry& b) { return a.at < b.at; });
+}
+
+bool HasType(const Incident& incident, const std::string& type_code) {
+  return std::any_of(incident.interventions.begin(), incident.interventions.end(),
+                     [&](const Intervention& intervention) { return intervention.type_code == type_code; });
+}
+
+}  // namespace
+
+std::vector<PlantedGap> PlantCareGaps(RandomSource& random, SampleTrust& trust) {
+  GapPlanter planter(random, trust);
+
+  // MHA Code of Practice ch. 26: seclusion started by someone other than a doctor has no medical
+  // review in its first hour; the first comes 90 to 110 minutes in.
+  planter.OnIncidents("seclusion_first_medical_review_late", 1,
+                      [](const Incident& incident) {
+                        const Intervention* seclusion = Seclusion(incident);
+                        return seclusion && seclusion->authoriser_role != "doctor" &&
+                               seclusion->ended_at - seclusion->started_at >= 180;
+                      },
+                      [&](Incident& incident) {
+                        const Minutes begins = Seclusion(incident)->started_at;
+                        Entries(incident.reviews, "medical").front()->at = begins + planter.random().Between(90, 110);
+                        SortByTime(incident.reviews);
+                      });
+  // Two-hourly nursing reviews: one comes 2 h 30 min after the one before.
+  planter.OnIncidents("seclusion_nursing_review_gap", 1,
+                      [](const Incident& incident) { return Seclusion(incident) && Count(incident.reviews, "nursing") >= 3; },
+                      [](Incident& incident) {
+                        std::vector<TimedEntry*> nursing = Entries(incident.reviews, "nursing");
+                        nursing[1]->at = nursing[0]->at + 150;
+                        SortByTime(incident.reviews);
+                      });
+  // Observation every 15 minutes: one entry is 25 minutes after the one before.
+  planter.OnIncidents("seclusion_observation_gap", 1,
+                      [](const Incident& incident) {
+                        return Seclusion(incident) && Count(incident.observations, "seclusion_observation") >= 12;
+                      },
+                      [](Incident& incident) {
+                        std::vector<TimedEntry*> observations = Entries(incident.observations, "seclusion_observation");
+                        observations[5]->at = observations[4]->at + 25;
+                        SortByTime(incident.observations);
+                      });
+
+  // NICE NG10: after rapid tranquillisation, vital signs at 15 and 30 minutes, then none until four
+  // hours (a gap of 3 h 30 min).
+  planter.OnIncidents("rapid_tranquillisation_vital_signs_not_hourly", 2,
+                      [](const Incident& incident) {
+                        return HasType(incident, "14") && incident.patient_injury != "Y" &&
+                               Count(incident.observations, "vital_signs") == 7;
+                      },
+                      [](Incident& incident) {
+                        std::vector<TimedEntry> kept;
+                        int index = 0;
+                        for (const TimedEntry& entry : incident.observations) {
+                          const bool dropped = entry.kind == "vital_signs" && index >= 2 && index <= 5;
+                          if (entry.kind == "vital_signs") ++index;
+                          if (!dropped) kept.push_back(entry);
+                        }
+                        incident.observations = kept;
+                      });
+  // NICE QS154: manual restraint with no physical-health check during or after it.
+  planter.OnIncidents("restraint_vital_signs_missing", 2,
+                      [](const Incident& incident) {
+                        return incident.scenario == Scenario::kPhysical && Count(incident.observations, "vital_signs") == 1;
+                      },
+                      [](Incident& incident) { incident.observations.clear(); });
+
+  // Statutory guidance: prone restraint is never planned. A care-planned hold done face down.
+  planter.OnIncidents("planned_prone_restraint", 1,
+                      [](const Incident& incident) { return incident.scenario == Scenario::kPlannedCare; },
+                      [](Incident& incident) {
+                        Intervention& hold = incident.interventions.front();
+                        hold.type_code = "01";
+                        hold.in_care_plan = "Y";
+                        std::string description = "Patient held prone (face down) by staff, as the care plan set out (" +
+                                                  std::to_string(hold.ended_at - hold.started_at) + " min)";
+                        if (HasType(incident, "15")) description += ", then " + phrases::DescribeIntervention("15", 2, false);
+                        incident.description = description + ".";
+                      });
+
+  // NICE QS154: no immediate debrief with the patient, and none declined.
+  planter.OnIncidents("debrief_missing", 2,
+                      [](const Incident& incident) { return incident.debrief_patient_at.has_value(); },
+                      [](Incident& incident) {
+                        incident.debrief_patient_at.reset();
+                        incident.debrief_declined = "N";
+                      });
+  // The formal post-incident review 4 to 9 days after the end, not within 72 hours.
+  planter.OnIncidents("post_incident_review_late", 3,
+                      [](const Incident& incident) { return incident.post_incident_review_at.has_value(); },
+                      [&](Incident& incident) {
+                        incident.post_incident_review_at = incident.ended_at + planter.random().Between(4 * kDay, 9 * kDay);
+                      });
+  std::vector<PlantedGap> gaps = planter.Result();
+
+  // Not planted but drawn: about one responsive hold in twenty runs past ten minutes (NICE NG10
+  // says not routinely). Counted here so the summary lists every finding the sample should give.
+  int long_holds = 0;
+  for (const Incident& incident : trust.incidents) {
+    const bool long_hold = std::any_of(incident.interventions.begin(), incident.interventions.end(),
+                                       [](const Intervention& intervention) {
+                                         const std::string& code = intervention.type_code;
+                                         const bool physical = code == "01" || (code >= "07" && code <= "13");
+                                         return physical && intervention.ended_at - intervention.started_at > 10;
+                                       });
+    if (long_hold) ++long_holds;
+  }
+  gaps.push_back({"manual_restraint_over_10_minutes", long_holds});
+  return gaps;
+}
+
 }  // namespace uofa::samples

@@ -18,13 +18,6 @@ constexpr int kSecurityIncidents = 8;
 constexpr int kSeriousInjuries = 2;
 constexpr int kMinimumDaysBetweenIncidents = 3;  // per patient: no two uses of force overlap
 
-std::int64_t LocalDay(Minutes instant) { return (instant + LondonOffset(instant)) / kMinutesPerDay; }
-
-Minutes AtLocalTime(std::int64_t day, int hour, int minute) {
-  const CivilDate date = CivilFromDays(day);
-  return LondonToInstant(date.year, date.month, date.day, hour, minute);
-}
-
 std::string Draw(RandomSource& random, const std::vector<std::pair<std::string, int>>& table) {
   std::vector<int> weights;
   for (const auto& row : table) weights.push_back(row.second);
@@ -216,7 +209,17 @@ void IncidentBuilder::AddSeclusion(Minutes start, std::optional<Minutes> fixed_e
     duration = random_.Between(band.low, band.high);
   }
   const Minutes ends = begins + duration;
-  AddIntervention("05", begins, ends, "N", doctor_id_, "doctor");
+  // Out of hours the nurse in charge starts seclusion and a doctor comes to review it; in the
+  // working day a doctor on the ward decides.
+  const std::int64_t start_day = LocalDay(start);
+  const Minutes local_minute = start + LondonOffset(start) - start_day * kMinutesPerDay;
+  const std::int64_t weekday = (start_day + 4) % 7;  // 1970-01-01 was a Thursday; 0 is Sunday
+  const bool out_of_hours = weekday == 0 || weekday == 6 || local_minute < 9 * 60 || local_minute >= 17 * 60;
+  if (out_of_hours) {
+    AddIntervention("05", begins, ends, "N", lead_id_, "nurse in charge");
+  } else {
+    AddIntervention("05", begins, ends, "N", doctor_id_, "doctor");
+  }
 
   // Reviews and observations as the MHA Code of Practice (ch. 26) sets them: a medical review
   // within the hour, nursing reviews two-hourly, medical four-hourly, an MDT and an independent
@@ -224,17 +227,52 @@ void IncidentBuilder::AddSeclusion(Minutes start, std::optional<Minutes> fixed_e
   auto review = [&](const std::string& kind, Minutes at, const std::string& by) {
     if (at > begins && at < ends) incident_.reviews.push_back({kind, at, by});
   };
-  review("medical", begins + random_.Between(20, 55), doctor_id_);
-  for (Minutes k = 1; begins + 240 * k < ends; ++k) review("medical", begins + 240 * k - random_.Between(0, 30), doctor_id_);
+  // Each nursing or medical review follows the one before by the interval less a drawn few
+  // minutes, so no interval is ever longer than the Code allows. There is one draw per slot of the
+  // fixed two- or four-hourly grid over the seclusion (the number of draws depends only on the
+  // duration); a chain that needs more steps than there are slots reuses the draws in turn.
+  auto chain = [&](const std::string& kind, Minutes first, Minutes interval, const std::vector<Minutes>& early,
+                   const std::vector<std::string>& by) {
+    Minutes at = first;
+    for (std::size_t step = 0; at < ends; ++step) {
+      review(kind, at, by[step % by.size()]);
+      at += interval - (early.empty() ? 0 : early[step % early.size()]);
+    }
+  };
+  const Minutes first_medical = begins + random_.Between(20, 55);
+  std::vector<Minutes> medical_early;
+  for (Minutes k = 1; begins + 240 * k < ends; ++k) medical_early.push_back(random_.Between(0, 30));
+  chain("medical", first_medical, 240, medical_early, {doctor_id_});
   const std::vector<std::string> nurses = {PickStaff(StaffGroup::kNurse).staff_id, PickStaff(StaffGroup::kNurse).staff_id};
-  for (Minutes k = 1; begins + 120 * k < ends; ++k) {
-    review("nursing", begins + 120 * k - random_.Between(0, 15), nurses[static_cast<std::size_t>(k % 2)]);
+  std::vector<Minutes> nursing_early;
+  for (Minutes k = 1; begins + 120 * k < ends; ++k) nursing_early.push_back(random_.Between(0, 15));
+  if (!nursing_early.empty()) {
+    chain("nursing", begins + 120 - nursing_early.front(), 120,
+          std::vector<Minutes>(nursing_early.begin() + 1, nursing_early.end()), {nurses[1], nurses[0]});
   }
   if (duration > 480) {
     review("mdt", begins + random_.Between(300, 470), doctor_id_);
-    const Minutes independent_at = begins + 480 + random_.Between(0, 45);
+    // Once seclusion passes eight hours; a seclusion ending soon after has it just before the end.
+    const Minutes independent_at = std::min(begins + 480 + random_.Between(0, 45), ends - 1);
     review("independent_mdt", independent_at, PickStaff(StaffGroup::kDoctor, 1 - unit_).staff_id);
     for (Minutes k = 1; begins + kMinutesPerDay * k < ends; ++k) review("mdt", begins + kMinutesPerDay * k, doctor_id_);
+  }
+  // The first MDT review falls during the first working day: the day seclusion began when that
+  // is a weekday before 17:00, else the next weekday. A seclusion still running at the end of
+  // that day without one has it at 16:00 that day (or 90 minutes in, if later).
+  {
+    const std::int64_t day = LocalDay(begins);
+    const Minutes minute = begins + LondonOffset(begins) - day * kMinutesPerDay;
+    const std::int64_t weekday = (day + 4) % 7;
+    std::int64_t working_day = day;
+    if (weekday == 6) working_day = day + 2;
+    else if (weekday == 0) working_day = day + 1;
+    else if (minute >= 17 * 60) working_day = day + (weekday == 5 ? 3 : 1);
+    const Minutes deadline = AtLocalTime(working_day + 1, 0, 0);
+    const bool held = std::any_of(incident_.reviews.begin(), incident_.reviews.end(), [&](const TimedEntry& entry) {
+      return (entry.kind == "mdt" || entry.kind == "independent_mdt") && entry.at < deadline;
+    });
+    if (ends >= deadline && !held) review("mdt", std::max(begins + 90, AtLocalTime(working_day, 16, 0)), doctor_id_);
   }
   std::vector<std::string> observers = {PickStaff(StaffGroup::kNurse).staff_id, PickStaff(StaffGroup::kSupportWorker).staff_id};
   for (Minutes k = 1; begins + 15 * k <= ends; ++k) {
@@ -248,10 +286,15 @@ void IncidentBuilder::AddSeclusion(Minutes start, std::optional<Minutes> fixed_e
 void IncidentBuilder::AddSegregation(Minutes start) {
   const Minutes ends = start + 24 * kMinutesPerDay;
   AddIntervention("06", start, ends, "Y", doctor_id_, "approved clinician");
+  // The approved clinician comes a few minutes earlier each day, so no two reviews are more than
+  // 24 hours apart; the last review, which ends segregation, is 150 minutes before it ends.
   for (Minutes day = 1; day < 24; ++day) {
-    incident_.reviews.push_back({"approved_clinician", start + day * kMinutesPerDay + random_.Between(-60, 60), doctor_id_});
-    if (day % 7 == 0) incident_.reviews.push_back({"mdt", start + day * kMinutesPerDay + 180, doctor_id_});
+    const Minutes drawn = random_.Between(-60, 60);
+    const Minutes at = start + day * (kMinutesPerDay - 5) + (drawn + 60) / 25;
+    incident_.reviews.push_back({"approved_clinician", at, doctor_id_});
+    if (day % 7 == 0) incident_.reviews.push_back({"mdt", start + day * kMinutesPerDay - 60, doctor_id_});
   }
+  incident_.reviews.push_back({"approved_clinician", ends - 150, doctor_id_});
   std::stable_sort(incident_.reviews.begin(), incident_.reviews.end(),
             [](const TimedEntry& a, const TimedEntry& b) { return a.at < b.at; });
 }
@@ -591,6 +634,38 @@ void GenerateIncidents(RandomSource& random, SampleTrust& trust) {
       std::snprintf(id, sizeof id, "PSII-%04d-%03d", year, ++investigations);
       incident.investigation_ref = id;
     }
+  }
+}
+
+void AddRestraintHealthChecks(RandomSource& random, SampleTrust& trust) {
+  for (Incident& incident : trust.incidents) {
+    if (incident.scenario == Scenario::kNegligible) continue;
+    // NICE NG10: an injured patient after rapid tranquillisation is checked every 15 minutes.
+    for (const Intervention& intervention : incident.interventions) {
+      if (intervention.type_code != "14" || incident.patient_injury != "Y") continue;
+      std::vector<TimedEntry>& entries = incident.observations;
+      const std::string nurse = entries.empty() ? incident.recorded_by : entries.front().by;
+      for (Minutes offset = 15; offset <= 240; offset += 15) {
+        const Minutes at = intervention.started_at + offset;
+        const bool present = std::any_of(entries.begin(), entries.end(), [&](const TimedEntry& entry) {
+          return entry.kind == "vital_signs" && entry.at == at;
+        });
+        if (!present) entries.push_back({"vital_signs", at, nurse});
+      }
+      std::stable_sort(entries.begin(), entries.end(), [](const TimedEntry& a, const TimedEntry& b) { return a.at < b.at; });
+    }
+    const bool checked = std::any_of(incident.observations.begin(), incident.observations.end(),
+                                     [](const TimedEntry& entry) { return entry.kind == "vital_signs"; });
+    if (checked) continue;
+    std::optional<Minutes> hold_end;
+    for (const Intervention& intervention : incident.interventions) {
+      if (IsPhysical(intervention.type_code)) hold_end = std::max(hold_end.value_or(0), intervention.ended_at);
+    }
+    if (!hold_end) continue;
+    const Minutes at = *hold_end + random.Between(5, 25);
+    incident.observations.push_back({"vital_signs", at, incident.recorded_by});
+    std::stable_sort(incident.observations.begin(), incident.observations.end(),
+                     [](const TimedEntry& a, const TimedEntry& b) { return a.at < b.at; });
   }
 }
 

@@ -14,6 +14,12 @@ namespace uofa::samples {
 // (and detain them) to place those.
 void GenerateIncidents(RandomSource& random, SampleTrust& trust);
 
+// NICE QS154: physical health is monitored during and after manual restraint. Adds a vital-signs
+// check 5 to 25 minutes after the last physical hold of every incident that is not negligible and
+// has no vital-signs check yet (rapid tranquillisation brings its own, hourly; when the patient
+// was injured, this adds the checks that make them every 15 minutes for four hours).
+void AddRestraintHealthChecks(RandomSource& random, SampleTrust& trust);
+
 }  // namespace uofa::samples
 
 #endif  // UOFA_SAMPLES_GENERATOR_INCIDENT_GENERATOR_H_

@@ -10,13 +10,18 @@
 #include <exception>
 #include <iostream>
 #include <string>
+#include <vector>
 
+#include "admission_generator.h"
 #include "audit_writer.h"
 #include "gap_planter.h"
 #include "incident_generator.h"
+#include "organisation_profile.h"
 #include "people_generator.h"
 #include "random_source.h"
+#include "restriction_register.h"
 #include "sample_model.h"
+#include "workforce_generator.h"
 
 namespace {
 
@@ -61,7 +66,16 @@ int main(int argc, char** argv) {
     trust.staff = GenerateStaff(random);
     trust.patients = GeneratePatients(random, kPatients, kIncidents);
     GenerateIncidents(random, trust);
-    const auto gaps = PlantGaps(random, trust);
+    // Everything after the recording gaps draws later in the sequence, so adding to it leaves
+    // the records before it as they were.
+    std::vector<PlantedGap> gaps = PlantGaps(random, trust);
+    AddRestraintHealthChecks(random, trust);
+    auto append = [&gaps](const std::vector<PlantedGap>& more) { gaps.insert(gaps.end(), more.begin(), more.end()); };
+    append(PlantCareGaps(random, trust));
+    append(GenerateWorkforce(random, trust));
+    append(GenerateAdmissions(random, trust));
+    append(GenerateRestrictions(random, trust));
+    append(OrganisationGaps());
     WriteAudit(trust, out);
     for (const PlantedGap& gap : gaps) std::cout << "gap " << gap.name << ": " << gap.count << "\n";
   } catch (const std::exception& error) {

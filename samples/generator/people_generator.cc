@@ -187,10 +187,47 @@ std::vector<StaffMember> GenerateStaff(RandomSource& random) {
         member.name = first_names[slot % first_names.size()] + " " + surnames[slot / first_names.size()];
         member.job_title = post.job_title;
         member.organisation = post.agency ? kStaffingAgency : "";
+        member.employment = post.agency ? "agency" : "employee";
         member.unit = unit;
         member.group = post.group;
         staff.push_back(member);
       }
+    }
+  }
+
+  // Bank, locum and non-clinical posts, after the clinical ones so that their ids and names
+  // follow on. None is drawn into an incident; their training histories are laid out on purpose
+  // (TrainingPlan), so the register has exemptions, new starters and late inductions.
+  struct ExtraPost {
+    const char* job_title;
+    const char* employment;
+    TrainingPlan plan[2];  // Riverside Unit, Hillside Unit
+  };
+  static const std::vector<ExtraPost> extra_posts = {
+      {"Registered Mental Health Nurse", "bank", {TrainingPlan::kExempt, TrainingPlan::kLateInduction}},
+      {"Registered Mental Health Nurse", "bank", {TrainingPlan::kLateInduction, TrainingPlan::kNewStarterTrained}},
+      {"Healthcare Assistant", "bank", {TrainingPlan::kLateInduction, TrainingPlan::kExempt}},
+      {"Healthcare Assistant", "bank", {TrainingPlan::kNewStarterPending, TrainingPlan::kDrawn}},
+      {"Locum Consultant Psychiatrist", "contractor", {TrainingPlan::kExempt, TrainingPlan::kDrawn}},
+      {"Clinical Psychologist", "employee", {TrainingPlan::kNone, TrainingPlan::kNone}},
+      {"Occupational Therapist", "employee", {TrainingPlan::kNone, TrainingPlan::kNone}},
+      {"Ward Administrator", "employee", {TrainingPlan::kNone, TrainingPlan::kNone}},
+  };
+  for (int unit = 0; unit < 2; ++unit) {
+    for (const ExtraPost& post : extra_posts) {
+      StaffMember member;
+      char id[32];
+      std::snprintf(id, sizeof id, "S%03zu", staff.size() + 1);
+      member.staff_id = id;
+      const auto slot = static_cast<std::size_t>(name_slots[staff.size()]);
+      member.name = first_names[slot % first_names.size()] + " " + surnames[slot / first_names.size()];
+      member.job_title = post.job_title;
+      member.employment = post.employment;
+      member.unit = unit;
+      member.group = StaffGroup::kOther;
+      member.plan = post.plan[unit];
+      member.may_use_force = member.plan != TrainingPlan::kNone;
+      staff.push_back(member);
     }
   }
   return staff;

@@ -14,7 +14,9 @@ namespace uofa::samples {
 // concentrated in a few patients, more often women (DOMAIN.md §10).
 std::vector<Patient> GeneratePatients(RandomSource& random, int count, int total_incidents);
 
-// The staff of both units: nurses, support workers (some from an agency) and doctors.
+// The staff of both units: nurses, support workers (some from an agency) and doctors, then bank,
+// locum and non-clinical posts (StaffGroup::kOther). Employment details and training come later
+// (workforce_generator.h), once the incidents show who was on duty when.
 std::vector<StaffMember> GenerateStaff(RandomSource& random);
 
 // A fresh, valid NHS number in the 999 range the NHS keeps for test data, never one in `used`.

@@ -6,7 +6,7 @@ namespace {
 
 const char* const kPolicy = R"(# Use of Force Policy
 
-Example Mental Health NHS Foundation Trust. Version 3.1, reviewed 30 March 2025. Fictional
+Example Mental Health NHS Foundation Trust. Version 3.1, reviewed 31 October 2024. Fictional
 document for the uofa sample audit.
 
 ## 1. Purpose and scope
@@ -85,8 +85,9 @@ consulted on with the patients' council, the carers' forum and staff side before
 
 const char* const kPatientInformation = R"(# Your rights about the use of force
 
-Example Mental Health NHS Foundation Trust. Fictional leaflet for the uofa sample audit. Also in
-easy read and in translation; ask any member of staff.
+Example Mental Health NHS Foundation Trust. Version 2.1, May 2025. Fictional leaflet for the uofa
+sample audit. Also in easy read, in translation, as audio and in British Sign Language; ask any
+member of staff.
 
 ## What this leaflet is about
 

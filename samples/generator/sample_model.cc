@@ -22,4 +22,11 @@ Minutes FirstIncidentDay() { return LondonToInstant(2021, 10, 1, 0, 0); }
 Minutes LastIncidentDay() { return LondonToInstant(2025, 12, 15, 0, 0); }
 Minutes AsOf() { return LondonToInstant(2025, 12, 31, 0, 0); }
 
+std::int64_t LocalDay(Minutes instant) { return (instant + LondonOffset(instant)) / kMinutesPerDay; }
+
+Minutes AtLocalTime(std::int64_t day, int hour, int minute) {
+  const CivilDate date = CivilFromDays(day);
+  return LondonToInstant(date.year, date.month, date.day, hour, minute);
+}
+
 }  // namespace uofa::samples

@@ -2,6 +2,7 @@
 #ifndef UOFA_SAMPLES_GENERATOR_SAMPLE_MODEL_H_
 #define UOFA_SAMPLES_GENERATOR_SAMPLE_MODEL_H_
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -39,6 +40,10 @@ Minutes FirstIncidentDay();  // 2021-10-01
 Minutes LastIncidentDay();   // 2025-12-15
 Minutes AsOf();              // 2025-12-31
 
+// Local calendar day (days since 1970-01-01) of an instant, and an instant at a local time of day.
+std::int64_t LocalDay(Minutes instant);
+Minutes AtLocalTime(std::int64_t day, int hour, int minute);
+
 struct Patient {
   std::string patient_id;
   std::string name;
@@ -61,7 +66,18 @@ struct Patient {
   std::string planted_gap;
 };
 
-enum class StaffGroup { kNurse, kSupportWorker, kDoctor };
+// kOther: bank, locum and non-clinical posts in the staff register, never drawn into an incident.
+enum class StaffGroup { kNurse, kSupportWorker, kDoctor, kOther };
+
+// How the training history of a kOther post is laid out (the other posts are drawn).
+enum class TrainingPlan {
+  kDrawn,              // start date and history drawn like any other member of staff
+  kExempt,             // s.5(4) exemption: recent equivalent training elsewhere, then refreshers
+  kLateInduction,      // planted: induction more than 90 days after starting
+  kNewStarterTrained,  // started weeks before the audit, induction done
+  kNewStarterPending,  // started weeks before the audit, induction not yet due
+  kNone,               // may not use force: no training needed
+};
 
 struct StaffMember {
   std::string staff_id;
@@ -70,6 +86,52 @@ struct StaffMember {
   std::string organisation;  // set for agency staff
   int unit = 0;
   StaffGroup group = StaffGroup::kNurse;
+  std::string employment = "employee";  // employee, contractor, agency, bank
+  bool may_use_force = true;
+  TrainingPlan plan = TrainingPlan::kDrawn;
+  std::int64_t started_on = 0;  // days since 1970-01-01
+  std::optional<std::int64_t> left_on;
+  std::string training_exemption;
+  std::string planted_gap;
+};
+
+struct TrainingRecord {
+  std::string staff_id;
+  std::string course;
+  std::string kind;  // induction, refresher
+  std::int64_t completed_on = 0;
+  std::string provider;
+  std::string rrn_certified;
+  std::string topics;
+};
+
+struct Admission {
+  std::string admission_id;
+  int patient = 0;
+  int ward = 0;
+  Minutes admitted_at = 0;
+  std::optional<Minutes> discharged_at;
+  std::optional<Minutes> info_given_at;
+  std::string info_refused;
+  std::string info_format;
+  std::string understanding_checked;
+  std::string info_given_to_others;
+  std::string planted_gap;
+};
+
+// One row of a ward's restrictions register.
+struct Restriction {
+  std::string ward;
+  std::string restriction;
+  std::string scope;  // ward, individual
+  std::string patient_id;
+  std::string justification;
+  std::string approved_by;
+  std::string started_on;
+  std::string last_reviewed_on;
+  std::string ended_on;
+  std::string communicated_to_patients;
+  std::string planted_gap;
 };
 
 struct Intervention {
@@ -157,6 +219,15 @@ struct SampleTrust {
   std::vector<Patient> patients;
   std::vector<StaffMember> staff;
   std::vector<Incident> incidents;
+  std::vector<TrainingRecord> training;
+  std::vector<Admission> admissions;
+  std::vector<Restriction> restrictions;
+};
+
+// A kind of planted gap and how many records carry it.
+struct PlantedGap {
+  std::string name;  // e.g. "description_missing"
+  int count = 0;     // records (incidents, patients, staff, admissions, ...) that carry it
 };
 
 }  // namespace uofa::samples

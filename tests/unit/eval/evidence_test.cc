@@ -9,6 +9,17 @@
 namespace uofa {
 namespace {
 
+FieldDef Field(const char* name, FieldKind kind, bool identifier = false,
+               const RecordType* element = nullptr) {
+  FieldDef field;
+  field.name = name;
+  field.kind = kind;
+  field.identifier = identifier;
+  field.element = element;
+  if (element != nullptr) field.of = element->name();
+  return field;
+}
+
 struct EvidenceFixture {
   SchemaRegistry schemas;
   RecordType* incident = nullptr;
@@ -17,17 +28,17 @@ struct EvidenceFixture {
 
   EvidenceFixture() {
     patient = schemas.Add(std::make_unique<RecordType>("patient"));
-    patient->AddField({.name = "patient_id", .kind = FieldKind::kString});
-    patient->AddField({.name = "name", .kind = FieldKind::kString, .identifier = true});
-    patient->AddField({.name = "nhs_number", .kind = FieldKind::kString, .identifier = true});
+    patient->AddField(Field("patient_id", FieldKind::kString));
+    patient->AddField(Field("name", FieldKind::kString, true));
+    patient->AddField(Field("nhs_number", FieldKind::kString, true));
     intervention = schemas.Add(std::make_unique<RecordType>("intervention"));
-    intervention->AddField({.name = "type_code", .kind = FieldKind::kCode});
+    intervention->AddField(Field("type_code", FieldKind::kCode));
     incident = schemas.Add(std::make_unique<RecordType>("incident"));
     incident->set_id_field("incident_id");
-    incident->AddField({.name = "incident_id", .kind = FieldKind::kString});
-    incident->AddField({.name = "started_at", .kind = FieldKind::kDateTime});
-    incident->AddField({.name = "patient", .kind = FieldKind::kRecord, .of = "patient", .element = patient});
-    incident->AddField({.name = "interventions", .kind = FieldKind::kList, .of = "intervention", .element = intervention});
+    incident->AddField(Field("incident_id", FieldKind::kString));
+    incident->AddField(Field("started_at", FieldKind::kDateTime));
+    incident->AddField(Field("patient", FieldKind::kRecord, false, patient));
+    incident->AddField(Field("interventions", FieldKind::kList, false, intervention));
   }
 
   Record Incident() const {
