@@ -19,7 +19,7 @@ const std::vector<CommandSpec>& Commands() {
       {"check", "Audit a trust's evidence against the rule packs and report the gaps", SetUpCheck},
       {"test", "Run every rule's own pass and fail examples", SetUpTest},
       {"lint", "Load the rule packs and report every problem in them", SetUpLint},
-      {"rules", "List the rules, or show one", SetUpRules},
+      {"rules", "List the rules, show one, or write the rule catalogue", SetUpRules},
   };
   return commands;
 }

@@ -398,52 +398,69 @@ class TextReport {
   }
 
   void AppendSummaryTable() {
-    // Grouped by section, ordered naturally (s.2 before s.12); rules citing nothing go last.
+    // Grouped by pack (in the audit's order), then by section of the first citation, ordered
+    // naturally (s.2 before s.12); rules citing nothing go last in their pack.
     struct Group {
+      std::size_t pack_order;
+      std::string pack;
       std::string section;
       StatusCounts counts;
     };
     std::vector<Group> groups;
+    std::vector<std::string> pack_order;
     StatusCounts total;
     for (const RuleOutcome& rule : result_.rules) {
       std::string section = Printable(ProvisionSection(FirstProvision(rule)));
       if (section.empty()) section = "-";
-      auto found = std::find_if(groups.begin(), groups.end(), [&section](const Group& group) {
-        return group.section == section;
+      auto pack = std::find(pack_order.begin(), pack_order.end(), rule.pack);
+      if (pack == pack_order.end()) pack = pack_order.insert(pack_order.end(), rule.pack);
+      const std::size_t order = static_cast<std::size_t>(pack - pack_order.begin());
+      auto found = std::find_if(groups.begin(), groups.end(), [&](const Group& group) {
+        return group.pack_order == order && group.section == section;
       });
       if (found == groups.end()) {
-        groups.push_back({section, {}});
+        groups.push_back({order, Printable(rule.pack), section, {}});
         found = groups.end() - 1;
       }
       found->counts.Add(rule.status);
       total.Add(rule.status);
     }
     std::stable_sort(groups.begin(), groups.end(), [](const Group& a, const Group& b) {
+      if (a.pack_order != b.pack_order) return a.pack_order < b.pack_order;
       if ((a.section == "-") != (b.section == "-")) return b.section == "-";
       return NaturalLess(a.section, b.section);
     });
 
+    std::size_t pack_width = std::string_view("pack").size();
     std::size_t section_width = std::string_view("provision").size();
-    for (const Group& group : groups) section_width = std::max(section_width, group.section.size());
+    for (const Group& group : groups) {
+      pack_width = std::max(pack_width, group.pack.size());
+      section_width = std::max(section_width, group.section.size());
+    }
     static constexpr std::string_view kColumns[] = {
         "rules", "met", "gaps", "indeterminate", "not assessed", "not applicable"};
-    auto row = [&](std::string_view first, const std::vector<std::string>& cells) {
-      std::string line = "  " + PadRight(first, section_width);
+    auto row = [&](std::string_view pack, std::string_view section,
+                   const std::vector<std::string>& cells) {
+      std::string line = "  " + PadRight(pack, pack_width) + "  " + PadRight(section, section_width);
       for (std::size_t i = 0; i < std::size(kColumns); ++i) {
         line += "  " + PadLeft(cells[i], kColumns[i].size());
       }
       out_ += line + '\n';
     };
-    auto counts_row = [&](std::string_view first, const StatusCounts& counts) {
-      row(first, {std::to_string(counts.rules), std::to_string(counts.met),
-                  std::to_string(counts.gaps), std::to_string(counts.indeterminate),
-                  std::to_string(counts.not_assessed), std::to_string(counts.not_applicable)});
+    auto counts_row = [&](std::string_view pack, std::string_view section, const StatusCounts& counts) {
+      row(pack, section,
+          {std::to_string(counts.rules), std::to_string(counts.met), std::to_string(counts.gaps),
+           std::to_string(counts.indeterminate), std::to_string(counts.not_assessed),
+           std::to_string(counts.not_applicable)});
     };
 
     out_ += style_.Heading("Summary by provision") + '\n';
-    row("provision", std::vector<std::string>(std::begin(kColumns), std::end(kColumns)));
-    for (const Group& group : groups) counts_row(group.section, group.counts);
-    counts_row("total", total);
+    row("pack", "provision", std::vector<std::string>(std::begin(kColumns), std::end(kColumns)));
+    for (std::size_t i = 0; i < groups.size(); ++i) {
+      const bool first_of_pack = i == 0 || groups[i - 1].pack_order != groups[i].pack_order;
+      counts_row(first_of_pack ? groups[i].pack : "", groups[i].section, groups[i].counts);
+    }
+    counts_row("total", "", total);
   }
 
   void AppendGap(const RuleOutcome& rule) {

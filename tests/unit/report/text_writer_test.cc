@@ -85,12 +85,15 @@ TEST_CASE("text report: problems are counted by kind, values generalised") {
   CHECK(Contains(text, "  1  unknown code '...' in field 'type_code'\n"));
 }
 
-TEST_CASE("text report: the summary groups rules by the section of their first citation") {
+TEST_CASE("text report: the summary groups rules by pack, then by the section of their first citation") {
   const std::string text = Text(report_testing::SampleAudit());
-  const std::size_t s4 = text.find("\n  s.4 ");
-  const std::size_t s5 = text.find("\n  s.5 ");
-  const std::size_t s6 = text.find("\n  s.6 ");
-  const std::size_t s12 = text.find("\n  s.12 ");
+  const std::size_t s4 = text.find("\n  uof-act-2018  s.4 ");
+  const std::size_t s5 = text.find("\n                s.5 ");
+  const std::size_t s6 = text.find("\n                s.6 ");
+  const std::size_t s12 = text.find("\n                s.12 ");
+  const std::size_t nice = text.find("\n  nice-ng10     statement 5 ");
+  REQUIRE(nice != std::string::npos);
+  CHECK(s12 < nice);
   REQUIRE(s4 != std::string::npos);
   REQUIRE(s12 != std::string::npos);
   CHECK(s4 < s5);
