@@ -1,4 +1,5 @@
-// IncidentJoin: what an incident record is joined with, shared by the CSV and JSON Lines forms.
+// IncidentJoin: what an incident record is joined with in the JSON Lines form (the CSV form is a
+// JoinedTableSpec), and the helpers every join shares (element types, child order, seen keys).
 // An incident's list fields (interventions, staff_involved, reviews, observations) hold its child
 // rows; its record field of the patients table's kind (patient) holds the row that its key
 // (patient_id) names. Which fields those are is read from the schema, so a pack that adds a child
