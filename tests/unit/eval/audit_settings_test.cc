@@ -35,7 +35,7 @@ TEST_CASE("a malformed uofa.yaml reports every problem at its position") {
         path + ":1:8: error: 'as_of' must be a date (YYYY-MM-DD)\n"
                "  as_of: 2025-13-01\n"
                "         ^\n" +
-        path + ":3:1: error: unknown key 'paramters' in uofa.yaml (known: as_of, packs, parameters, title)\n"
+        path + ":3:1: error: unknown key 'paramters' in uofa.yaml (did you mean 'parameters'?)\n"
                "  paramters:\n"
                "  ^\n");
 }
