@@ -7,6 +7,7 @@
 #include "engine/eval/auditor.h"
 #include "engine/pack/pack_loader.h"
 #include "engine/pack/parameter_value.h"
+#include "engine/sources/audit_paths.h"
 #include "engine/sources/record_source.h"
 #include "uofa/engine.h"
 
@@ -37,6 +38,9 @@ std::optional<AuditResult> RunCheck(const CheckOptions& options, Diagnostics& di
     diagnostics.Error({options.audit_dir, 0, 0}, "not an audit folder (no such directory)");
     return std::nullopt;
   }
+  // Before anything is read: a symbolic link out of the folder would make the audit read files
+  // it was not given (the same check guards OpenAuditFolder for other callers).
+  if (!CheckAuditFolderLinks(options.audit_dir, diagnostics)) return std::nullopt;
   AuditSettings settings = ReadAuditSettings(options.audit_dir, diagnostics);
   if (diagnostics.HasErrors()) return std::nullopt;
 

@@ -22,6 +22,16 @@ constexpr WriterEntry kWriters[] = {
      report::WriteTextReport},
     {"json", "JSON with a versioned schema (docs/json-report.md): every rule and finding",
      report::WriteJsonReport},
+    {"markdown", "Markdown tables: the text report for pull requests, wikis and papers",
+     report::WriteMarkdownReport},
+    {"sarif", "SARIF 2.1.0 for CI and code scanning: one result per failing record",
+     report::WriteSarifReport},
+    {"junit", "JUnit XML for CI test views: a testcase per rule, a failure per gap",
+     report::WriteJunitReport},
+    {"github", "GitHub Actions annotations: one ::error/::warning/::notice per failing record",
+     report::WriteGithubReport},
+    {"csv", "CSV (RFC 4180) for spreadsheets: one row per failing or undecided record",
+     report::WriteCsvReport},
 };
 
 }  // namespace

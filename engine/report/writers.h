@@ -15,6 +15,12 @@ using WriterFunction = void (*)(const AuditResult& result, const ReportOptions& 
 
 void WriteTextReport(const AuditResult& result, const ReportOptions& options, std::ostream& out);
 void WriteJsonReport(const AuditResult& result, const ReportOptions& options, std::ostream& out);
+void WriteMarkdownReport(const AuditResult& result, const ReportOptions& options,
+                         std::ostream& out);
+void WriteSarifReport(const AuditResult& result, const ReportOptions& options, std::ostream& out);
+void WriteJunitReport(const AuditResult& result, const ReportOptions& options, std::ostream& out);
+void WriteGithubReport(const AuditResult& result, const ReportOptions& options, std::ostream& out);
+void WriteCsvReport(const AuditResult& result, const ReportOptions& options, std::ostream& out);
 
 }  // namespace uofa::report
 

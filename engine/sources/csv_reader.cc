@@ -1,5 +1,6 @@
 #include "engine/sources/csv_reader.h"
 
+#include <climits>
 #include <fstream>
 #include <utility>
 
@@ -175,6 +176,34 @@ void CsvReader::Seek(std::size_t offset, int line) {
   input_done_ = !*input_;
 }
 
+CsvReader::Status CsvReader::RejectOverlongRow(CsvRow* row, Diagnostics& diagnostics) {
+  diagnostics.Error({path_, line_, column_},
+                    "row is longer than " + std::to_string(max_row_bytes_) +
+                        " bytes, the most a CSV row may hold; the rest of its line is skipped");
+  // Skip to the end of the line in whole buffers, keeping nothing.
+  for (;;) {
+    if (position_ == buffer_.size() && !Fill(1)) break;
+    std::size_t newline = buffer_.find('\n', position_);
+    if (newline != std::string::npos) {
+      position_ = newline + 1;
+      ++line_;
+      column_ = 1;
+      break;
+    }
+    std::size_t skipped = buffer_.size() - position_;
+    column_ = skipped > static_cast<std::size_t>(INT_MAX - column_) ? INT_MAX
+                                                                     : column_ + static_cast<int>(skipped);
+    position_ = buffer_.size();
+  }
+  std::string().swap(row->raw_);
+  row->line_starts_.assign(1, 0);
+  row->cells.clear();
+  row->cells.shrink_to_fit();
+  row->end_line = line_ - 1;
+  utf8_pending_ = 0;
+  return Status::kMalformed;
+}
+
 CsvReader::Status CsvReader::Next(CsvRow* row, Diagnostics& diagnostics) {
   if (!started_) {
     started_ = true;
@@ -211,6 +240,7 @@ CsvReader::Status CsvReader::Next(CsvRow* row, Diagnostics& diagnostics) {
   std::size_t count = 0;
 
   for (bool row_done = false; !row_done;) {
+    if (row->raw_.size() > max_row_bytes_) return RejectOverlongRow(row, diagnostics);
     if (count == row->cells.size()) row->cells.emplace_back();
     CsvCell& cell = row->cells[count++];
     cell.text.clear();
@@ -221,6 +251,7 @@ CsvReader::Status CsvReader::Next(CsvRow* row, Diagnostics& diagnostics) {
       int quote_line = line_, quote_column = column_;
       Advance(row);
       for (bool closed = false; !closed;) {
+        if (row->raw_.size() > max_row_bytes_) return RejectOverlongRow(row, diagnostics);
         ConsumePlainRun(row, &cell.text, /*quoted=*/true);
         int c = Peek();
         if (c < 0) {
@@ -250,6 +281,7 @@ CsvReader::Status CsvReader::Next(CsvRow* row, Diagnostics& diagnostics) {
         }
       }
       for (;;) {
+        if (row->raw_.size() > max_row_bytes_) return RejectOverlongRow(row, diagnostics);
         if (AtRowEnd()) {
           row_done = true;
           break;
@@ -265,6 +297,7 @@ CsvReader::Status CsvReader::Next(CsvRow* row, Diagnostics& diagnostics) {
       }
     } else {
       for (;;) {
+        if (row->raw_.size() > max_row_bytes_) return RejectOverlongRow(row, diagnostics);
         ConsumePlainRun(row, &cell.text, /*quoted=*/false);
         if (AtRowEnd()) {
           row_done = true;

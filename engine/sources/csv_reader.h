@@ -11,6 +11,10 @@
 // one positioned error and Next returns kMalformed; reading continues with the next row. When a
 // quoted field runs to the end of the file, reading resumes on the line after the one the row
 // started on, so that one missing quote does not swallow the rest of the file.
+//
+// A row holds at most max_row_bytes() bytes (kDefaultMaxRowBytes, 16 MiB, unless set): a longer
+// row is an error at the byte where it crosses the limit, and the rest of that line is skipped
+// without being kept, so that memory stays bounded whatever the input.
 #ifndef UOFA_ENGINE_SOURCES_CSV_READER_H_
 #define UOFA_ENGINE_SOURCES_CSV_READER_H_
 
@@ -59,6 +63,12 @@ class CsvReader {
   /// and `*row` holds what could be read of it; kEnd: no more rows (a read failure is reported).
   Status Next(CsvRow* row, Diagnostics& diagnostics);
 
+  static constexpr std::size_t kDefaultMaxRowBytes = std::size_t{16} << 20;
+
+  /// The longest row read (its bytes as written, quotes and line breaks included).
+  void set_max_row_bytes(std::size_t bytes) { max_row_bytes_ = bytes; }
+  std::size_t max_row_bytes() const { return max_row_bytes_; }
+
   /// The number of cells every row must have; 0 (the default) takes it from the first row read.
   void set_expected_cells(std::size_t count) { expected_cells_ = count; }
   std::size_t expected_cells() const { return expected_cells_; }
@@ -84,6 +94,9 @@ class CsvReader {
   void Fail(int line, int column, std::string message);
   void CheckUtf8(unsigned char byte);
   void Seek(std::size_t offset, int line);
+  // The row has crossed max_row_bytes_: reports it, drops what was kept of it and skips the rest
+  // of the current line.
+  Status RejectOverlongRow(CsvRow* row, Diagnostics& diagnostics);
 
   std::string path_;
   std::unique_ptr<std::istream> input_;
@@ -96,6 +109,7 @@ class CsvReader {
   int line_ = 1;
   int column_ = 1;
   std::size_t expected_cells_ = 0;
+  std::size_t max_row_bytes_ = kDefaultMaxRowBytes;
 
   // Per-row state.
   bool failed_ = false;

@@ -1,0 +1,405 @@
+// The Markdown report: what the text report says, as headings and tables for a pull request, a
+// wiki page or a board paper. Header, summary by pack and provision, every gap with its citations
+// and failing records, then what could not be decided or assessed, then input problems. Every
+// piece of data is escaped (report_text.h MarkdownText), so that no cell becomes a link or HTML.
+#include <algorithm>
+#include <cstddef>
+#include <cstdio>
+#include <map>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "engine/report/report_summary.h"
+#include "engine/report/report_text.h"
+#include "engine/report/writers.h"
+
+namespace uofa::report {
+namespace {
+
+std::string Plural(std::size_t count, std::string_view singular, std::string_view plural) {
+  return std::to_string(count) + ' ' + std::string(count == 1 ? singular : plural);
+}
+
+// As in the text report: rounded down, so that a rule with a failing record never shows 100.0%.
+std::string PassPercent(std::size_t passed, std::size_t failed) {
+  const std::size_t decided = passed + failed;
+  if (decided == 0) return "-";
+  const std::size_t permille = passed * 1000 / decided;
+  return std::to_string(permille / 10) + '.' + std::to_string(permille % 10) + '%';
+}
+
+std::string TargetPercent(double target) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.2f", target * 100.0);
+  std::string text = buffer;
+  while (!text.empty() && text.back() == '0') text.pop_back();
+  if (!text.empty() && text.back() == '.') text.pop_back();
+  return text + '%';
+}
+
+std::string SeverityLabel(GapSeverity severity) {
+  std::string label = GapSeverityName(severity);
+  for (char& c : label) c = static_cast<char>(c - 'a' + 'A');
+  return label;
+}
+
+std::string ProvisionOrDash(const RuleOutcome& rule) {
+  const std::string_view provision = FirstProvision(rule);
+  return provision.empty() ? std::string("-") : MarkdownText(provision);
+}
+
+std::string Row(const std::vector<std::string>& cells) {
+  std::string row = "|";
+  for (const std::string& cell : cells)
+    row += ' ' + (cell.empty() ? std::string(" ") : cell) + " |";
+  return row + '\n';
+}
+
+// A header row and its delimiter; `right` marks the columns of numbers.
+std::string TableHead(const std::vector<std::string>& names, const std::vector<bool>& right) {
+  std::string delimiter = "|";
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    delimiter += (i < right.size() && right[i]) ? "---:|" : "---|";
+  }
+  return Row(names) + delimiter + '\n';
+}
+
+// A message's kind, as the text report counts them: quoted values and numbers generalised.
+bool IsIdentifier(std::string_view text) {
+  if (text.empty() || !((text[0] >= 'a' && text[0] <= 'z') || text[0] == '_')) return false;
+  return std::all_of(text.begin(), text.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '.';
+  });
+}
+
+std::string MessageKind(std::string_view message) {
+  std::string kind;
+  for (std::size_t i = 0; i < message.size(); ++i) {
+    const char c = message[i];
+    if (c == '\'') {
+      const std::size_t close = message.find('\'', i + 1);
+      if (close != std::string_view::npos) {
+        const std::string_view quoted = message.substr(i + 1, close - i - 1);
+        kind += IsIdentifier(quoted) ? "'" + std::string(quoted) + "'" : std::string("'...'");
+        i = close;
+        continue;
+      }
+    }
+    if (c >= '0' && c <= '9') {
+      while (i + 1 < message.size() && message[i + 1] >= '0' && message[i + 1] <= '9') ++i;
+      kind += 'N';
+      continue;
+    }
+    kind += c;
+  }
+  return kind;
+}
+
+class MarkdownReport {
+ public:
+  MarkdownReport(const AuditResult& result, const ReportOptions& options)
+      : result_(result), options_(options) {}
+
+  std::string Render() {
+    AppendHeader();
+    AppendSummary();
+    AppendGaps();
+    AppendIndeterminate();
+    AppendNotAssessed();
+    AppendInputProblems();
+    AppendClosingLine();
+    return std::move(out_);
+  }
+
+ private:
+  std::string Location(const SourceLocation& location) const {
+    const std::string text = LocationLabel(result_.audit_dir, location);
+    return text.empty() ? std::string("-") : MarkdownText(text);
+  }
+
+  std::string FirstReason(const RuleOutcome& rule) const {
+    for (const Finding& finding : rule.findings) {
+      if (finding.verdict != Verdict::kIndeterminate) continue;
+      std::string where = MarkdownText(RecordLabel(finding));
+      const std::string location = LocationLabel(result_.audit_dir, finding.location);
+      if (!location.empty()) where += ", " + MarkdownText(location);
+      return (finding.detail.empty() ? std::string("no reason given")
+                                     : MarkdownText(finding.detail)) +
+             " (" + where + ')';
+    }
+    return {};
+  }
+
+  void AppendHeader() {
+    out_ += result_.tool_version.empty()
+                ? "# uofa compliance report\n\n"
+                : "# uofa " + MarkdownText(result_.tool_version) + " compliance report\n\n";
+    out_ += TableHead({"", ""}, {});
+    auto field = [this](std::string_view label, const std::vector<std::string>& lines) {
+      std::string joined;
+      for (const std::string& line : lines) joined += (joined.empty() ? "" : "<br>") + line;
+      out_ += Row({std::string(label), joined});
+    };
+    field("Audit folder", {result_.audit_dir.empty() ? "-" : MarkdownText(result_.audit_dir)});
+    field("As of", {result_.as_of.empty() ? "-" : MarkdownText(result_.as_of)});
+
+    std::vector<std::string> packs;
+    for (const PackSummary& pack : result_.packs) {
+      std::string line = pack.id;
+      if (!pack.version.empty()) line += ' ' + pack.version;
+      if (!pack.title.empty()) line += ": " + pack.title;
+      packs.push_back(MarkdownText(line));
+    }
+    if (packs.empty()) packs.push_back("none");
+    field("Packs", packs);
+
+    std::vector<std::string> parameters;
+    for (const ParameterValue& parameter : result_.parameters) {
+      if (!parameter.overridden) continue;
+      std::string line = parameter.pack + " params." + parameter.name + " = " + parameter.value +
+                         " (default " + parameter.default_value;
+      if (!parameter.basis.empty()) line += "; " + parameter.basis;
+      parameters.push_back(MarkdownText(line + ')'));
+    }
+    if (parameters.empty()) parameters.push_back("all defaults");
+    field("Parameters", parameters);
+
+    std::vector<std::string> inputs;
+    for (const InputSummary& input : result_.inputs) {
+      inputs.push_back(MarkdownText(DisplayPath(result_.audit_dir, input.path) + " (" + input.kind +
+                                    ", " + Plural(input.rows, "row", "rows") + ')'));
+    }
+    if (inputs.empty()) inputs.push_back("none");
+    field("Inputs", inputs);
+    field("Records", {std::to_string(result_.records_read) +
+                      " read = " + std::to_string(result_.records_evaluated) + " evaluated + " +
+                      std::to_string(result_.records_rejected) + " rejected"});
+    field("Identifiers", {result_.identifiers_shown ? "shown" : "redacted"});
+  }
+
+  void AppendSummary() {
+    // Grouped by pack (in the audit's order), then by section of the first citation, ordered
+    // naturally; rules citing nothing go last in their pack. As in the text report.
+    struct Group {
+      std::size_t pack_order;
+      std::string pack;
+      std::string section;
+      StatusCounts counts;
+    };
+    const std::vector<std::string> packs = PackOrder(result_);
+    std::vector<Group> groups;
+    StatusCounts total;
+    for (const RuleOutcome& rule : result_.rules) {
+      const std::string section = ProvisionSection(FirstProvision(rule));
+      const std::size_t order = static_cast<std::size_t>(
+          std::find(packs.begin(), packs.end(), rule.pack) - packs.begin());
+      auto found = std::find_if(groups.begin(), groups.end(), [&](const Group& group) {
+        return group.pack_order == order && group.section == section;
+      });
+      if (found == groups.end()) {
+        groups.push_back({order, rule.pack, section, {}});
+        found = groups.end() - 1;
+      }
+      found->counts.Add(rule.status);
+      total.Add(rule.status);
+    }
+    std::stable_sort(groups.begin(), groups.end(), [](const Group& a, const Group& b) {
+      if (a.pack_order != b.pack_order) return a.pack_order < b.pack_order;
+      if (a.section.empty() != b.section.empty()) return b.section.empty();
+      return NaturalLess(a.section, b.section);
+    });
+
+    auto counts = [](const StatusCounts& c) {
+      return std::vector<std::string>{
+          std::to_string(c.rules),        std::to_string(c.met),
+          std::to_string(c.gaps),         std::to_string(c.indeterminate),
+          std::to_string(c.not_assessed), std::to_string(c.not_applicable)};
+    };
+    out_ += "\n## Summary by pack and provision\n\n";
+    out_ += TableHead({"Pack", "Provision", "Rules", "Met", "Gaps", "Indeterminate", "Not assessed",
+                       "Not applicable"},
+                      {false, false, true, true, true, true, true, true});
+    for (std::size_t i = 0; i < groups.size(); ++i) {
+      const bool first_of_pack = i == 0 || groups[i - 1].pack_order != groups[i].pack_order;
+      std::vector<std::string> cells = {
+          first_of_pack ? MarkdownText(groups[i].pack) : "",
+          groups[i].section.empty() ? "-" : MarkdownText(groups[i].section)};
+      for (std::string& cell : counts(groups[i].counts)) cells.push_back(std::move(cell));
+      out_ += Row(cells);
+    }
+    std::vector<std::string> cells = {"**Total**", ""};
+    for (std::string& cell : counts(total)) cells.push_back("**" + cell + "**");
+    out_ += Row(cells);
+  }
+
+  void AppendGap(const RuleOutcome& rule) {
+    const std::string& headline = rule.message.empty() ? rule.title : rule.message;
+    out_ += "\n### " + SeverityLabel(rule.severity) + " " + ProvisionOrDash(rule) + ": " +
+            MarkdownText(headline) + " [" + MarkdownText(rule.id) + "]\n\n";
+    if (!rule.message.empty() && !rule.title.empty()) out_ += MarkdownText(rule.title) + "\n\n";
+
+    for (const Citation& citation : rule.citations) {
+      const std::string text = MarkdownText(CitationText(citation));
+      out_ += "- **Cites:** ";
+      // A link only for web addresses: a data-supplied "javascript:" target stays plain text.
+      if (citation.url.rfind("https://", 0) == 0 || citation.url.rfind("http://", 0) == 0) {
+        std::string target;
+        for (char c : citation.url) {
+          if (c == '<' || c == '>' || c == ' ' || c == '(' || c == ')' ||
+              static_cast<unsigned char>(c) < 0x20) {
+            char buffer[4];
+            std::snprintf(buffer, sizeof buffer, "%%%02X", static_cast<unsigned char>(c));
+            target += buffer;
+          } else {
+            target += c;
+          }
+        }
+        out_ += "[" + text + "](" + target + ")\n";
+      } else {
+        out_ += text + '\n';
+      }
+    }
+    std::string failing = "- **Failing:** " + std::to_string(rule.failed) + " of " +
+                          Plural(rule.passed + rule.failed, "record", "records") + " (" +
+                          PassPercent(rule.passed, rule.failed) + " pass";
+    if (rule.target) failing += "; target " + TargetPercent(*rule.target);
+    out_ += failing + ")\n";
+    if (rule.indeterminate > 0) {
+      out_ += "- **Undecided:** " + Plural(rule.indeterminate, "record", "records") +
+              "; first: " + FirstReason(rule) + '\n';
+    }
+    if (!rule.remedy.empty()) out_ += "- **Remedy:** " + MarkdownText(rule.remedy) + '\n';
+
+    std::vector<const Finding*> failures;
+    for (const Finding& finding : rule.findings) {
+      if (finding.verdict == Verdict::kFail) failures.push_back(&finding);
+    }
+    if (failures.empty()) return;
+    out_ += '\n' + TableHead({"Record", "Location", "Evidence"}, {});
+    const std::size_t shown = std::min(failures.size(), options_.max_examples);
+    for (std::size_t i = 0; i < shown; ++i) {
+      const Finding& finding = *failures[i];
+      const std::string evidence = EvidenceList(finding.evidence);
+      out_ += Row({MarkdownText(RecordLabel(finding)), Location(finding.location),
+                   evidence.empty() ? "-" : MarkdownText(evidence)});
+    }
+    if (failures.size() > shown) {
+      out_ += Row({"and " + std::to_string(failures.size() - shown) + " more", "", ""});
+    }
+  }
+
+  void AppendGaps() {
+    const std::vector<const RuleOutcome*> gaps = GapsInReportOrder(result_);
+    if (gaps.empty()) return;
+    out_ += "\n## Gaps (" + std::to_string(gaps.size()) + ")\n";
+    for (const RuleOutcome* rule : gaps) AppendGap(*rule);
+  }
+
+  void AppendIndeterminate() {
+    std::vector<const RuleOutcome*> rules;
+    for (const RuleOutcome& rule : result_.rules) {
+      if (rule.status == RuleStatus::kGap || rule.status == RuleStatus::kNotAssessed) continue;
+      if (rule.status == RuleStatus::kIndeterminate || rule.indeterminate > 0) {
+        rules.push_back(&rule);
+      }
+    }
+    if (rules.empty()) return;
+    std::stable_sort(rules.begin(), rules.end(), [](const RuleOutcome* a, const RuleOutcome* b) {
+      if (a->severity != b->severity) return a->severity > b->severity;
+      return NaturalLess(a->id, b->id);
+    });
+    out_ += "\n## Indeterminate (" + std::to_string(rules.size()) +
+            "): records that could not be decided\n\n";
+    out_ += TableHead({"Severity", "Provision", "Rule", "Undecided", "First reason"}, {});
+    for (const RuleOutcome* rule : rules) {
+      const std::size_t applicable = rule->passed + rule->failed + rule->indeterminate;
+      const std::string& title = rule->title.empty() ? rule->message : rule->title;
+      out_ += Row({SeverityLabel(rule->severity), ProvisionOrDash(*rule),
+                   MarkdownText(title) + " [" + MarkdownText(rule->id) + "]",
+                   std::to_string(rule->indeterminate) + " of " + std::to_string(applicable),
+                   FirstReason(*rule)});
+    }
+  }
+
+  void AppendNotAssessed() {
+    std::vector<const RuleOutcome*> rules;
+    for (const RuleOutcome& rule : result_.rules) {
+      if (rule.status == RuleStatus::kNotAssessed) rules.push_back(&rule);
+    }
+    if (rules.empty()) return;
+    out_ += "\n## Not assessed (" + std::to_string(rules.size()) +
+            "): no input of the kind the rule needs\n\n";
+    out_ += TableHead({"Provision", "Subject", "Rule"}, {});
+    for (const RuleOutcome* rule : rules) {
+      const std::string& title = rule->title.empty() ? rule->message : rule->title;
+      out_ +=
+          Row({ProvisionOrDash(*rule), rule->subject.empty() ? "-" : MarkdownText(rule->subject),
+               MarkdownText(title) + " [" + MarkdownText(rule->id) + "]"});
+    }
+  }
+
+  void AppendInputProblems() {
+    const std::vector<Diagnostic>& problems = result_.input_problems;
+    if (problems.empty()) return;
+    out_ += "\n## Input problems (" + std::to_string(problems.size()) + ": " +
+            InputProblemTally(problems) + ")\n\n";
+    std::map<std::string, std::size_t> kinds;
+    for (const Diagnostic& problem : problems) ++kinds[MessageKind(problem.message)];
+    std::vector<std::pair<std::string, std::size_t>> by_count(kinds.begin(), kinds.end());
+    std::stable_sort(by_count.begin(), by_count.end(),
+                     [](const auto& a, const auto& b) { return a.second > b.second; });
+    out_ += TableHead({"Count", "Kind"}, {true, false});
+    for (const auto& [kind, count] : by_count) {
+      out_ += Row({std::to_string(count), MarkdownText(kind)});
+    }
+
+    // Only positions and messages: the source line may hold identifying data.
+    const std::size_t shown = std::min(problems.size(), options_.max_examples);
+    if (shown == 0) return;
+    out_ += "\nFirst " + Plural(shown, "problem", "problems") + ":\n\n";
+    out_ += TableHead({"Location", "Severity", "Message"}, {});
+    for (std::size_t i = 0; i < shown; ++i) {
+      const Diagnostic& problem = problems[i];
+      std::string location = problem.location.file.empty()
+                                 ? std::string()
+                                 : DisplayPath(result_.audit_dir, problem.location.file);
+      if (!location.empty() && problem.location.line > 0) {
+        location += ':' + std::to_string(problem.location.line);
+        if (problem.location.column > 0) location += ':' + std::to_string(problem.location.column);
+      }
+      out_ += Row({location.empty() ? "-" : MarkdownText(location), SeverityName(problem.severity),
+                   MarkdownText(problem.message)});
+    }
+    if (problems.size() > shown) {
+      out_ += "\n... and " + std::to_string(problems.size() - shown) +
+              " more (all are listed in the JSON and SARIF reports)\n";
+    }
+  }
+
+  void AppendClosingLine() {
+    const GapCounts gaps = Summarise(result_).gaps;
+    out_ += "\n**" + Plural(gaps.Total(), "gap", "gaps") + "** (" + std::to_string(gaps.high) +
+            " high, " + std::to_string(gaps.medium) + " medium, " + std::to_string(gaps.low) +
+            " low); " +
+            (options_.fail_on ? std::string("exit status reflects gaps at or above ") +
+                                    GapSeverityName(*options_.fail_on)
+                              : std::string("no gap fails the run (--fail-on none)")) +
+            '\n';
+  }
+
+  const AuditResult& result_;
+  const ReportOptions& options_;
+  std::string out_;
+};
+
+}  // namespace
+
+void WriteMarkdownReport(const AuditResult& result, const ReportOptions& options,
+                         std::ostream& out) {
+  out << MarkdownReport(result, options).Render();
+}
+
+}  // namespace uofa::report

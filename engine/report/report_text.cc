@@ -1,0 +1,176 @@
+#include "engine/report/report_text.h"
+
+#include <algorithm>
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "engine/report/report_summary.h"
+
+namespace uofa::report {
+namespace {
+
+std::string Plural(std::size_t count, std::string_view singular, std::string_view plural) {
+  return std::to_string(count) + ' ' + std::string(count == 1 ? singular : plural);
+}
+
+bool NeedsQuotes(std::string_view value) {
+  if (value.empty() || value.front() == ' ' || value.back() == ' ') return true;
+  return std::any_of(value.begin(), value.end(),
+                     [](char c) { return c == ';' || c == '=' || c == '"' || c == '\\'; });
+}
+
+}  // namespace
+
+std::optional<std::string> PathInAuditDir(std::string_view audit_dir, std::string_view path) {
+  while (audit_dir.size() > 1 && audit_dir.back() == '/') audit_dir.remove_suffix(1);
+  if (audit_dir.empty() || path.size() <= audit_dir.size() + 1) return std::nullopt;
+  if (path.substr(0, audit_dir.size()) != audit_dir) return std::nullopt;
+  if (audit_dir == "/") return std::string(path.substr(1));
+  if (path[audit_dir.size()] != '/') return std::nullopt;
+  return std::string(path.substr(audit_dir.size() + 1));
+}
+
+std::string DisplayPath(std::string_view audit_dir, std::string_view path) {
+  std::optional<std::string> inside = PathInAuditDir(audit_dir, path);
+  return inside ? *inside : std::string(path);
+}
+
+std::string Printable(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte >= 0x20 && byte != 0x7f) {
+      out += c;
+    } else if (c == '\n') {
+      out += "\\n";
+    } else if (c == '\r') {
+      out += "\\r";
+    } else if (c == '\t') {
+      out += "\\t";
+    } else {
+      static constexpr char kHex[] = "0123456789abcdef";
+      out += "\\x";
+      out += kHex[byte >> 4];
+      out += kHex[byte & 0xf];
+    }
+  }
+  return out;
+}
+
+std::string MarkdownText(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char c : Printable(text)) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '\\':
+      case '`':
+      case '*':
+      case '_':
+      case '[':
+      case ']':
+      case '|':
+      case '~':
+      case '#':
+        out += '\\';
+        out += c;
+        break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+std::string EvidenceList(const std::vector<Evidence>& evidence) {
+  std::string out;
+  for (const Evidence& item : evidence) {
+    if (!out.empty()) out += "; ";
+    out += item.field;
+    out += '=';
+    if (!NeedsQuotes(item.value)) {
+      out += item.value;
+      continue;
+    }
+    out += '"';
+    for (char c : item.value) {
+      if (c == '"' || c == '\\') out += '\\';
+      out += c;
+    }
+    out += '"';
+  }
+  return out;
+}
+
+std::string ProvisionList(const RuleOutcome& rule) {
+  std::string out;
+  for (const Citation& citation : rule.citations) {
+    if (citation.provision.empty()) continue;
+    if (!out.empty()) out += "; ";
+    out += citation.provision;
+  }
+  return out;
+}
+
+std::string CitationText(const Citation& citation) {
+  std::string text = citation.provision;
+  const std::string& title =
+      citation.source_title.empty() ? citation.source : citation.source_title;
+  if (!title.empty()) text += (text.empty() ? "" : ", ") + title;
+  return text;
+}
+
+std::string RecordLabel(const Finding& finding) {
+  return finding.record_id.empty() ? std::string("(no id)") : finding.record_id;
+}
+
+std::string LocationLabel(std::string_view audit_dir, const SourceLocation& location) {
+  if (location.file.empty()) return {};
+  std::string text = DisplayPath(audit_dir, location.file);
+  if (location.line > 0) text += ':' + std::to_string(location.line);
+  return text;
+}
+
+std::vector<const RuleOutcome*> GapsInReportOrder(const AuditResult& result) {
+  std::vector<const RuleOutcome*> gaps;
+  for (const RuleOutcome& rule : result.rules) {
+    if (rule.status == RuleStatus::kGap) gaps.push_back(&rule);
+  }
+  std::stable_sort(gaps.begin(), gaps.end(), [](const RuleOutcome* a, const RuleOutcome* b) {
+    if (a->severity != b->severity) return a->severity > b->severity;
+    return NaturalLess(a->id, b->id);
+  });
+  return gaps;
+}
+
+std::vector<std::string> PackOrder(const AuditResult& result) {
+  std::vector<std::string> order;
+  auto add = [&order](const std::string& id) {
+    if (std::find(order.begin(), order.end(), id) == order.end()) order.push_back(id);
+  };
+  for (const PackSummary& pack : result.packs) add(pack.id);
+  for (const RuleOutcome& rule : result.rules) add(rule.pack);
+  return order;
+}
+
+std::string InputProblemTally(const std::vector<Diagnostic>& problems) {
+  std::size_t errors = 0;
+  std::size_t warnings = 0;
+  std::size_t notes = 0;
+  for (const Diagnostic& problem : problems) {
+    if (problem.severity == Severity::kError) ++errors;
+    if (problem.severity == Severity::kWarning) ++warnings;
+    if (problem.severity == Severity::kNote) ++notes;
+  }
+  std::string tally =
+      Plural(errors, "error", "errors") + ", " + Plural(warnings, "warning", "warnings");
+  if (notes > 0) tally += ", " + Plural(notes, "note", "notes");
+  return tally;
+}
+
+}  // namespace uofa::report

@@ -1,0 +1,60 @@
+// How findings read as text in the report formats built for other tools (sarif, junit, github,
+// markdown, csv): paths relative to the audit folder, evidence lists, provisions, the order gaps
+// are listed in, and control characters made visible. The text and JSON writers predate it.
+#ifndef UOFA_ENGINE_REPORT_REPORT_TEXT_H_
+#define UOFA_ENGINE_REPORT_REPORT_TEXT_H_
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "uofa/finding.h"
+
+namespace uofa::report {
+
+/// `path` relative to `audit_dir` when it lies inside it ("samples/t/incidents.csv" with audit
+/// dir "samples/t" -> "incidents.csv"); nullopt otherwise.
+std::optional<std::string> PathInAuditDir(std::string_view audit_dir, std::string_view path);
+
+/// `path` relative to the audit folder when inside it, as recorded otherwise.
+std::string DisplayPath(std::string_view audit_dir, std::string_view path);
+
+/// Control characters (line breaks in a free-text cell, terminal escapes) as visible escapes:
+/// "\n", "\r", "\t", "\x1b". Other bytes are kept.
+std::string Printable(std::string_view text);
+
+/// `text` safe to place in Markdown prose or a table cell: Markdown punctuation is escaped with
+/// '\\', '&', '<' and '>' become entities (so data never becomes HTML), and control characters are
+/// made visible as by Printable.
+std::string MarkdownText(std::string_view text);
+
+/// `field=value; field=value`. Values that would read ambiguously (empty, or holding ';', '=',
+/// '"', '\' or a space at either end) are quoted, with '"' and '\' escaped by '\'.
+std::string EvidenceList(const std::vector<Evidence>& evidence);
+
+/// Every cited provision, joined by "; " ("s.4(3); s.4(4)").
+std::string ProvisionList(const RuleOutcome& rule);
+
+/// A citation as one line: "s.6(5)(a), Mental Health Units (Use of Force) Act 2018".
+std::string CitationText(const Citation& citation);
+
+/// "INC-1001", or "(no id)" for a record without one.
+std::string RecordLabel(const Finding& finding);
+
+/// The record's position, "incidents.csv:14" (relative to the audit folder when inside it);
+/// empty when unknown.
+std::string LocationLabel(std::string_view audit_dir, const SourceLocation& location);
+
+/// Rules with status kGap, most severe first, then by id with numbers by value.
+std::vector<const RuleOutcome*> GapsInReportOrder(const AuditResult& result);
+
+/// Pack ids in the audit's order, then any pack a rule names that the audit does not list.
+std::vector<std::string> PackOrder(const AuditResult& result);
+
+/// Counts of input problems by severity: "2 errors, 1 warning" (notes only when present).
+std::string InputProblemTally(const std::vector<Diagnostic>& problems);
+
+}  // namespace uofa::report
+
+#endif  // UOFA_ENGINE_REPORT_REPORT_TEXT_H_
