@@ -113,7 +113,7 @@ std::function<int()> SetUpCheck(CLI::App& command) {
                      "Exit 1 when a gap of this severity or higher is found: high, medium, low or none")
       ->capture_default_str();
   command.add_option("--max-examples", arguments->max_examples,
-                     "Failing records listed per gap in the text report")
+                     "Failing records listed per gap in the text and markdown reports")
       ->capture_default_str();
   command.add_flag("--show-identifiers", arguments->check.show_identifiers,
                    "Show patient names and NHS numbers in reports (redacted by default)");

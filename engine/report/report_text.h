@@ -1,6 +1,6 @@
 // How findings read as text in the report formats built for other tools (sarif, junit, github,
 // markdown, csv): paths relative to the audit folder, evidence lists, provisions, the order gaps
-// are listed in, and control characters made visible. The text and JSON writers predate it.
+// are listed in, and control characters made visible.
 #ifndef UOFA_ENGINE_REPORT_REPORT_TEXT_H_
 #define UOFA_ENGINE_REPORT_REPORT_TEXT_H_
 

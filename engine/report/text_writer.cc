@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "engine/report/report_summary.h"
+#include "engine/report/report_text.h"
 #include "engine/report/writers.h"
 
 namespace uofa::report {
@@ -36,31 +37,6 @@ std::string PadLeft(std::string_view text, std::size_t width) {
   std::string out;
   if (text.size() < width) out.append(width - text.size(), ' ');
   out += text;
-  return out;
-}
-
-// Data from the inputs shown as text: control characters (a line break in a free-text cell, an
-// escape sequence that would restyle the terminal) are written as visible escapes.
-std::string Printable(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    const auto byte = static_cast<unsigned char>(c);
-    if (byte >= 0x20 && byte != 0x7f) {
-      out += c;
-    } else if (c == '\n') {
-      out += "\\n";
-    } else if (c == '\r') {
-      out += "\\r";
-    } else if (c == '\t') {
-      out += "\\t";
-    } else {
-      static constexpr char kHex[] = "0123456789abcdef";
-      out += "\\x";
-      out += kHex[byte >> 4];
-      out += kHex[byte & 0xf];
-    }
-  }
   return out;
 }
 
@@ -279,13 +255,7 @@ class TextReport {
   // A path as the reader sees it: relative to the audit folder (named in the header) when it is
   // inside it, as recorded otherwise.
   std::string DisplayPath(std::string_view path) const {
-    std::string_view dir = result_.audit_dir;
-    while (dir.size() > 1 && dir.back() == '/') dir.remove_suffix(1);
-    if (!dir.empty() && path.size() > dir.size() + 1 && path.substr(0, dir.size()) == dir &&
-        path[dir.size()] == '/') {
-      path.remove_prefix(dir.size() + 1);
-    }
-    return Printable(path);
+    return Printable(report::DisplayPath(result_.audit_dir, path));
   }
 
   // "incidents.csv:14"; empty when the location is unknown.
