@@ -181,36 +181,8 @@ class MarkdownReport {
   }
 
   void AppendSummary() {
-    // Grouped by pack (in the audit's order), then by section of the first citation, ordered
-    // naturally; rules citing nothing go last in their pack. As in the text report.
-    struct Group {
-      std::size_t pack_order;
-      std::string pack;
-      std::string section;
-      StatusCounts counts;
-    };
-    const std::vector<std::string> packs = PackOrder(result_);
-    std::vector<Group> groups;
-    StatusCounts total;
-    for (const RuleOutcome& rule : result_.rules) {
-      const std::string section = ProvisionSection(FirstProvision(rule));
-      const std::size_t order = static_cast<std::size_t>(
-          std::find(packs.begin(), packs.end(), rule.pack) - packs.begin());
-      auto found = std::find_if(groups.begin(), groups.end(), [&](const Group& group) {
-        return group.pack_order == order && group.section == section;
-      });
-      if (found == groups.end()) {
-        groups.push_back({order, rule.pack, section, {}});
-        found = groups.end() - 1;
-      }
-      found->counts.Add(rule.status);
-      total.Add(rule.status);
-    }
-    std::stable_sort(groups.begin(), groups.end(), [](const Group& a, const Group& b) {
-      if (a.pack_order != b.pack_order) return a.pack_order < b.pack_order;
-      if (a.section.empty() != b.section.empty()) return b.section.empty();
-      return NaturalLess(a.section, b.section);
-    });
+    const std::vector<SectionGroup> groups = GroupByPackAndSection(result_);
+    const StatusCounts total = Summarise(result_).status;
 
     auto counts = [](const StatusCounts& c) {
       return std::vector<std::string>{

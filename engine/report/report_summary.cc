@@ -1,8 +1,10 @@
 #include "engine/report/report_summary.h"
 
+#include <algorithm>
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace uofa::report {
 namespace {
@@ -107,6 +109,31 @@ bool NaturalLess(std::string_view left, std::string_view right) {
   }
   if ((left.size() - i) != (right.size() - j)) return (left.size() - i) < (right.size() - j);
   return left < right;  // equal by value ("s.06" vs "s.6"): fall back to plain order
+}
+
+std::vector<SectionGroup> GroupByPackAndSection(const AuditResult& result) {
+  std::vector<SectionGroup> groups;
+  std::vector<std::string> packs;
+  for (const RuleOutcome& rule : result.rules) {
+    const std::string section = ProvisionSection(FirstProvision(rule));
+    auto pack = std::find(packs.begin(), packs.end(), rule.pack);
+    if (pack == packs.end()) pack = packs.insert(packs.end(), rule.pack);
+    const std::size_t order = static_cast<std::size_t>(pack - packs.begin());
+    auto found = std::find_if(groups.begin(), groups.end(), [&](const SectionGroup& group) {
+      return group.pack_order == order && group.section == section;
+    });
+    if (found == groups.end()) {
+      groups.push_back({order, rule.pack, section, {}});
+      found = groups.end() - 1;
+    }
+    found->counts.Add(rule.status);
+  }
+  std::stable_sort(groups.begin(), groups.end(), [](const SectionGroup& a, const SectionGroup& b) {
+    if (a.pack_order != b.pack_order) return a.pack_order < b.pack_order;
+    if (a.section.empty() != b.section.empty()) return b.section.empty();
+    return NaturalLess(a.section, b.section);
+  });
+  return groups;
 }
 
 }  // namespace uofa::report

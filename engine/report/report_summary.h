@@ -23,6 +23,18 @@ struct StatusCounts {
   void Add(RuleStatus status);
 };
 
+/// The rules of one pack citing one section ("s.6"), with their status counts.
+struct SectionGroup {
+  std::size_t pack_order = 0;  ///< position of the pack in the audit
+  std::string pack;
+  std::string section;         ///< "" for rules that cite nothing
+  StatusCounts counts;
+};
+
+/// The rules grouped by pack (in the audit's order), then by the section of their first
+/// citation, ordered naturally (s.2 before s.12); rules citing nothing go last in their pack.
+std::vector<SectionGroup> GroupByPackAndSection(const AuditResult& result);
+
 /// Rules with status kGap counted by severity.
 struct GapCounts {
   std::size_t high = 0;

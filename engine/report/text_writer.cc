@@ -368,42 +368,16 @@ class TextReport {
   }
 
   void AppendSummaryTable() {
-    // Grouped by pack (in the audit's order), then by section of the first citation, ordered
-    // naturally (s.2 before s.12); rules citing nothing go last in their pack.
-    struct Group {
-      std::size_t pack_order;
-      std::string pack;
-      std::string section;
-      StatusCounts counts;
-    };
-    std::vector<Group> groups;
-    std::vector<std::string> pack_order;
-    StatusCounts total;
-    for (const RuleOutcome& rule : result_.rules) {
-      std::string section = Printable(ProvisionSection(FirstProvision(rule)));
-      if (section.empty()) section = "-";
-      auto pack = std::find(pack_order.begin(), pack_order.end(), rule.pack);
-      if (pack == pack_order.end()) pack = pack_order.insert(pack_order.end(), rule.pack);
-      const std::size_t order = static_cast<std::size_t>(pack - pack_order.begin());
-      auto found = std::find_if(groups.begin(), groups.end(), [&](const Group& group) {
-        return group.pack_order == order && group.section == section;
-      });
-      if (found == groups.end()) {
-        groups.push_back({order, Printable(rule.pack), section, {}});
-        found = groups.end() - 1;
-      }
-      found->counts.Add(rule.status);
-      total.Add(rule.status);
+    std::vector<SectionGroup> groups = GroupByPackAndSection(result_);
+    for (SectionGroup& group : groups) {
+      group.pack = Printable(group.pack);
+      group.section = group.section.empty() ? "-" : Printable(group.section);
     }
-    std::stable_sort(groups.begin(), groups.end(), [](const Group& a, const Group& b) {
-      if (a.pack_order != b.pack_order) return a.pack_order < b.pack_order;
-      if ((a.section == "-") != (b.section == "-")) return b.section == "-";
-      return NaturalLess(a.section, b.section);
-    });
+    const StatusCounts total = Summarise(result_).status;
 
     std::size_t pack_width = std::string_view("pack").size();
     std::size_t section_width = std::string_view("provision").size();
-    for (const Group& group : groups) {
+    for (const SectionGroup& group : groups) {
       pack_width = std::max(pack_width, group.pack.size());
       section_width = std::max(section_width, group.section.size());
     }
