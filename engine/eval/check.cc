@@ -38,8 +38,8 @@ std::optional<AuditResult> RunCheck(const CheckOptions& options, Diagnostics& di
     diagnostics.Error({options.audit_dir, 0, 0}, "not an audit folder (no such directory)");
     return std::nullopt;
   }
-  // Before anything is read: a symbolic link out of the folder would make the audit read files
-  // it was not given (the same check guards OpenAuditFolder for other callers).
+  // Before anything is read, settings included: a symbolic link out of the folder would make the
+  // audit read, and quote in its messages, files it was not given.
   if (!CheckAuditFolderLinks(options.audit_dir, diagnostics)) return std::nullopt;
   AuditSettings settings = ReadAuditSettings(options.audit_dir, diagnostics);
   if (diagnostics.HasErrors()) return std::nullopt;

@@ -52,7 +52,8 @@ struct SourceOptions {
 /// Opens the record sources an audit folder holds (DATA-CONTRACT.md "The audit folder"), one per
 /// record kind found. Kinds whose files are absent produce no source (their rules are then
 /// not_assessed). Errors that stop a file from being read at all (unreadable, bad header, a
-/// required column missing) go to `diagnostics` and that source is left out.
+/// required column missing) go to `diagnostics` and that source is left out. The caller checks
+/// first that no symbolic link leads out of the folder (CheckAuditFolderLinks, audit_paths.h).
 std::vector<std::unique_ptr<RecordSource>> OpenAuditFolder(const std::string& directory,
                                                            const SourceOptions& options,
                                                            Diagnostics& diagnostics);
