@@ -4,13 +4,7 @@
 // here directly. Every yaml-cpp exception stops in this file and becomes a positioned diagnostic.
 #include "engine/sources/yaml_record.h"
 
-// g++ 12 warns of a dangling pointer inside yaml-cpp's inline node accessors (a known false
-// positive of that compiler on yaml-cpp 0.7); the warning is silenced for its headers only.
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wpragmas"
-#pragma GCC diagnostic ignored "-Wdangling-pointer"
 #include <yaml-cpp/yaml.h>
-#pragma GCC diagnostic pop
 
 #include <exception>
 #include <new>
@@ -80,7 +74,10 @@ class YamlRecordBuilder {
     std::set<std::string> seen;
     for (auto entry = mapping.begin(); entry != mapping.end(); ++entry) {
       if (!Visit()) break;
-      const YAML::Node& key = entry->first;
+      // Copies: the iterator's `->` hands out a proxy that lives only to the end of the
+      // expression, so a reference to its key or value would dangle.
+      const YAML::Node key = entry->first;
+      const YAML::Node value = entry->second;
       if (!key.IsScalar()) {
         Warning(key, "a key of '" + type.name() + "' must be a scalar, not a " +
                          NodeKindName(key) + "; the entry is ignored");
@@ -97,7 +94,7 @@ class YamlRecordBuilder {
         Warning(key, "key '" + path + "' is not a field of '" + type.name() + "' and is ignored");
         continue;
       }
-      record.fields[field->slot] = FieldValue(*field, entry->second, path, depth);
+      record.fields[field->slot] = FieldValue(*field, value, path, depth);
     }
     return record;
   }
