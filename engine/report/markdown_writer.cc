@@ -146,24 +146,13 @@ class MarkdownReport {
     field("Audit folder", {result_.audit_dir.empty() ? "-" : MarkdownText(result_.audit_dir)});
     field("As of", {result_.as_of.empty() ? "-" : MarkdownText(result_.as_of)});
 
-    std::vector<std::string> packs;
-    for (const PackSummary& pack : result_.packs) {
-      std::string line = pack.id;
-      if (!pack.version.empty()) line += ' ' + pack.version;
-      if (!pack.title.empty()) line += ": " + pack.title;
-      packs.push_back(MarkdownText(line));
-    }
+    std::vector<std::string> packs = PackLines(result_, ": ");
+    for (std::string& line : packs) line = MarkdownText(line);
     if (packs.empty()) packs.push_back("none");
     field("Packs", packs);
 
-    std::vector<std::string> parameters;
-    for (const ParameterValue& parameter : result_.parameters) {
-      if (!parameter.overridden) continue;
-      std::string line = parameter.pack + " params." + parameter.name + " = " + parameter.value +
-                         " (default " + parameter.default_value;
-      if (!parameter.basis.empty()) line += "; " + parameter.basis;
-      parameters.push_back(MarkdownText(line + ')'));
-    }
+    std::vector<std::string> parameters = OverriddenParameterLines(result_, " ");
+    for (std::string& line : parameters) line = MarkdownText(line);
     if (parameters.empty()) parameters.push_back("all defaults");
     field("Parameters", parameters);
 

@@ -173,4 +173,27 @@ std::string InputProblemTally(const std::vector<Diagnostic>& problems) {
   return tally;
 }
 
+std::vector<std::string> PackLines(const AuditResult& result, std::string_view title_separator) {
+  std::vector<std::string> lines;
+  for (const PackSummary& pack : result.packs) {
+    std::string line = pack.id;
+    if (!pack.version.empty()) line += ' ' + pack.version;
+    if (!pack.title.empty()) line += std::string(title_separator) + pack.title;
+    lines.push_back(std::move(line));
+  }
+  return lines;
+}
+
+std::vector<std::string> OverriddenParameterLines(const AuditResult& result, std::string_view gap) {
+  std::vector<std::string> lines;
+  for (const ParameterValue& parameter : result.parameters) {
+    if (!parameter.overridden) continue;
+    std::string line = parameter.pack + " params." + parameter.name + " = " + parameter.value +
+                       std::string(gap) + "(default " + parameter.default_value;
+    if (!parameter.basis.empty()) line += "; " + parameter.basis;
+    lines.push_back(line + ')');
+  }
+  return lines;
+}
+
 }  // namespace uofa::report

@@ -24,6 +24,13 @@ std::string DisplayPath(std::string_view audit_dir, std::string_view path);
 /// "\n", "\r", "\t", "\x1b". Other bytes are kept.
 std::string Printable(std::string_view text);
 
+/// One line per pack of the audit: "id version" then `title_separator` and the title.
+std::vector<std::string> PackLines(const AuditResult& result, std::string_view title_separator);
+
+/// One line per overridden parameter: "pack params.name = value" then `gap` and
+/// "(default D; basis)".
+std::vector<std::string> OverriddenParameterLines(const AuditResult& result, std::string_view gap);
+
 /// `text` safe to place in Markdown prose or a table cell: Markdown punctuation is escaped with
 /// '\\', '&', '<' and '>' become entities (so data never becomes HTML), and control characters are
 /// made visible as by Printable.

@@ -318,25 +318,13 @@ class TextReport {
     labelled("audit dir", {result_.audit_dir.empty() ? "-" : Printable(result_.audit_dir)});
     labelled("as of", {result_.as_of.empty() ? "-" : Printable(result_.as_of)});
 
-    std::vector<std::string> packs;
-    for (const PackSummary& pack : result_.packs) {
-      std::string line = pack.id;
-      if (!pack.version.empty()) line += ' ' + pack.version;
-      if (!pack.title.empty()) line += "  " + pack.title;
-      packs.push_back(Printable(line));
-    }
+    std::vector<std::string> packs = PackLines(result_, "  ");
+    for (std::string& line : packs) line = Printable(line);
     if (packs.empty()) packs.push_back("none");
     labelled("packs", packs);
 
-    std::vector<std::string> parameters;
-    for (const ParameterValue& parameter : result_.parameters) {
-      if (!parameter.overridden) continue;
-      std::string line = parameter.pack + " params." + parameter.name + " = " + parameter.value +
-                         "  (default " + parameter.default_value;
-      if (!parameter.basis.empty()) line += "; " + parameter.basis;
-      line += ')';
-      parameters.push_back(Printable(line));
-    }
+    std::vector<std::string> parameters = OverriddenParameterLines(result_, "  ");
+    for (std::string& line : parameters) line = Printable(line);
     if (parameters.empty()) parameters.push_back("all defaults");
     labelled("parameters", parameters);
 
