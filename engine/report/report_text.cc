@@ -196,4 +196,13 @@ std::vector<std::string> OverriddenParameterLines(const AuditResult& result, std
   return lines;
 }
 
+std::string GapBreakdownAndFailOn(const AuditResult& result, const ReportOptions& options) {
+  const GapCounts gaps = Summarise(result).gaps;
+  return " (" + std::to_string(gaps.high) + " high, " + std::to_string(gaps.medium) + " medium, " +
+         std::to_string(gaps.low) + " low); " +
+         (options.fail_on ? std::string("exit status reflects gaps at or above ") +
+                                GapSeverityName(*options.fail_on)
+                          : std::string("no gap fails the run (--fail-on none)"));
+}
+
 }  // namespace uofa::report

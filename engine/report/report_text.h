@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "uofa/finding.h"
+#include "uofa/report.h"
 
 namespace uofa::report {
 
@@ -30,6 +31,10 @@ std::vector<std::string> PackLines(const AuditResult& result, std::string_view t
 /// One line per overridden parameter: "pack params.name = value" then `gap` and
 /// "(default D; basis)".
 std::vector<std::string> OverriddenParameterLines(const AuditResult& result, std::string_view gap);
+
+/// The end of a report's closing line, after the gap count: " (1 high, 0 medium, 0 low); exit
+/// status reflects gaps at or above high" (or that no gap fails the run, with --fail-on none).
+std::string GapBreakdownAndFailOn(const AuditResult& result, const ReportOptions& options);
 
 /// `text` safe to place in Markdown prose or a table cell: Markdown punctuation is escaped with
 /// '\\', '&', '<' and '>' become entities (so data never becomes HTML), and control characters are

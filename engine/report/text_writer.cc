@@ -540,12 +540,7 @@ class TextReport {
 
   void AppendClosingLine() {
     const GapCounts gaps = Summarise(result_).gaps;
-    out_ += '\n' + Plural(gaps.Total(), "gap", "gaps") + " (" + std::to_string(gaps.high) +
-            " high, " + std::to_string(gaps.medium) + " medium, " + std::to_string(gaps.low) +
-            " low); " +
-            (options_.fail_on ? std::string("exit status reflects gaps at or above ") +
-                                    GapSeverityName(*options_.fail_on)
-                              : std::string("no gap fails the run (--fail-on none)")) +
+    out_ += '\n' + Plural(gaps.Total(), "gap", "gaps") + GapBreakdownAndFailOn(result_, options_) +
             '\n';
   }
 
