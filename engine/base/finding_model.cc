@@ -49,6 +49,18 @@ const char* GapSeverityName(GapSeverity severity) {
   return "medium";
 }
 
+const char* GapChangeKindName(GapChangeKind kind) {
+  switch (kind) {
+    case GapChangeKind::kOpened:
+      return "opened";
+    case GapChangeKind::kClosed:
+      return "closed";
+    case GapChangeKind::kPersisting:
+      return "persisting";
+  }
+  return "persisting";
+}
+
 std::optional<Verdict> ParseVerdict(const std::string& text) {
   for (Verdict verdict : {Verdict::kPass, Verdict::kFail, Verdict::kNotApplicable, Verdict::kIndeterminate}) {
     if (text == VerdictName(verdict)) return verdict;

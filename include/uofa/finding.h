@@ -105,6 +105,27 @@ struct InputSummary {
   std::size_t rows = 0;
 };
 
+/// How one gap compares with the previous run recorded in the store, keyed by (rule id,
+/// record id): opened (new in this run), closed (gone since the previous run) or persisting.
+enum class GapChangeKind { kOpened, kClosed, kPersisting };
+const char* GapChangeKindName(GapChangeKind kind);  ///< "opened", "closed", "persisting"
+
+struct GapChange {
+  GapChangeKind kind = GapChangeKind::kOpened;
+  std::string rule_id;
+  std::string rule_title;
+  std::string record_id;  ///< empty for a rule-level gap (a rate below its target)
+  GapSeverity severity = GapSeverity::kMedium;
+};
+
+/// This run against the previous run of the same audit in the store.
+struct RunComparison {
+  std::string previous_run_id;
+  std::string previous_run_at;  ///< when the previous run was made, ISO 8601 UTC
+  std::string previous_as_of;   ///< YYYY-MM-DD
+  std::vector<GapChange> changes;
+};
+
 /// Everything one audit run concluded.
 struct AuditResult {
   std::string tool_version;
@@ -120,6 +141,8 @@ struct AuditResult {
   std::vector<RuleOutcome> rules;    ///< in pack order, then file order
   std::vector<Diagnostic> input_problems;  ///< data-quality problems in the inputs, positioned
   bool identifiers_shown = false;
+  /// Set when the store holds an earlier run of this audit to compare with.
+  std::optional<RunComparison> since_previous;
 };
 
 }  // namespace uofa
