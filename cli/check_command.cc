@@ -1,6 +1,8 @@
 // uofa check DIR: audit a folder of evidence and write gap reports.
+// uofa check FILE...: check policy documents on their own (for pre-commit hooks and CI).
 #include <unistd.h>
 
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <memory>
@@ -15,6 +17,7 @@ namespace {
 
 struct CheckArguments {
   CheckOptions check;
+  std::vector<std::string> inputs;  ///< one audit folder, or document files
   std::vector<std::string> formats;
   std::vector<std::string> outputs;
   std::string fail_on = "high";
@@ -58,8 +61,23 @@ int RunCheckCommand(const CheckArguments& arguments) {
   }
   if (!known) return kExitError;
 
+  CheckOptions check = arguments.check;
+  std::error_code error_code;
+  if (arguments.inputs.size() == 1 && std::filesystem::is_directory(arguments.inputs[0], error_code)) {
+    check.audit_dir = arguments.inputs[0];
+  } else if (arguments.inputs.size() == 1 && !std::filesystem::exists(arguments.inputs[0], error_code)) {
+    check.audit_dir = arguments.inputs[0];  // reported as a missing audit folder
+  } else {
+    for (const std::string& input : arguments.inputs) {
+      if (std::filesystem::is_directory(input, error_code)) {
+        std::cerr << "error: '" << input << "' is a folder; give one audit folder, or document files\n";
+        return kExitError;
+      }
+    }
+    check.documents = arguments.inputs;
+  }
   Diagnostics diagnostics;
-  std::optional<AuditResult> result = RunCheck(arguments.check, diagnostics);
+  std::optional<AuditResult> result = RunCheck(check, diagnostics);
   PrintDiagnostics(diagnostics);
   if (!result) return kExitError;
 
@@ -98,7 +116,8 @@ int RunCheckCommand(const CheckArguments& arguments) {
 
 std::function<int()> SetUpCheck(CLI::App& command) {
   auto arguments = std::make_shared<CheckArguments>();
-  command.add_option("audit", arguments->check.audit_dir, "Audit folder (see the data contract)")
+  command.add_option("inputs", arguments->inputs,
+                     "An audit folder (see the data contract), or policy documents (.md, .txt) to check on their own")
       ->required();
   AddRulesOption(command, &arguments->check.rules_root);
   command.add_option("--as-of", arguments->check.as_of,

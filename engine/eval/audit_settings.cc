@@ -1,4 +1,5 @@
 #include "engine/eval/audit_settings.h"
+#include "engine/pack/parameter_value.h"
 
 #include <filesystem>
 
@@ -26,6 +27,19 @@ void ReadParameters(const SourceText& source, const YamlNode& node, const std::s
       ReadParameters(source, value, name, settings, diagnostics);
     } else if (value.IsScalar()) {
       settings.overrides.push_back({pack, name, value.value, LocationOf(source, value)});
+    } else if (value.IsSequence()) {
+      // A list of patterns (a `patterns` parameter): one pattern a line.
+      std::vector<std::string> patterns;
+      bool scalars = true;
+      for (const YamlNodePtr& item : value.items) {
+        scalars = scalars && item->IsScalar() && item->value.find('\n') == std::string::npos;
+        if (scalars) patterns.push_back(item->value);
+      }
+      if (!scalars) {
+        ErrorAtNode(source, diagnostics, value, "parameter '" + name + "' must be a list of one-line patterns");
+        continue;
+      }
+      settings.overrides.push_back({pack, name, JoinPatternsText(patterns), LocationOf(source, value)});
     } else {
       ErrorAtNode(source, diagnostics, value, "parameter '" + name + "' must have a single value");
     }

@@ -29,6 +29,13 @@ std::vector<std::string> EvidencePaths(const Rule& rule) {
   };
   add(rule.require.get());
   add(rule.when.get());
+  if (rule.subject == "policy_document") {
+    // A document's whole text and its sections say nothing a reader of the finding needs: the
+    // finding is that a topic is absent from them.
+    std::erase_if(paths, [](const std::string& path) {
+      return path == "text" || path == "sections" || path.starts_with("sections.");
+    });
+  }
   expr::KeepMostSpecificPaths(&paths);
   return paths;
 }
@@ -105,6 +112,10 @@ void RunAudit(const PackSet& packs, std::vector<std::unique_ptr<RecordSource>>& 
           finding.verdict = verdict;
           finding.record_id = record->Id();
           finding.location = record->origin;
+          if (record->origin_unit != nullptr) {
+            finding.last = record->origin_last;
+            finding.unit = record->origin_unit;
+          }
           finding.evidence = CollectEvidence(*record, item.evidence_paths, options.show_identifiers);
           if (verdict == Verdict::kIndeterminate) finding.detail = detail;
           outcome.findings.push_back(std::move(finding));

@@ -8,6 +8,7 @@
 #include "engine/pack/pack_loader.h"
 #include "engine/pack/parameter_value.h"
 #include "engine/sources/audit_paths.h"
+#include "engine/sources/documents/document_source.h"
 #include "engine/sources/record_source.h"
 #include "uofa/engine.h"
 
@@ -32,7 +33,78 @@ bool HasGapsAtOrAbove(const AuditResult& result, GapSeverity fail_on) {
 }
 
 
+namespace {
+
+// The packs' parameter naming the title patterns of patient information (the first pack that
+// declares it).
+std::vector<std::string> PatientInformationTitlePatterns(const PackSet& packs) {
+  std::vector<std::string> patterns;
+  for (const auto& pack : packs.packs) {
+    for (const Parameter& parameter : pack->parameters) {
+      if (parameter.name != "patient_information_title_patterns" || parameter.value.kind() != ValueKind::kList) {
+        continue;
+      }
+      for (const Value& item : parameter.value.as_list()) {
+        if (item.kind() == ValueKind::kString) patterns.push_back(item.as_string());
+      }
+      return patterns;
+    }
+  }
+  return patterns;
+}
+
+void DescribePacks(const PackSet& packs, AuditResult& result) {
+  for (const auto& pack : packs.packs) {
+    result.packs.push_back({pack->id, pack->title, pack->version});
+    for (const Parameter& parameter : pack->parameters) {
+      result.parameters.push_back({pack->id, parameter.name, FormatParameterValue(parameter.type, parameter.value),
+                                   FormatParameterValue(parameter.type, parameter.default_value), parameter.overridden,
+                                   parameter.basis});
+    }
+  }
+}
+
+// uofa check FILE...: documents on their own, without an audit folder.
+std::optional<AuditResult> RunDocumentCheck(const CheckOptions& options, Diagnostics& diagnostics) {
+  std::string as_of = options.as_of.value_or(Today());
+  std::string date_error;
+  std::optional<Timestamp> as_of_time = ParseDate(as_of, &date_error);
+  if (!as_of_time) {
+    diagnostics.Error({}, "invalid --as-of date: " + date_error);
+    return std::nullopt;
+  }
+  LoadOptions load;
+  load.rules_root = options.rules_root;
+  load.packs = options.packs;
+  std::unique_ptr<PackSet> packs = LoadPacks(load, diagnostics);
+  if (!packs) return std::nullopt;
+
+  AuditResult result;
+  result.tool_version = Version();
+  result.as_of = as_of;
+  result.identifiers_shown = options.show_identifiers;
+  DescribePacks(*packs, result);
+
+  SourceOptions source_options;
+  source_options.schemas = &packs->schemas;
+  source_options.parse.codes = &packs->codes;
+  source_options.patient_information_title_patterns = PatientInformationTitlePatterns(*packs);
+  Diagnostics input_problems;
+  std::shared_ptr<const DocumentSet> documents =
+      ReadDocuments(options.documents, {}, source_options, DocumentLimits{}, input_problems);
+  std::vector<std::unique_ptr<RecordSource>> sources;
+  for (const char* kind : {"policy_document", "policy_paragraph"}) {
+    if (const RecordType* type = packs->schemas.Find(kind)) sources.push_back(MakeDocumentSource(documents, *type));
+  }
+  RunAudit(*packs, sources, AuditRunOptions{*as_of_time, options.show_identifiers}, result, input_problems);
+  result.input_problems = input_problems.Items();
+  return result;
+}
+
+}  // namespace
+
 std::optional<AuditResult> RunCheck(const CheckOptions& options, Diagnostics& diagnostics) {
+  if (!options.documents.empty()) return RunDocumentCheck(options, diagnostics);
   std::error_code error;
   if (!std::filesystem::is_directory(options.audit_dir, error)) {
     diagnostics.Error({options.audit_dir, 0, 0}, "not an audit folder (no such directory)");
@@ -64,18 +136,12 @@ std::optional<AuditResult> RunCheck(const CheckOptions& options, Diagnostics& di
   result.audit_dir = options.audit_dir;
   result.as_of = as_of;
   result.identifiers_shown = options.show_identifiers;
-  for (const auto& pack : packs->packs) {
-    result.packs.push_back({pack->id, pack->title, pack->version});
-    for (const Parameter& parameter : pack->parameters) {
-      result.parameters.push_back({pack->id, parameter.name, FormatParameterValue(parameter.type, parameter.value),
-                                   FormatParameterValue(parameter.type, parameter.default_value), parameter.overridden,
-                                   parameter.basis});
-    }
-  }
+  DescribePacks(*packs, result);
 
   SourceOptions source_options;
   source_options.schemas = &packs->schemas;
   source_options.parse.codes = &packs->codes;
+  source_options.patient_information_title_patterns = PatientInformationTitlePatterns(*packs);
   Diagnostics input_problems;
   std::vector<std::unique_ptr<RecordSource>> sources =
       OpenAuditFolder(options.audit_dir, source_options, input_problems);

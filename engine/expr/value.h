@@ -108,6 +108,11 @@ struct Record {
   const RecordType* type = nullptr;
   std::vector<Value> fields;
   SourceLocation origin;  ///< file and line of the row, or of the JSON line
+  /// For a record that spans part of a document (a paragraph): the last line, paragraph or page
+  /// it spans (origin.line is the first), and the unit those count in ("line", "paragraph",
+  /// "page"). 0 and null for rows of tables, and for a whole document (origin.line is 0).
+  int origin_last = 0;
+  const char* origin_unit = nullptr;
 
   /// The value of a named field, or null when the type has no such field.
   const Value& Get(std::string_view field) const;

@@ -103,10 +103,27 @@ void ReadParameters(const YamlChecker& check, const YamlNode& root, RulePack& pa
       check.Error(body, what + " has no 'type'");
     } else if (!(parsed_type = ParseParameterType(type->value))) {
       check.Error(*type, "unknown parameter type '" + type->value +
-                             "' (expected int, number, bool, string, duration or date)");
+                             "' (expected int, number, bool, string, duration, date or patterns)");
     }
-    const YamlNode* default_node = check.ScalarNode(body, "default");
     const YamlNode* written_default = body.Find("default");
+    // A patterns default is a sequence of strings, read as one pattern a line.
+    YamlNode patterns_default;
+    const YamlNode* default_node = nullptr;
+    if (parsed_type == ParameterType::kPatterns && written_default != nullptr && written_default->IsSequence()) {
+      std::vector<std::string> patterns;
+      for (const YamlNodePtr& item : written_default->items) {
+        if (!item->IsScalar() || item->value.find('\n') != std::string::npos) {
+          check.Error(*item, "each pattern of " + what + " must be one line of text");
+          continue;
+        }
+        patterns.push_back(item->value);
+      }
+      patterns_default = *written_default;
+      patterns_default.value = JoinPatternsText(patterns);
+      default_node = &patterns_default;
+    } else {
+      default_node = check.ScalarNode(body, "default");
+    }
     if (written_default == nullptr || written_default->IsNull()) {
       check.Error(body, what + " has no 'default'");
     }

@@ -15,13 +15,15 @@ const char* ParameterTypeName(ParameterType type) {
     case ParameterType::kString: return "string";
     case ParameterType::kDuration: return "duration";
     case ParameterType::kDate: return "date";
+    case ParameterType::kPatterns: return "patterns";
   }
   return "int";
 }
 
 std::optional<ParameterType> ParseParameterType(std::string_view name) {
   for (ParameterType type : {ParameterType::kInt, ParameterType::kNumber, ParameterType::kBool,
-                             ParameterType::kString, ParameterType::kDuration, ParameterType::kDate}) {
+                             ParameterType::kString, ParameterType::kDuration, ParameterType::kDate,
+                             ParameterType::kPatterns}) {
     if (name == ParameterTypeName(type)) return type;
   }
   return std::nullopt;
@@ -55,6 +57,17 @@ std::optional<Value> ParseParameterValue(ParameterType type, std::string_view te
       if (auto value = ParseDate(text, &detail)) return Value::Time(*value);
       return invalid();
     }
+    case ParameterType::kPatterns: {
+      ValueList patterns;
+      std::size_t start = 0;
+      while (start <= text.size() && !text.empty()) {
+        std::size_t end = text.find('\n', start);
+        if (end == std::string_view::npos) end = text.size();
+        patterns.push_back(Value::String(std::string(text.substr(start, end - start))));
+        start = end + 1;
+      }
+      return Value::List(std::move(patterns));
+    }
   }
   return invalid();
 }
@@ -73,8 +86,26 @@ std::string FormatParameterValue(ParameterType type, const Value& value) {
     case ValueKind::kTimestamp:
       return type == ParameterType::kDate ? FormatLocalDate(value.as_timestamp())
                                           : FormatRfc3339(value.as_timestamp());
+    case ValueKind::kList: {
+      // One pattern a line, as written in YAML flow style for reports.
+      std::string out = "[";
+      for (const Value& item : value.as_list()) {
+        if (out.size() > 1) out += ", ";
+        out += "'" + (item.kind() == ValueKind::kString ? item.as_string() : std::string()) + "'";
+      }
+      return out + "]";
+    }
     default: return {};
   }
+}
+
+std::string JoinPatternsText(const std::vector<std::string>& patterns) {
+  std::string text;
+  for (const std::string& pattern : patterns) {
+    if (!text.empty()) text += '\n';
+    text += pattern;
+  }
+  return text;
 }
 
 }  // namespace uofa

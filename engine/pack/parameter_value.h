@@ -6,13 +6,14 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "engine/expr/value.h"
 #include "engine/pack/rule_pack.h"
 
 namespace uofa {
 
-/// "int", "number", "bool", "string", "duration", "date".
+/// "int", "number", "bool", "string", "duration", "date", "patterns".
 const char* ParameterTypeName(ParameterType type);
 std::optional<ParameterType> ParseParameterType(std::string_view name);
 
@@ -25,6 +26,9 @@ std::optional<Value> ParseParameterValue(ParameterType type, std::string_view te
 
 /// The value as text: `24`, `0.95`, `true`, `2022-03-31`; durations as CEL prints them (`86400s`).
 std::string FormatParameterValue(ParameterType type, const Value& value);
+
+/// The text form of a `patterns` value: one pattern a line (a YAML sequence of strings read).
+std::string JoinPatternsText(const std::vector<std::string>& patterns);
 
 }  // namespace uofa
 

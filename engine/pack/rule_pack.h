@@ -32,7 +32,9 @@ struct RuleCitation {
   SourceLocation at;
 };
 
-enum class ParameterType { kInt, kNumber, kBool, kString, kDuration, kDate };
+/// kPatterns: a list of RE2 patterns (topic wording for mentions()), written as a YAML sequence
+/// of strings; held as text with one pattern a line.
+enum class ParameterType { kInt, kNumber, kBool, kString, kDuration, kDate, kPatterns };
 
 struct Parameter {
   std::string name;

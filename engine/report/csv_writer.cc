@@ -16,9 +16,9 @@
 namespace uofa::report {
 namespace {
 
-constexpr std::string_view kHeader[] = {"rule_id", "pack",      "provision", "severity",
-                                        "verdict", "record_id", "file",      "line",
-                                        "message", "evidence",  "remedy"};
+constexpr std::string_view kHeader[] = {"rule_id",  "pack",      "provision", "severity", "verdict",
+                                        "record_id", "file",     "line",      "last",     "unit",
+                                        "message",  "evidence",  "remedy"};
 
 std::string Field(std::string_view text) {
   bool quote = false;
@@ -68,6 +68,7 @@ void WriteCsvReport(const AuditResult& result, const ReportOptions& options, std
                      VerdictName(finding.verdict), Inert(finding.record_id),
                      Inert(DisplayPath(result.audit_dir, finding.location.file)),
                      finding.location.line > 0 ? std::to_string(finding.location.line) : "",
+                     finding.last > 0 ? std::to_string(finding.last) : "", finding.unit,
                      Inert(message), Inert(EvidenceList(finding.evidence)), rule.remedy});
     }
   }

@@ -70,6 +70,21 @@ const char* Command(Severity severity) {
 
 // "file=...,line=...,col=...,title=..." with the parts that are known; a position without a file
 // is left out, since GitHub cannot place it.
+std::string Properties(const SourceLocation& location, std::string_view title);
+
+// A finding in a document: lines as line and endLine; a paragraph or page has no line in the
+// file, so the annotation names the file and its message says where.
+std::string FindingProperties(const Finding& finding, std::string_view title) {
+  if (finding.unit.empty() || finding.location.line <= 0) return Properties(finding.location, title);
+  if (finding.unit == "line") {
+    std::string properties = "file=" + EscapeProperty(finding.location.file) +
+                             ",line=" + std::to_string(finding.location.line);
+    if (finding.last > finding.location.line) properties += ",endLine=" + std::to_string(finding.last);
+    return properties + ",title=" + EscapeProperty(title);
+  }
+  return Properties(SourceLocation{finding.location.file, 0, 0}, title);
+}
+
 std::string Properties(const SourceLocation& location, std::string_view title) {
   std::string properties;
   if (!location.file.empty()) {
@@ -92,10 +107,12 @@ void WriteGithubReport(const AuditResult& result, const ReportOptions& options, 
     const std::string provisions = ProvisionList(*rule);
     for (const Finding& finding : rule->findings) {
       if (finding.verdict != Verdict::kFail) continue;
-      std::string message = RecordLabel(finding) + ": " + text;
+      std::string message = RecordLabel(finding);
+      if (!finding.unit.empty() && finding.unit != "line") message += " (" + DocumentRangeText(finding) + ")";
+      message += ": " + text;
       if (!provisions.empty()) message += " (" + provisions + ')';
       if (!finding.evidence.empty()) message += "\n" + EvidenceList(finding.evidence);
-      out << "::" << Command(rule->severity) << ' ' << Properties(finding.location, rule->id)
+      out << "::" << Command(rule->severity) << ' ' << FindingProperties(finding, rule->id)
           << "::" << EscapeData(message) << '\n';
     }
   }

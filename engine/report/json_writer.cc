@@ -86,7 +86,9 @@ Json FindingJson(const Finding& finding) {
               {"record_id", finding.record_id},
               {"location",
                {{"file", TextOrNull(finding.location.file)},
-                {"line", PositionOrNull(finding.location.line)}}},
+                {"line", PositionOrNull(finding.location.line)},
+                {"last", PositionOrNull(finding.last)},
+                {"unit", TextOrNull(finding.unit)}}},
               {"evidence", std::move(evidence)},
               {"detail", TextOrNull(finding.detail)}};
 }

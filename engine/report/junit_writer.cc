@@ -173,7 +173,7 @@ class JunitReport {
 
   std::string RecordLine(const Finding& finding) const {
     std::string line = RecordLabel(finding);
-    const std::string location = LocationLabel(result_.audit_dir, finding.location);
+    const std::string location = FindingLocationLabel(result_.audit_dir, finding);
     if (!location.empty()) line += "  " + location;
     if (finding.verdict == Verdict::kIndeterminate) {
       if (!finding.detail.empty()) line += "  " + finding.detail;

@@ -120,11 +120,16 @@ class MarkdownReport {
     return text.empty() ? std::string("-") : MarkdownText(text);
   }
 
+  std::string FindingLocation(const Finding& finding) const {
+    const std::string text = FindingLocationLabel(result_.audit_dir, finding);
+    return text.empty() ? std::string("-") : MarkdownText(text);
+  }
+
   std::string FirstReason(const RuleOutcome& rule) const {
     for (const Finding& finding : rule.findings) {
       if (finding.verdict != Verdict::kIndeterminate) continue;
       std::string where = MarkdownText(RecordLabel(finding));
-      const std::string location = LocationLabel(result_.audit_dir, finding.location);
+      const std::string location = FindingLocationLabel(result_.audit_dir, finding);
       if (!location.empty()) where += ", " + MarkdownText(location);
       return (finding.detail.empty() ? std::string("no reason given")
                                      : MarkdownText(finding.detail)) +
@@ -244,7 +249,7 @@ class MarkdownReport {
     for (std::size_t i = 0; i < shown; ++i) {
       const Finding& finding = *failures[i];
       const std::string evidence = EvidenceList(finding.evidence);
-      out_ += Row({MarkdownText(RecordLabel(finding)), Location(finding.location),
+      out_ += Row({MarkdownText(RecordLabel(finding)), FindingLocation(finding),
                    evidence.empty() ? "-" : MarkdownText(evidence)});
     }
     if (failures.size() > shown) {

@@ -136,6 +136,22 @@ std::string LocationLabel(std::string_view audit_dir, const SourceLocation& loca
   return text;
 }
 
+std::string DocumentRangeText(const Finding& finding) {
+  if (finding.unit.empty() || finding.location.line <= 0) return {};
+  const bool range = finding.last > finding.location.line;
+  std::string numbers = std::to_string(finding.location.line);
+  if (range) numbers += '-' + std::to_string(finding.last);
+  if (finding.unit == "line") return numbers;
+  return finding.unit + (range ? "s " : " ") + numbers;
+}
+
+std::string FindingLocationLabel(std::string_view audit_dir, const Finding& finding) {
+  if (finding.location.file.empty()) return {};
+  if (finding.unit.empty() || finding.location.line <= 0) return LocationLabel(audit_dir, finding.location);
+  std::string text = DisplayPath(audit_dir, finding.location.file);
+  return text + (finding.unit == "line" ? ":" : " ") + DocumentRangeText(finding);
+}
+
 std::vector<const RuleOutcome*> GapsInReportOrder(const AuditResult& result) {
   std::vector<const RuleOutcome*> gaps;
   for (const RuleOutcome& rule : result.rules) {

@@ -58,6 +58,13 @@ std::string RecordLabel(const Finding& finding);
 /// empty when unknown.
 std::string LocationLabel(std::string_view audit_dir, const SourceLocation& location);
 
+/// A finding's position: LocationLabel's, and for a part of a document the range in its unit:
+/// "policy.md:12-14", "policy.docx paragraph 7", "policy.pdf pages 3-4".
+std::string FindingLocationLabel(std::string_view audit_dir, const Finding& finding);
+
+/// The range alone: "12-14" for lines, "paragraph 7", "pages 3-4"; empty when not a document part.
+std::string DocumentRangeText(const Finding& finding);
+
 /// Rules with status kGap, most severe first, then by id with numbers by value.
 std::vector<const RuleOutcome*> GapsInReportOrder(const AuditResult& result);
 

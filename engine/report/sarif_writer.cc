@@ -209,8 +209,7 @@ class SarifReport {
                    {"level", failed ? Level(rule.severity) : "none"},
                    {"message", {{"text", text}}}};
     if (!finding.location.file.empty()) {
-      result["locations"] =
-          Json::array({{{"physicalLocation", PhysicalLocation(finding.location)}}});
+      result["locations"] = Json::array({{{"physicalLocation", FindingPhysicalLocation(finding)}}});
     }
     if (!finding.record_id.empty()) {
       result["partialFingerprints"] = {{"ruleRecord/v1", rule.id + '|' + finding.record_id}};
@@ -234,6 +233,20 @@ class SarifReport {
     }
     if (IsAbsolute(path)) return {{"uri", "file://" + UriPath(path)}};
     return {{"uri", UriPath(path)}, {"uriBaseId", kSourceRoot}};
+  }
+
+  // A part of a document: lines are a region (startLine, endLine); paragraphs and pages have no
+  // SARIF region, so the location names the file and its properties give the unit and range.
+  Json FindingPhysicalLocation(const Finding& finding) const {
+    if (finding.unit.empty() || finding.location.line <= 0) return PhysicalLocation(finding.location);
+    Json physical = {{"artifactLocation", ArtifactLocation(finding.location.file)}};
+    const int last = std::max(finding.last, finding.location.line);
+    if (finding.unit == "line") {
+      physical["region"] = {{"startLine", finding.location.line}, {"endLine", last}};
+    } else {
+      physical["properties"] = {{"unit", finding.unit}, {"first", finding.location.line}, {"last", last}};
+    }
+    return physical;
   }
 
   Json PhysicalLocation(const SourceLocation& location) const {

@@ -276,7 +276,7 @@ class TextReport {
       if (finding.verdict != Verdict::kIndeterminate) continue;
       std::string reason = finding.detail.empty() ? "no reason given" : Printable(finding.detail);
       std::string where = RecordId(finding);
-      std::string location = LocationText(finding.location);
+      std::string location = Printable(FindingLocationLabel(result_.audit_dir, finding));
       if (!location.empty()) where += ", " + location;
       return reason + " (" + where + ')';
     }
@@ -296,8 +296,8 @@ class TextReport {
 
   void AppendRecordLine(const Finding& finding) {
     std::string reference = RecordId(finding);
-    std::string location = LocationText(finding.location);
-    if (!location.empty()) reference += "  " + location;
+    std::string location = Printable(FindingLocationLabel(result_.audit_dir, finding));
+    if (!location.empty() && location != reference) reference += "  " + location;
     std::vector<std::string> items = {reference};
     for (const Evidence& evidence : finding.evidence) items.push_back(EvidenceText(evidence));
     AppendWrapped(out_, kRuleIndentText, std::string(kRuleIndent + 2, ' '), items, "  ");

@@ -47,6 +47,10 @@ class RecordSource {
 struct SourceOptions {
   const SchemaRegistry* schemas = nullptr;
   FieldParseOptions parse;
+  /// RE2 patterns (matched without regard to case) that make a document whose title or first
+  /// heading matches one of them patient information rather than a policy, when organisation.yaml
+  /// does not say which it is (the packs' parameter patient_information_title_patterns).
+  std::vector<std::string> patient_information_title_patterns;
 };
 
 /// Opens the record sources an audit folder holds (DATA-CONTRACT.md "The audit folder"), one per

@@ -62,6 +62,17 @@ constexpr char kRestrictionsFile[] = "restrictions.csv";
 constexpr char kOrganisation[] = "organisation";
 constexpr char kOrganisationFile[] = "organisation.yaml";
 
+constexpr const char* kPolicyFolder = "policy/";
+
+// Both document kinds read the same files, once (AuditFolder::Documents).
+template <const char* kKind>
+std::unique_ptr<RecordSource> OpenDocuments(AuditFolder& folder, Diagnostics& diagnostics) {
+  return MakeDocumentSource(folder.Documents(diagnostics), *folder.options().schemas->Find(kKind));
+}
+
+constexpr char kPolicyDocument[] = "policy_document";
+constexpr char kPolicyParagraph[] = "policy_paragraph";
+
 std::unique_ptr<RecordSource> OpenOrganisation(AuditFolder& folder, Diagnostics& diagnostics) {
   const RecordType* type = folder.options().schemas->Find(kOrganisation);
   return OpenYamlRecord(folder.PathOf(kOrganisationFile), *type, folder.options(), diagnostics);
@@ -101,6 +112,7 @@ std::string AuditFolder::PathOf(std::string_view relative) const {
 
 bool AuditFolder::Has(std::string_view relative) const {
   std::error_code ignored;
+  if (relative.ends_with('/')) return fs::is_directory(PathOf(relative.substr(0, relative.size() - 1)), ignored);
   return fs::is_regular_file(PathOf(relative), ignored);
 }
 
@@ -114,6 +126,11 @@ std::shared_ptr<const KeyedTable> AuditFolder::Patients(Diagnostics& diagnostics
   return patients_;
 }
 
+std::shared_ptr<const DocumentSet> AuditFolder::Documents(Diagnostics& diagnostics) {
+  if (!documents_) documents_ = ReadPolicyFolder(directory_, options_, diagnostics);
+  return documents_;
+}
+
 const std::vector<SourceKind>& SourceKinds() {
   static const std::vector<SourceKind> kinds = {
       // patients first: the incident join reads the same table.
@@ -124,6 +141,8 @@ const std::vector<SourceKind>& SourceKinds() {
       {kStaff, {kStaffFile}, OpenJoined<kStaff, kStaffFile>},
       {kTraining, {kTrainingFile}, OpenTraining},
       {kRestriction, {kRestrictionsFile}, OpenPlainTable<kRestriction, kRestrictionsFile>},
+      {kPolicyDocument, {kPolicyFolder}, OpenDocuments<kPolicyDocument>},
+      {kPolicyParagraph, {kPolicyFolder}, OpenDocuments<kPolicyParagraph>},
   };
   return kinds;
 }

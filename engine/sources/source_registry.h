@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "engine/sources/documents/document_source.h"
 #include "engine/sources/record_source.h"
 #include "engine/sources/table_reader.h"
 #include "uofa/diagnostic.h"
@@ -25,17 +26,20 @@ class AuditFolder {
   const SourceOptions& options() const { return options_; }
   /// The path of a file given relative to the folder ("incidents/incidents.csv").
   std::string PathOf(std::string_view relative) const;
-  /// Whether that file exists (as a regular file).
+  /// Whether that file exists (as a regular file; as a folder when `relative` ends with '/').
   bool Has(std::string_view relative) const;
   /// patients.csv, read once and indexed by patient_id for the incident join and the patient
   /// source; null when absent, unreadable or when the schemas declare no 'patient'.
   std::shared_ptr<const KeyedTable> Patients(Diagnostics& diagnostics);
+  /// The documents of policy/, read once for the policy_document and policy_paragraph sources.
+  std::shared_ptr<const DocumentSet> Documents(Diagnostics& diagnostics);
 
  private:
   std::string directory_;
   const SourceOptions& options_;
   bool patients_loaded_ = false;
   std::shared_ptr<const KeyedTable> patients_;
+  std::shared_ptr<const DocumentSet> documents_;
 };
 
 struct SourceKind {

@@ -27,6 +27,10 @@ const char* Version();
 
 struct CheckOptions {
   std::string audit_dir;           ///< the audit folder (DATA-CONTRACT.md)
+  /// Policy documents to check on their own (.md, .txt, ...) instead of an audit folder: only
+  /// rules on policy_document and policy_paragraph records are assessed; every pack is loaded
+  /// unless `packs` names some. Used when non-empty; audit_dir is then ignored.
+  std::vector<std::string> documents;
   std::string rules_root;          ///< folder holding the packs
   std::vector<std::string> packs;  ///< overrides the audit's uofa.yaml `packs`; empty: as configured
   std::optional<std::string> as_of;  ///< YYYY-MM-DD; overrides uofa.yaml; default: today

@@ -55,7 +55,15 @@ struct Evidence {
 struct Finding {
   Verdict verdict = Verdict::kFail;
   std::string record_id;
-  SourceLocation location;      ///< the row or line the record came from
+  SourceLocation location;      ///< the row or line the record came from; for a part of a
+                                ///< document, line is the first line, paragraph or page (in
+                                ///< `unit`); for a whole document, line is 0
+  /// For a part of a document: the last line, paragraph or page it spans (>= location.line);
+  /// 0 otherwise.
+  int last = 0;
+  /// "line", "paragraph" or "page" for a part of a document (what location.line and last
+  /// count); empty for table rows and JSON lines, whose location.line is a line of the file.
+  std::string unit;
   std::vector<Evidence> evidence;
   std::string detail;           ///< for indeterminate: why (the evaluation error)
 };

@@ -75,6 +75,15 @@ Value MaxGap(const Args& args, const CallContext& context);
 Value Within(const Args& args, const CallContext& context);
 Value ValidNhsNumber(const Args& args, const CallContext& context);
 
+// documents.cc: functions on policy documents.
+Value Mentions(const Args& args, const CallContext& context);
+std::shared_ptr<const void> PrepareMentions(const std::vector<const Value*>& constants,
+                                            std::string* error);
+Value SectionOf(const Args& args, const CallContext& context);
+std::shared_ptr<const void> PrepareSection(const std::vector<const Value*>& constants,
+                                           std::string* error);
+Value DatesIn(const Args& args, const CallContext& context);
+
 /// Modulus 11 check of an NHS number (10 digits, spaces allowed), exposed for other modules.
 bool IsValidNhsNumber(std::string_view text);
 

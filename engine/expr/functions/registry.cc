@@ -23,6 +23,18 @@ Type IndexResult(const std::vector<Type>& args) {
   if (args[0].kind() == K::kMap) return args[0].second();
   return Type::Dyn();
 }
+// section(document, pattern): the element type of the document's `sections` list.
+Type SectionResult(const std::vector<Type>& args) {
+  if (args[0].kind() == K::kList) return args[0].first();
+  const RecordType* document = args[0].record();
+  if (args[0].kind() == K::kRecord && document != nullptr) {
+    if (const FieldDef* sections = document->Find("sections"); sections != nullptr && sections->element != nullptr) {
+      return Type::Record(sections->element);
+    }
+  }
+  return Type::Dyn();
+}
+Type TimestampList(const std::vector<Type>&) { return Type::List(Type(K::kTimestamp)); }
 Type JoinLists(const std::vector<Type>& args) { return Join(args[0], args[1]); }
 
 Overload Row(std::string_view name, bool receiver, std::vector<K> params, K result,
@@ -150,6 +162,20 @@ std::vector<Overload> BuildTable() {
       Row("max_gap", kGlobal, {kList, kTimestamp, kTimestamp}, kDuration, b::MaxGap),
       Row("within", kGlobal, {kTimestamp, kTimestamp, kDuration}, kBool, b::Within),
       Row("valid_nhs_number", kGlobal, {kString}, kBool, b::ValidNhsNumber),
+      // Policy documents.
+      WithPrepare(Row("mentions", kGlobal, {kString, kList}, kBool, b::Mentions), b::PrepareMentions),
+      WithPrepare(Row("mentions", kGlobal, {kString, kString}, kBool, b::Mentions), b::PrepareMentions),
+      WithPrepare(Row("mentions", kGlobal, {K::kRecord, kList}, kBool, b::Mentions), b::PrepareMentions),
+      WithPrepare(Row("mentions", kGlobal, {K::kRecord, kString}, kBool, b::Mentions), b::PrepareMentions),
+      WithPrepare(WithResult(Row("section", kGlobal, {K::kRecord, kString}, kDyn, b::SectionOf), SectionResult),
+                  b::PrepareSection),
+      WithPrepare(WithResult(Row("section", kGlobal, {K::kRecord, kList}, kDyn, b::SectionOf), SectionResult),
+                  b::PrepareSection),
+      WithPrepare(WithResult(Row("section", kGlobal, {kList, kString}, kDyn, b::SectionOf), SectionResult),
+                  b::PrepareSection),
+      WithPrepare(WithResult(Row("section", kGlobal, {kList, kList}, kDyn, b::SectionOf), SectionResult),
+                  b::PrepareSection),
+      WithResult(Row("dates_in", kGlobal, {kString}, kList, b::DatesIn), TimestampList),
   };
   // Ordering: numbers of any kind against each other, and like with like.
   constexpr std::array<std::string_view, 4> kOrderings = {"_<_", "_<=_", "_>_", "_>=_"};
