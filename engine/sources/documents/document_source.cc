@@ -151,7 +151,7 @@ std::vector<std::pair<std::string, std::string>> RolesFromOrganisation(const std
     return roles;  // the organisation source reports the file's problems
   }
   if (!root.IsMap()) return roles;
-  for (const char* key : {"policy", "patient_information"}) {
+  for (const char* key : {"policy", "patient_information", "reduction_plan"}) {
     try {
       YAML::Node record = root[key];
       if (!record || !record.IsMap()) continue;

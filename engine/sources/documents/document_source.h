@@ -17,7 +17,7 @@ namespace uofa {
 struct ReadDocumentEntry {
   std::string path;
   std::optional<Document> document;  ///< nullopt when it could not be read (the error reported)
-  std::string role;                  ///< "policy" or "patient_information"
+  std::string role;  ///< "policy", "patient_information" or "reduction_plan" (organisation.yaml only)
 };
 
 using DocumentSet = std::vector<ReadDocumentEntry>;
@@ -32,7 +32,7 @@ std::shared_ptr<const DocumentSet> ReadDocuments(const std::vector<std::string>&
 
 /// The documents of an audit folder's policy/ folder (files of a format read, in name order;
 /// others are skipped with a warning), with roles from organisation.yaml where its `policy` or
-/// `patient_information` names the file in `document`. A `document` path that leads outside
+/// `patient_information` (or `reduction_plan`) names the file in `document`. A `document` path that leads outside
 /// the folder is an error at its position in organisation.yaml.
 std::shared_ptr<const DocumentSet> ReadPolicyFolder(const std::string& directory, const SourceOptions& options,
                                                     Diagnostics& diagnostics);
