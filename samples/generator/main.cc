@@ -18,6 +18,7 @@
 #include "incident_generator.h"
 #include "organisation_profile.h"
 #include "people_generator.h"
+#include "policy_documents.h"
 #include "random_source.h"
 #include "restriction_register.h"
 #include "sample_model.h"
@@ -76,6 +77,7 @@ int main(int argc, char** argv) {
     append(GenerateAdmissions(random, trust));
     append(GenerateRestrictions(random, trust));
     append(OrganisationGaps());
+    append(PolicyDocumentGaps());
     WriteAudit(trust, out);
     for (const PlantedGap& gap : gaps) std::cout << "gap " << gap.name << ": " << gap.count << "\n";
   } catch (const std::exception& error) {

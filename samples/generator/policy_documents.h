@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "sample_model.h"
+
 namespace uofa::samples {
 
 struct PolicyDocument {
@@ -15,6 +17,10 @@ struct PolicyDocument {
 // The use-of-force policy (s.3), the patient information (s.4) and the plan for reducing
 // restrictive practice (s.3(7)).
 const std::vector<PolicyDocument>& PolicyDocuments();
+
+// Topics the policy's text leaves out, which the document rules report: complaints and
+// advocacy, support after an incident, and a stated review date.
+std::vector<PlantedGap> PolicyDocumentGaps();
 
 }  // namespace uofa::samples
 

@@ -85,8 +85,11 @@ class DocumentSource : public RecordSource {
     while (document_ < documents_->size()) {
       const ReadDocumentEntry& entry = (*documents_)[document_];
       if (!entry.document) {
-        ++counts_.rows_read;
-        ++counts_.rows_rejected;
+        // Counted once, as a rejected document; it has no paragraphs to lose.
+        if (!paragraphs_) {
+          ++counts_.rows_read;
+          ++counts_.rows_rejected;
+        }
         ++document_;
         continue;
       }

@@ -14,8 +14,8 @@ using report_testing::Render;
 TEST_CASE("csv report: RFC 4180 quoting of commas, quotes and line breaks; CRLF rows") {
   const std::string output = Render("csv", HostileTextAudit());
   const std::string expected =
-      "rule_id,pack,provision,severity,verdict,record_id,file,line,message,evidence,remedy\r\n"
-      "R-1,pack<1>,s.1(2),high,fail,\"'=HYPERLINK(\"\"x\"\")\",\"in:cidents,1.csv\",7,"
+      "rule_id,pack,provision,severity,verdict,record_id,file,line,last,unit,message,evidence,remedy\r\n"
+      "R-1,pack<1>,s.1(2),high,fail,\"'=HYPERLINK(\"\"x\"\")\",\"in:cidents,1.csv\",7,,,"
       "\"message: 100% wrong, \"\"really\"\"\nsecond line\","
       "\"note=\"\"a<b>&\\\"\"c\\\"\" 'd', e:f "
       "%g\r\nline2\x01\x1b[31m|*_`[x](javascript:y)#\xff\"\"\","
@@ -35,7 +35,7 @@ TEST_CASE("csv report: one row per failing or undecided record, with a header") 
   for (const RuleOutcome& rule : result.rules) findings += rule.findings.size();
   CHECK(rows == findings + 1);
   CHECK(output.find("UOF-S4-3,uof-act-2018,s.4(3); s.4(4),medium,indeterminate,ADM-0050,"
-                    "admissions.csv,51,could not be decided: 'admitted_at' has no value,,") !=
+                    "admissions.csv,51,,,could not be decided: 'admitted_at' has no value,,") !=
         std::string::npos);
 }
 
