@@ -6,6 +6,7 @@
 // document rules need to point at a line.
 #include "engine/sources/documents/markdown_reader.h"
 
+#include <algorithm>
 #include <cctype>
 
 #include "engine/sources/documents/document_text.h"
@@ -341,6 +342,18 @@ class MarkdownParser {
   int open_last_ = 0;
 };
 
+// The closing character of an inline construct is looked for only this far ahead, so that a
+// hostile line of unclosed '[' or '<' costs linear time, not quadratic.
+constexpr std::size_t kInlineReach = 1000;
+
+std::size_t FindNear(std::string_view text, char c, std::size_t from) {
+  std::size_t end = std::min(text.size(), from + kInlineReach);
+  for (std::size_t i = from; i < end; ++i) {
+    if (text[i] == c) return i;
+  }
+  return std::string_view::npos;
+}
+
 }  // namespace
 
 std::string StripInlineMarkdown(std::string_view text) {
@@ -353,7 +366,7 @@ std::string StripInlineMarkdown(std::string_view text) {
       continue;
     }
     if (c == '`') {
-      std::size_t end = text.find('`', i + 1);
+      std::size_t end = FindNear(text, '`', i + 1);
       if (end != std::string_view::npos) {
         out += text.substr(i + 1, end - i - 1);
         i = end;
@@ -370,12 +383,12 @@ std::string StripInlineMarkdown(std::string_view text) {
     }
     if (c == '!' && i + 1 < text.size() && text[i + 1] == '[') continue;
     if (c == '[') {
-      std::size_t close = text.find(']', i + 1);
+      std::size_t close = FindNear(text, ']', i + 1);
       if (close != std::string_view::npos) {
         std::string_view label = text.substr(i + 1, close - i - 1);
         std::size_t after = close + 1;
         if (after < text.size() && text[after] == '(') {
-          std::size_t end = text.find(')', after);
+          std::size_t end = FindNear(text, ')', after);
           if (end != std::string_view::npos) {
             out += StripInlineMarkdown(label);
             i = end;
@@ -383,7 +396,7 @@ std::string StripInlineMarkdown(std::string_view text) {
           }
         }
         if (after < text.size() && text[after] == '[') {
-          std::size_t end = text.find(']', after + 1);
+          std::size_t end = FindNear(text, ']', after + 1);
           if (end != std::string_view::npos) {
             out += StripInlineMarkdown(label);
             i = end;
@@ -393,7 +406,7 @@ std::string StripInlineMarkdown(std::string_view text) {
       }
     }
     if (c == '<') {
-      std::size_t end = text.find('>', i + 1);
+      std::size_t end = FindNear(text, '>', i + 1);
       if (end != std::string_view::npos) {
         std::string_view inside = text.substr(i + 1, end - i - 1);
         if (inside.starts_with("http://") || inside.starts_with("https://") || inside.starts_with("mailto:")) {

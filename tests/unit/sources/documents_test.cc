@@ -199,6 +199,12 @@ TEST_CASE("documents: hostile text neither crashes nor loses lines") {
   for (const Block& block : markdown.blocks) CHECK(block.span.first <= block.span.last);
   Document plain = ParsePlainText("x.txt", text);
   CHECK(!plain.blocks.empty());
+  // Unclosed inline constructs on one long line: looked for only a little way ahead.
+  std::string unclosed = std::string(100000, '[') + std::string(100000, '<') + std::string(100000, '`');
+  Document long_line = ParseMarkdown("x.md", unclosed);
+  REQUIRE(long_line.blocks.size() == 1);
+  // The '[' and '<' stay as text; the backticks pair up into empty code spans.
+  CHECK(long_line.blocks[0].text.size() == 200000);
 }
 
 }  // namespace uofa
