@@ -51,9 +51,12 @@ ORDER BY 1, 3
 AuditStore::AuditStore(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 AuditStore::~AuditStore() = default;
 
-int AuditStore::SchemaVersion() { return Migrations().back().version; }
+int AuditStore::SchemaVersion() {
+  return Migrations().back().version;
+}
 
-std::unique_ptr<AuditStore> AuditStore::Open(const std::string& path, bool create, std::string* error) {
+std::unique_ptr<AuditStore> AuditStore::Open(const std::string& path, bool create,
+                                             std::string* error) {
   std::unique_ptr<SQLite::Database> database = OpenStoreFile(path, create, error);
   if (!database) return nullptr;
   auto impl = std::make_unique<Impl>();
@@ -75,8 +78,8 @@ std::optional<std::vector<StoredRun>> AuditStore::Runs(std::string* error) const
   try {
     SQLite::Database& database = *impl_->database;
     std::vector<StoredRun> runs;
-    SQLite::Statement query(database,
-                            "SELECT id, recorded_at, audit_dir, as_of, tool_version FROM runs ORDER BY id");
+    SQLite::Statement query(
+        database, "SELECT id, recorded_at, audit_dir, as_of, tool_version FROM runs ORDER BY id");
     while (query.executeStep()) {
       StoredRun run;
       run.id = query.getColumn(0).getInt64();
@@ -86,10 +89,11 @@ std::optional<std::vector<StoredRun>> AuditStore::Runs(std::string* error) const
       run.tool_version = query.getColumn(4).getString();
       runs.push_back(std::move(run));
     }
-    SQLite::Statement packs(database,
-                            "SELECT pack_id, title, version FROM run_packs WHERE run_id = ? ORDER BY position");
-    SQLite::Statement waived(database,
-                             "SELECT count(*) FROM findings WHERE run_id = ? AND waiver_state = 'waived'");
+    SQLite::Statement packs(
+        database,
+        "SELECT pack_id, title, version FROM run_packs WHERE run_id = ? ORDER BY position");
+    SQLite::Statement waived(
+        database, "SELECT count(*) FROM findings WHERE run_id = ? AND waiver_state = 'waived'");
     SQLite::Statement gaps(database, kGapsQuery);
     for (StoredRun& run : runs) {
       packs.reset();
@@ -100,10 +104,12 @@ std::optional<std::vector<StoredRun>> AuditStore::Runs(std::string* error) const
       }
       waived.reset();
       waived.bind(1, static_cast<std::int64_t>(run.id));
-      if (waived.executeStep()) run.waived = static_cast<std::size_t>(waived.getColumn(0).getInt64());
+      if (waived.executeStep())
+        run.waived = static_cast<std::size_t>(waived.getColumn(0).getInt64());
       gaps.reset();
       gaps.bind(1, static_cast<std::int64_t>(run.id));
-      while (gaps.executeStep()) AddGapCount(run, SeverityFromText(gaps.getColumn(3).getString()), 1);
+      while (gaps.executeStep())
+        AddGapCount(run, SeverityFromText(gaps.getColumn(3).getString()), 1);
     }
     return runs;
   } catch (const SQLite::Exception& exception) {
@@ -112,7 +118,8 @@ std::optional<std::vector<StoredRun>> AuditStore::Runs(std::string* error) const
   }
 }
 
-std::optional<std::vector<StoredGap>> AuditStore::Gaps(std::int64_t run_id, std::string* error) const {
+std::optional<std::vector<StoredGap>> AuditStore::Gaps(std::int64_t run_id,
+                                                       std::string* error) const {
   try {
     SQLite::Database& database = *impl_->database;
     SQLite::Statement exists(database, "SELECT count(*) FROM runs WHERE id = ?");
@@ -126,7 +133,8 @@ std::optional<std::vector<StoredGap>> AuditStore::Gaps(std::int64_t run_id, std:
     query.bind(1, static_cast<std::int64_t>(run_id));
     while (query.executeStep()) {
       gaps.push_back({query.getColumn(0).getString(), query.getColumn(1).getString(),
-                      query.getColumn(2).getString(), SeverityFromText(query.getColumn(3).getString())});
+                      query.getColumn(2).getString(),
+                      SeverityFromText(query.getColumn(3).getString())});
     }
     return gaps;
   } catch (const SQLite::Exception& exception) {
@@ -170,8 +178,7 @@ std::optional<RunComparison> AuditStore::CompareWithPrevious(const AuditResult& 
                                                              std::string* error) const {
   std::int64_t previous = 0;
   try {
-    SQLite::Statement query(*impl_->database,
-                            "SELECT max(id) FROM runs WHERE audit_dir = ?");
+    SQLite::Statement query(*impl_->database, "SELECT max(id) FROM runs WHERE audit_dir = ?");
     query.bind(1, AuditKey(result.audit_dir));
     if (!query.executeStep() || query.getColumn(0).isNull()) return std::nullopt;
     previous = query.getColumn(0).getInt64();

@@ -12,9 +12,9 @@
 namespace uofa {
 
 struct Migration {
-  int version;              ///< the version the step leads to
+  int version;  ///< the version the step leads to
   const char* description;
-  const char* sql;          ///< one or more statements
+  const char* sql;  ///< one or more statements
 };
 
 /// Every step, in order; the last one's version is the current schema version.

@@ -15,7 +15,8 @@ namespace {
 
 std::string EvidenceJson(const std::vector<Evidence>& evidence) {
   nlohmann::json items = nlohmann::json::array();
-  for (const Evidence& item : evidence) items.push_back({{"field", item.field}, {"value", item.value}});
+  for (const Evidence& item : evidence)
+    items.push_back({{"field", item.field}, {"value", item.value}});
   return items.dump();
 }
 
@@ -90,7 +91,8 @@ std::int64_t WriteRun(SQLite::Database& database, const AuditResult& result,
                       const std::string& recorded_at, const FindingWrittenHook& hook) {
   // Hashed before the transaction, so that the store is locked only while it is written.
   std::vector<std::optional<std::string>> hashes;
-  for (const InputSummary& input : result.inputs) hashes.push_back(HashInput(result.audit_dir, input.path));
+  for (const InputSummary& input : result.inputs)
+    hashes.push_back(HashInput(result.audit_dir, input.path));
 
   SQLite::Transaction transaction(database);
   SQLite::Statement run(database,

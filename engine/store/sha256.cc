@@ -18,13 +18,15 @@ constexpr std::array<std::uint32_t, 64> kRound = {
     0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
     0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2};
 
-constexpr std::uint32_t Rotate(std::uint32_t x, int n) { return (x >> n) | (x << (32 - n)); }
+constexpr std::uint32_t Rotate(std::uint32_t x, int n) {
+  return (x >> n) | (x << (32 - n));
+}
 
 }  // namespace
 
 Sha256::Sha256()
-    : state_{0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab,
-             0x5be0cd19} {}
+    : state_{0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
+             0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19} {}
 
 void Sha256::Block(const unsigned char* block) {
   std::array<std::uint32_t, 64> w{};
@@ -116,7 +118,9 @@ std::optional<std::string> Sha256OfFile(const std::string& path) {
   while (file) {
     file.read(block.data(), static_cast<std::streamsize>(block.size()));
     std::streamsize got = file.gcount();
-    if (got > 0) hash.Update(reinterpret_cast<const unsigned char*>(block.data()), static_cast<std::size_t>(got));
+    if (got > 0)
+      hash.Update(reinterpret_cast<const unsigned char*>(block.data()),
+                  static_cast<std::size_t>(got));
   }
   if (file.bad()) return std::nullopt;
   return hash.HexDigest();

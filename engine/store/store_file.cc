@@ -1,10 +1,9 @@
 #include "engine/store/store_file.h"
 
-#include <fcntl.h>
-#include <unistd.h>
-
 #include <SQLiteCpp/Exception.h>
+#include <fcntl.h>
 #include <sqlite3.h>
+#include <unistd.h>
 
 #include <cerrno>
 #include <cstring>

@@ -91,8 +91,6 @@ struct RuleOutcome {
   std::size_t not_applicable = 0;
   std::size_t indeterminate = 0;
   std::size_t waived = 0;  ///< failing records covered by a live waiver (counted in `failed` too)
-  /// Set when a waiver without record ids or unit covers the whole rule.
-  std::optional<WaiverApplied> waiver;
   std::vector<Finding> findings;  ///< every failing and indeterminate record, none elided
 
   /// passed / (passed + failed - waived): waived records count neither way; nullopt when no

@@ -2,10 +2,10 @@
 // `uofa check` run with its findings, so that runs can be listed and compared.
 //
 //   std::string error;
-//   std::unique_ptr<uofa::AuditStore> store = uofa::AuditStore::Open("audit/uofa.db", true, &error);
-//   if (!store) { /* error says why */ }
-//   result.since_previous = store->CompareWithPrevious(result, &error);
-//   std::optional<std::int64_t> run = store->RecordRun(result, &error);
+//   std::unique_ptr<uofa::AuditStore> store = uofa::AuditStore::Open("audit/uofa.db", true,
+//   &error); if (!store) { /* error says why */ } result.since_previous =
+//   store->CompareWithPrevious(result, &error); std::optional<std::int64_t> run =
+//   store->RecordRun(result, &error);
 //
 // Nothing here throws. A store is used from one thread at a time; several processes may open
 // the same file (SQLite locks it while a run is written).
@@ -26,15 +26,15 @@ namespace uofa {
 /// One recorded run, as `uofa history` lists it.
 struct StoredRun {
   std::int64_t id = 0;
-  std::string recorded_at;   ///< when the run was recorded, ISO 8601 UTC
-  std::string audit_dir;     ///< the audit folder, as an absolute path
-  std::string as_of;         ///< YYYY-MM-DD
+  std::string recorded_at;  ///< when the run was recorded, ISO 8601 UTC
+  std::string audit_dir;    ///< the audit folder, as an absolute path
+  std::string as_of;        ///< YYYY-MM-DD
   std::string tool_version;
   std::vector<PackSummary> packs;
-  std::size_t gaps_high = 0;    ///< gaps (StoredGap) of each severity
+  std::size_t gaps_high = 0;  ///< gaps (StoredGap) of each severity
   std::size_t gaps_medium = 0;
   std::size_t gaps_low = 0;
-  std::size_t waived = 0;       ///< waived failures
+  std::size_t waived = 0;  ///< waived failures
 };
 
 /// A gap of a run, keyed by (rule id, record id). A rule-level gap (a pass rate below the rule's

@@ -1,7 +1,6 @@
+#include <SQLiteCpp/Database.h>
 #include <doctest/doctest.h>
 #include <sys/stat.h>
-
-#include <SQLiteCpp/Database.h>
 
 #include <string>
 #include <vector>
@@ -82,11 +81,14 @@ TEST_CASE("a store at version 1 is migrated and keeps its runs") {
     REQUIRE_MESSAGE(database, error);
     CHECK(StoreVersion(*database) == 1);
     database->exec(
-        "INSERT INTO runs VALUES (1, '2025-01-01T09:00:00Z', '/audit', '2024-12-31', '0.1.0', 0, 3, 3, 0);"
+        "INSERT INTO runs VALUES (1, '2025-01-01T09:00:00Z', '/audit', '2024-12-31', '0.1.0', 0, "
+        "3, 3, 0);"
         "INSERT INTO run_packs VALUES (1, 0, 'uof-act-2018', 'Act', '2018');"
-        "INSERT INTO run_rules VALUES (1, 0, 'UOF-S6-5A', 'uof-act-2018', 'Reason recorded', 'high', "
+        "INSERT INTO run_rules VALUES (1, 0, 'UOF-S6-5A', 'uof-act-2018', 'Reason recorded', "
+        "'high', "
         "'gap', NULL, 2, 1, 0, 0);"
-        "INSERT INTO findings VALUES (1, 'UOF-S6-5A', 0, 'INC-1', 'fail', 'high', 'incidents.csv', 2, 1, "
+        "INSERT INTO findings VALUES (1, 'UOF-S6-5A', 0, 'INC-1', 'fail', 'high', 'incidents.csv', "
+        "2, 1, "
         "'no reason', '[]');");
   }
   std::unique_ptr<AuditStore> store = AuditStore::Open(path, false, &error);
@@ -119,9 +121,9 @@ TEST_CASE("a run round-trips: packs, parameters, inputs with hashes, findings an
   waived.findings[0].waiver = WaiverApplied{"ward closed", "Dr A", "2026-01-31", {}};
   waived.waived = 1;
   waived.status = RuleStatus::kWaived;
-  AuditResult result = AuditWith(folder / "audit",
-                                 {RuleWithFailures("UOF-A", GapSeverity::kHigh, {"INC-2", "INC-1"}),
-                                  RuleWithFailures("UOF-MET", GapSeverity::kHigh, {}), rate, waived});
+  AuditResult result = AuditWith(
+      folder / "audit", {RuleWithFailures("UOF-A", GapSeverity::kHigh, {"INC-2", "INC-1"}),
+                         RuleWithFailures("UOF-MET", GapSeverity::kHigh, {}), rate, waived});
   std::optional<std::int64_t> id = store->RecordRun(result, &error);
   REQUIRE_MESSAGE(id, error);
   CHECK(*id == 1);
@@ -159,14 +161,17 @@ TEST_CASE("a run round-trips: packs, parameters, inputs with hashes, findings an
   CHECK(database.execAndGet("SELECT sha256 FROM run_inputs").getString() ==
         Sha256Hex("incident_id\nINC-1\n"));
   CHECK(database.execAndGet("SELECT count(*) FROM findings").getInt() == 4);
-  CHECK(database.execAndGet("SELECT evidence FROM findings WHERE record_id = 'INC-1'").getString() ==
-        std::string("[{\"field\":\"reason_code\",\"value\":\"(missing)\"},"
-                    "{\"field\":\"patient.nhs_number\",\"value\":\"[redacted]\"}]"));
-  CHECK(database.execAndGet("SELECT waiver_justification || '|' || waiver_approved_by || '|' || "
-                            "waiver_expires FROM findings WHERE record_id = 'INC-8'")
+  CHECK(
+      database.execAndGet("SELECT evidence FROM findings WHERE record_id = 'INC-1'").getString() ==
+      std::string("[{\"field\":\"reason_code\",\"value\":\"(missing)\"},"
+                  "{\"field\":\"patient.nhs_number\",\"value\":\"[redacted]\"}]"));
+  CHECK(database
+            .execAndGet("SELECT waiver_justification || '|' || waiver_approved_by || '|' || "
+                        "waiver_expires FROM findings WHERE record_id = 'INC-8'")
             .getString() == "ward closed|Dr A|2026-01-31");
-  CHECK(database.execAndGet("SELECT value || '/' || default_value FROM run_parameters").getString() ==
-        "12/24");
+  CHECK(
+      database.execAndGet("SELECT value || '/' || default_value FROM run_parameters").getString() ==
+      "12/24");
 }
 
 TEST_CASE("an unknown run is an error") {
@@ -212,8 +217,10 @@ TEST_CASE("two runs compare as opened, closed and persisting gaps") {
 }
 
 TEST_CASE("gap comparison is keyed by rule id and record id") {
-  std::vector<StoredGap> before = {{"R1", "t", "A", GapSeverity::kHigh}, {"R2", "t", "", GapSeverity::kLow}};
-  std::vector<StoredGap> after = {{"R1", "t", "B", GapSeverity::kHigh}, {"R2", "t", "", GapSeverity::kLow}};
+  std::vector<StoredGap> before = {{"R1", "t", "A", GapSeverity::kHigh},
+                                   {"R2", "t", "", GapSeverity::kLow}};
+  std::vector<StoredGap> after = {{"R1", "t", "B", GapSeverity::kHigh},
+                                  {"R2", "t", "", GapSeverity::kLow}};
   CHECK(Describe(CompareGaps(before, after)) ==
         "closed R1 'A' high\nopened R1 'B' high\npersisting R2 '' low\n");
   CHECK(CompareGaps({}, {}).empty());

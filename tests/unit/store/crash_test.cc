@@ -1,9 +1,8 @@
+#include <SQLiteCpp/Database.h>
 #include <doctest/doctest.h>
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
-
-#include <SQLiteCpp/Database.h>
 
 #include <string>
 #include <vector>
@@ -22,9 +21,10 @@ TEST_CASE("a process killed while writing a run leaves the store readable and wi
   std::string error;
   std::unique_ptr<AuditStore> store = AuditStore::Open(path, true, &error);
   REQUIRE_MESSAGE(store, error);
-  REQUIRE(store->RecordRun(store_testing::AuditWith(folder / "audit", {store_testing::RuleWithFailures(
-                                                                           "UOF-A", GapSeverity::kHigh, {"INC-1"})}),
-                           &error));
+  REQUIRE(store->RecordRun(
+      store_testing::AuditWith(folder / "audit", {store_testing::RuleWithFailures(
+                                                     "UOF-A", GapSeverity::kHigh, {"INC-1"})}),
+      &error));
   store.reset();
 
   // Enough findings that the writer's page cache (kept small below) spills into the database

@@ -1,8 +1,9 @@
+#include "engine/store/sha256.h"
+
 #include <doctest/doctest.h>
 
 #include <string>
 
-#include "engine/store/sha256.h"
 #include "tests/unit/store/store_testing.h"
 
 namespace uofa {
