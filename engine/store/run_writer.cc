@@ -31,6 +31,16 @@ std::optional<std::string> HashInput(const std::string& audit_dir, const std::st
   return Sha256OfFile(candidate.string());
 }
 
+// "incidents/incidents.csv" for "audit/incidents/incidents.csv": stable however the folder was
+// named.
+std::string RelativeToAudit(const std::string& audit_dir, const std::string& path) {
+  std::string prefix = audit_dir;
+  while (prefix.size() > 1 && prefix.back() == '/') prefix.pop_back();
+  prefix += '/';
+  if (path.rfind(prefix, 0) == 0) return path.substr(prefix.size());
+  return path;
+}
+
 void WriteFindings(SQLite::Database& database, std::int64_t run, const RuleOutcome& rule,
                    std::size_t& written, const FindingWrittenHook& hook) {
   SQLite::Statement insert(database,
@@ -89,10 +99,25 @@ std::string NowUtc() {
 
 std::int64_t WriteRun(SQLite::Database& database, const AuditResult& result,
                       const std::string& recorded_at, const FindingWrittenHook& hook) {
-  // Hashed before the transaction, so that the store is locked only while it is written.
-  std::vector<std::optional<std::string>> hashes;
-  for (const InputSummary& input : result.inputs)
-    hashes.push_back(HashInput(result.audit_dir, input.path));
+  // Every file the result rests on: the record inputs, then the settings and waivers that
+  // shaped it. Hashed before the transaction, so that the store is locked only while written.
+  struct StoredInput {
+    std::string path;
+    std::string kind;
+    std::size_t rows;
+    std::optional<std::string> sha256;
+  };
+  std::vector<StoredInput> inputs;
+  for (const InputSummary& input : result.inputs) {
+    inputs.push_back({RelativeToAudit(result.audit_dir, input.path), input.kind, input.rows,
+                      HashInput(result.audit_dir, input.path)});
+  }
+  for (const char* name : {"uofa.yaml", "waivers.yaml"}) {
+    std::optional<std::string> hash =
+        Sha256OfFile((std::filesystem::path(result.audit_dir) / name).string());
+    if (hash)
+      inputs.push_back({name, name == std::string("uofa.yaml") ? "settings" : "waivers", 0, hash});
+  }
 
   SQLite::Transaction transaction(database);
   SQLite::Statement run(database,
@@ -134,15 +159,15 @@ std::int64_t WriteRun(SQLite::Database& database, const AuditResult& result,
     parameter.exec();
   }
   SQLite::Statement input(database, "INSERT INTO run_inputs VALUES (?, ?, ?, ?, ?, ?)");
-  for (std::size_t i = 0; i < result.inputs.size(); ++i) {
+  for (std::size_t i = 0; i < inputs.size(); ++i) {
     input.reset();
     input.clearBindings();
     input.bind(1, static_cast<std::int64_t>(run_id));
     input.bind(2, static_cast<int>(i));
-    input.bind(3, result.inputs[i].path);
-    input.bind(4, result.inputs[i].kind);
-    input.bind(5, static_cast<std::int64_t>(result.inputs[i].rows));
-    if (hashes[i]) input.bind(6, *hashes[i]);
+    input.bind(3, inputs[i].path);
+    input.bind(4, inputs[i].kind);
+    input.bind(5, static_cast<std::int64_t>(inputs[i].rows));
+    if (inputs[i].sha256) input.bind(6, *inputs[i].sha256);
     input.exec();
   }
   SQLite::Statement rule(database,

@@ -112,6 +112,7 @@ TEST_CASE("a store at version 1 is migrated and keeps its runs") {
 TEST_CASE("a run round-trips: packs, parameters, inputs with hashes, findings and gaps") {
   store_testing::TempFolder folder;
   folder.Write("audit/incidents/incidents.csv", "incident_id\nINC-1\n");
+  folder.Write("audit/uofa.yaml", "as_of: 2025-12-31\n");
   std::string error;
   std::unique_ptr<AuditStore> store = AuditStore::Open(folder / "uofa.db", true, &error);
   REQUIRE_MESSAGE(store, error);
@@ -158,8 +159,11 @@ TEST_CASE("a run round-trips: packs, parameters, inputs with hashes, findings an
   CHECK((*gaps)[2].severity == GapSeverity::kLow);
 
   SQLite::Database database(folder / "uofa.db");
-  CHECK(database.execAndGet("SELECT sha256 FROM run_inputs").getString() ==
-        Sha256Hex("incident_id\nINC-1\n"));
+  CHECK(database.execAndGet("SELECT group_concat(path || ' ' || kind || ' ' || rows || ' ' || "
+                            "sha256, '|') FROM run_inputs ORDER BY position")
+            .getString() == "incidents/incidents.csv incident 3 " +
+                                Sha256Hex("incident_id\nINC-1\n") + "|uofa.yaml settings 0 " +
+                                Sha256Hex("as_of: 2025-12-31\n"));
   CHECK(database.execAndGet("SELECT count(*) FROM findings").getInt() == 4);
   CHECK(
       database.execAndGet("SELECT evidence FROM findings WHERE record_id = 'INC-1'").getString() ==
