@@ -1,4 +1,5 @@
 #include "engine/eval/waivers.h"
+#include "uofa/engine.h"
 
 #include <doctest/doctest.h>
 
@@ -169,6 +170,70 @@ TEST_CASE("waived failures do not make a gap; the rule is waived") {
   rule.target = 0.75;
   DecideStatus(rule, true);
   CHECK(rule.status == RuleStatus::kMet);
+}
+
+}  // namespace
+}  // namespace uofa
+
+namespace uofa {
+namespace {
+
+const RuleOutcome* FindRule(const AuditResult& result, const std::string& id) {
+  for (const RuleOutcome& rule : result.rules) {
+    if (rule.id == id) return &rule;
+  }
+  return nullptr;
+}
+
+TEST_CASE("an audit with waivers: live ones waive, an expired one no longer hides its gap") {
+  CheckOptions options;
+  options.audit_dir = std::string(UOFA_SOURCE_DIR) + "/tests/golden/audits/waivers";
+  options.rules_root = std::string(UOFA_SOURCE_DIR) + "/rules";
+  Diagnostics diagnostics;
+  std::optional<AuditResult> result = RunCheck(options, diagnostics);
+  REQUIRE_MESSAGE(result, diagnostics.Format());
+
+  const RuleOutcome* waived = FindRule(*result, "UOF-S6-NEG-POLICE");
+  REQUIRE(waived);
+  CHECK(waived->status == RuleStatus::kWaived);
+  CHECK(waived->waived == 1);
+  REQUIRE(waived->findings.size() == 1);
+  REQUIRE(waived->findings[0].waiver);
+  CHECK(waived->findings[0].waiver->justification == "waived for the test");
+  CHECK(waived->findings[0].waiver->expires == "2026-01-31");
+
+  const RuleOutcome* expired_gap = FindRule(*result, "UOF-S6-NEG-TYPE");
+  REQUIRE(expired_gap);
+  CHECK(expired_gap->status == RuleStatus::kGap);
+  CHECK(expired_gap->waived == 0);
+  REQUIRE(expired_gap->findings.size() == 1);
+  CHECK_FALSE(expired_gap->findings[0].waiver);
+
+  const RuleOutcome* expired = FindRule(*result, "UOFA-WAIVER-EXPIRED");
+  REQUIRE(expired);
+  CHECK(expired->status == RuleStatus::kGap);
+  REQUIRE(expired->findings.size() == 1);
+  CHECK(expired->findings[0].record_id == "UOF-S6-NEG-TYPE");
+  CHECK(expired->findings[0].location.line == 7);
+
+  const RuleOutcome* unused = FindRule(*result, "UOFA-WAIVER-UNUSED");
+  REQUIRE(unused);
+  REQUIRE(unused->findings.size() == 1);
+  CHECK(unused->findings[0].record_id == "UOF-S6-5B: NO-SUCH-INCIDENT");
+
+  // The two malformed waivers are input errors at their positions, and waive nothing.
+  std::vector<std::string> waiver_problems;
+  for (const Diagnostic& problem : result->input_problems) {
+    if (problem.location.file.find("waivers.yaml") == std::string::npos) continue;
+    waiver_problems.push_back(std::to_string(problem.location.line) + ":" +
+                              std::to_string(problem.location.column) + " " + problem.message);
+  }
+  CHECK(waiver_problems == std::vector<std::string>{
+                               "16:11 unknown rule 'UOF-S6-5Q' (did you mean 'UOF-S6-5A'?)",
+                               "22:14 'expires' must be a date (YYYY-MM-DD)",
+                               "20:5 waiver has no 'approved_by'"});
+  // A waived gap does not count towards --fail-on; the expired waiver's gap does.
+  CHECK(HasGapsAtOrAbove(*result, GapSeverity::kHigh));
 }
 
 }  // namespace
