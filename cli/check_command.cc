@@ -9,8 +9,10 @@
 
 #include "cli/command.h"
 #include "cli/common.h"
+#include "cli/store_location.h"
 #include "uofa/engine.h"
 #include "uofa/report.h"
+#include "uofa/store.h"
 
 namespace uofa::cli {
 namespace {
@@ -22,7 +24,26 @@ struct CheckArguments {
   std::vector<std::string> outputs;
   std::string fail_on = "high";
   std::size_t max_examples = 5;
+  std::string db;         ///< --db: the store; default: uofa.db in the audit folder
+  bool no_store = false;  ///< --no-store: record nothing
 };
+
+// Compares the run with the previous run of the same audit folder and records it. Documents
+// checked on their own are recorded only in a store named with --db. False (after printing why)
+// when the store cannot be opened or written.
+bool RecordInStore(const CheckArguments& arguments, const CheckOptions& check, AuditResult& result) {
+  if (arguments.no_store) return true;
+  if (check.audit_dir.empty() && arguments.db.empty()) return true;
+  const std::string path = StorePath(check.audit_dir, arguments.db);
+  std::string error;
+  std::unique_ptr<AuditStore> store = AuditStore::Open(path, true, &error);
+  if (store) {
+    result.since_previous = store->CompareWithPrevious(result, &error);
+    if (error.empty() && store->RecordRun(result, &error)) return true;
+  }
+  std::cerr << "error: " << error << " (use --db PATH to keep the history elsewhere, or --no-store)\n";
+  return false;
+}
 
 bool HasInputErrors(const AuditResult& result) {
   for (const Diagnostic& problem : result.input_problems) {
@@ -80,6 +101,7 @@ int RunCheckCommand(const CheckArguments& arguments) {
   std::optional<AuditResult> result = RunCheck(check, diagnostics);
   PrintDiagnostics(diagnostics);
   if (!result) return kExitError;
+  if (!RecordInStore(arguments, check, *result)) return kExitError;
 
   for (std::size_t i = 0; i < formats.size(); ++i) {
     ReportOptions options = report_options;
@@ -136,6 +158,9 @@ std::function<int()> SetUpCheck(CLI::App& command) {
       ->capture_default_str();
   command.add_flag("--show-identifiers", arguments->check.show_identifiers,
                    "Show patient names and NHS numbers in reports (redacted by default)");
+  command.add_option("--db", arguments->db,
+                     "Audit store to record the run in and compare with (default: uofa.db in the audit folder)");
+  command.add_flag("--no-store", arguments->no_store, "Record nothing and compare with no earlier run");
   return [arguments] { return RunCheckCommand(*arguments); };
 }
 

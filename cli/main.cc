@@ -20,6 +20,8 @@ const std::vector<CommandSpec>& Commands() {
       {"test", "Run every rule's own pass and fail examples", SetUpTest},
       {"lint", "Load the rule packs and report every problem in them", SetUpLint},
       {"rules", "List the rules, show one, or write the rule catalogue", SetUpRules},
+      {"history", "List the audit runs recorded in the store", SetUpHistory},
+      {"diff", "Show the gaps opened and closed between two recorded runs", SetUpDiff},
   };
   return commands;
 }

@@ -1,5 +1,6 @@
 // The finding model's enumerations as text (what reports print and rule files write, both
 // ways) and the pass rate. In base because packs, the example runner and writers all use them.
+#include <algorithm>
 #include <optional>
 #include <string>
 
@@ -33,6 +34,8 @@ const char* RuleStatusName(RuleStatus status) {
       return "not_applicable";
     case RuleStatus::kNotAssessed:
       return "not_assessed";
+    case RuleStatus::kWaived:
+      return "waived";
   }
   return "not_assessed";
 }
@@ -76,7 +79,7 @@ std::optional<GapSeverity> ParseGapSeverity(const std::string& text) {
 }
 
 std::optional<double> RuleOutcome::PassRate() const {
-  const std::size_t decided = passed + failed;
+  const std::size_t decided = passed + failed - std::min(waived, failed);
   if (decided == 0) return std::nullopt;
   return static_cast<double>(passed) / static_cast<double>(decided);
 }

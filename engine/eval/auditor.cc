@@ -1,10 +1,12 @@
 #include "engine/eval/auditor.h"
 
+#include <algorithm>
 #include <map>
 #include <set>
 #include <string>
 
 #include "engine/eval/evidence.h"
+#include "engine/eval/waivers.h"
 #include "engine/pack/verdict.h"
 
 namespace uofa {
@@ -61,9 +63,18 @@ RuleOutcome DescribeRule(const RulePack& pack, const Rule& rule) {
 void DecideStatus(RuleOutcome& outcome, bool assessed) {
   if (!assessed) {
     outcome.status = RuleStatus::kNotAssessed;
-  } else if (outcome.failed > 0 &&
-             (!outcome.target || outcome.PassRate().value_or(0.0) < *outcome.target)) {
+    return;
+  }
+  const std::size_t unwaived = outcome.failed - std::min(outcome.waived, outcome.failed);
+  const bool gap = unwaived > 0 && (!outcome.target || outcome.PassRate().value_or(0.0) < *outcome.target);
+  const double raw_rate = static_cast<double>(outcome.passed) /
+                          static_cast<double>(std::max<std::size_t>(outcome.passed + outcome.failed, 1));
+  const bool gap_without_waivers =
+      outcome.failed > 0 && (!outcome.target || raw_rate < *outcome.target);
+  if (gap) {
     outcome.status = RuleStatus::kGap;
+  } else if (gap_without_waivers) {
+    outcome.status = RuleStatus::kWaived;
   } else if (outcome.indeterminate > 0) {
     outcome.status = RuleStatus::kIndeterminate;
   } else if (outcome.passed + outcome.failed == 0) {
@@ -118,6 +129,12 @@ void RunAudit(const PackSet& packs, std::vector<std::unique_ptr<RecordSource>>& 
           }
           finding.evidence = CollectEvidence(*record, item.evidence_paths, options.show_identifiers);
           if (verdict == Verdict::kIndeterminate) finding.detail = detail;
+          if (verdict == Verdict::kFail && options.waivers != nullptr) {
+            const Value& unit = record->Get("unit");
+            finding.waiver = options.waivers->Match(
+                item.rule->id, finding.record_id, unit.kind() == ValueKind::kString ? unit.as_string() : "");
+            if (finding.waiver) ++outcome.waived;
+          }
           outcome.findings.push_back(std::move(finding));
         }
       }

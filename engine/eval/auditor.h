@@ -14,9 +14,12 @@
 
 namespace uofa {
 
+class WaiverMatcher;
+
 struct AuditRunOptions {
   Timestamp as_of;
   bool show_identifiers = false;
+  WaiverMatcher* waivers = nullptr;  ///< live waivers; failing records they cover are waived
 };
 
 /// Evaluates `packs` on every record of `sources`. Fills the rule outcomes, the accounting
@@ -29,7 +32,8 @@ void RunAudit(const PackSet& packs, std::vector<std::unique_ptr<RecordSource>>& 
 RuleOutcome DescribeRule(const RulePack& pack, const Rule& rule);
 
 /// Sets `outcome.status` from its counts and target; `assessed` is false when there was no
-/// input of the rule's subject kind.
+/// input of the rule's subject kind. Waived failures do not count: a rule that would be a gap
+/// without them is kWaived.
 void DecideStatus(RuleOutcome& outcome, bool assessed);
 
 }  // namespace uofa

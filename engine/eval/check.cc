@@ -5,6 +5,7 @@
 #include "engine/base/time.h"
 #include "engine/eval/audit_settings.h"
 #include "engine/eval/auditor.h"
+#include "engine/eval/waivers.h"
 #include "engine/pack/pack_loader.h"
 #include "engine/pack/parameter_value.h"
 #include "engine/sources/audit_paths.h"
@@ -143,10 +144,21 @@ std::optional<AuditResult> RunCheck(const CheckOptions& options, Diagnostics& di
   source_options.parse.codes = &packs->codes;
   source_options.patient_information_title_patterns = PatientInformationTitlePatterns(*packs);
   Diagnostics input_problems;
+  // A waiver file with problems does not stop the audit: the waivers with problems do not
+  // waive, and the problems are reported with the input's.
+  std::vector<std::string> rule_ids;
+  for (const auto& pack : packs->packs) {
+    for (const Rule& rule : pack->rules) rule_ids.push_back(rule.id);
+  }
+  WaiverFile waivers = ReadWaivers(options.audit_dir, rule_ids, input_problems);
+  WaiverMatcher matcher(waivers.waivers, as_of);
   std::vector<std::unique_ptr<RecordSource>> sources =
       OpenAuditFolder(options.audit_dir, source_options, input_problems);
-  RunAudit(*packs, sources, AuditRunOptions{*as_of_time, options.show_identifiers}, result,
+  RunAudit(*packs, sources, AuditRunOptions{*as_of_time, options.show_identifiers, &matcher}, result,
            input_problems);
+  if (waivers.present) {
+    for (RuleOutcome& check : WaiverChecks(waivers.waivers, as_of)) result.rules.push_back(std::move(check));
+  }
   result.input_problems = input_problems.Items();
   return result;
 }

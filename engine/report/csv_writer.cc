@@ -1,5 +1,5 @@
 // The CSV report (RFC 4180), for spreadsheets: a header row, then one row per failing or
-// undecided record, in rule order. Lines end with CRLF; a field is quoted when it holds a comma,
+// undecided record, in rule order (a waived record has the verdict "waived" and its waiver). Lines end with CRLF; a field is quoted when it holds a comma,
 // a quote or a line break, with quotes doubled.
 //
 // Text taken from the inputs that begins with '=', '+', '-', '@', a tab or a carriage return is
@@ -16,9 +16,9 @@
 namespace uofa::report {
 namespace {
 
-constexpr std::string_view kHeader[] = {"rule_id",  "pack",      "provision", "severity", "verdict",
-                                        "record_id", "file",     "line",      "last",     "unit",
-                                        "message",  "evidence",  "remedy"};
+constexpr std::string_view kHeader[] = {"rule_id",  "pack",     "provision", "severity", "verdict",
+                                        "record_id", "file",    "line",      "last",     "unit",
+                                        "message",  "evidence", "remedy",    "waiver"};
 
 std::string Field(std::string_view text) {
   bool quote = false;
@@ -65,11 +65,12 @@ void WriteCsvReport(const AuditResult& result, const ReportOptions& options, std
         if (!finding.detail.empty()) message += ": " + finding.detail;
       }
       WriteRow(out, {rule.id, rule.pack, provisions, GapSeverityName(rule.severity),
-                     VerdictName(finding.verdict), Inert(finding.record_id),
+                     finding.waiver ? "waived" : VerdictName(finding.verdict), Inert(finding.record_id),
                      Inert(DisplayPath(result.audit_dir, finding.location.file)),
                      finding.location.line > 0 ? std::to_string(finding.location.line) : "",
                      finding.last > 0 ? std::to_string(finding.last) : "", finding.unit,
-                     Inert(message), Inert(EvidenceList(finding.evidence)), rule.remedy});
+                     Inert(message), Inert(EvidenceList(finding.evidence)), rule.remedy,
+                     finding.waiver ? Inert(WaiverText(*finding.waiver)) : ""});
     }
   }
 }

@@ -106,7 +106,7 @@ void WriteGithubReport(const AuditResult& result, const ReportOptions& options, 
     const std::string& text = rule->message.empty() ? rule->title : rule->message;
     const std::string provisions = ProvisionList(*rule);
     for (const Finding& finding : rule->findings) {
-      if (finding.verdict != Verdict::kFail) continue;
+      if (finding.verdict != Verdict::kFail || finding.waiver) continue;
       std::string message = RecordLabel(finding);
       if (!finding.unit.empty() && finding.unit != "line") message += " (" + DocumentRangeText(finding) + ")";
       message += ": " + text;
@@ -114,6 +114,14 @@ void WriteGithubReport(const AuditResult& result, const ReportOptions& options, 
       if (!finding.evidence.empty()) message += "\n" + EvidenceList(finding.evidence);
       out << "::" << Command(rule->severity) << ' ' << FindingProperties(finding, rule->id)
           << "::" << EscapeData(message) << '\n';
+    }
+  }
+  // Waived records as notices: visible in the run, never failing it.
+  for (const RuleOutcome* rule : WaivedInReportOrder(result)) {
+    for (const Finding& finding : rule->findings) {
+      if (!finding.waiver) continue;
+      out << "::notice " << Properties(finding.location, rule->id + " (waived)")
+          << "::" << EscapeData(RecordLabel(finding) + ": waived: " + WaiverText(*finding.waiver)) << '\n';
     }
   }
   // The source line of a problem is never written: it may hold identifying data.

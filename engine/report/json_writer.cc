@@ -22,7 +22,7 @@ namespace {
 using Json = nlohmann::ordered_json;
 
 constexpr std::string_view kSchemaName = "uofa-report";
-constexpr std::string_view kSchemaVersion = "1.0.0";
+constexpr std::string_view kSchemaVersion = "2.0.0";
 
 // Unknown positions (0, or an empty file name) are null rather than 0 or "".
 Json TextOrNull(const std::string& text) { return text.empty() ? Json(nullptr) : Json(text); }
@@ -71,6 +71,7 @@ Json SummaryJson(const AuditResult& result, const ReportOptions& options) {
       {"indeterminate", summary.status.indeterminate},
       {"not_applicable", summary.status.not_applicable},
       {"not_assessed", summary.status.not_assessed},
+      {"waived", summary.status.waived},
       {"by_severity",
        {{"high", summary.gaps.high}, {"medium", summary.gaps.medium}, {"low", summary.gaps.low}}},
       {"fail_on", options.fail_on ? GapSeverityName(*options.fail_on) : "none"},
@@ -90,7 +91,35 @@ Json FindingJson(const Finding& finding) {
                 {"last", PositionOrNull(finding.last)},
                 {"unit", TextOrNull(finding.unit)}}},
               {"evidence", std::move(evidence)},
-              {"detail", TextOrNull(finding.detail)}};
+              {"detail", TextOrNull(finding.detail)},
+              {"waiver", finding.waiver ? Json{{"justification", finding.waiver->justification},
+                                               {"approved_by", finding.waiver->approved_by},
+                                               {"expires", finding.waiver->expires},
+                                               {"file", TextOrNull(finding.waiver->defined_at.file)},
+                                               {"line", PositionOrNull(finding.waiver->defined_at.line)}}
+                                        : Json(nullptr)}};
+}
+
+Json SincePreviousJson(const AuditResult& result) {
+  if (!result.since_previous) return Json(nullptr);
+  const RunComparison& since = *result.since_previous;
+  Json changes = Json::array();
+  std::size_t counts[3] = {0, 0, 0};
+  for (const GapChange& change : since.changes) {
+    ++counts[static_cast<int>(change.kind)];
+    changes.push_back({{"change", GapChangeKindName(change.kind)},
+                       {"rule_id", change.rule_id},
+                       {"rule_title", change.rule_title},
+                       {"record_id", change.record_id},
+                       {"severity", GapSeverityName(change.severity)}});
+  }
+  return Json{{"previous_run_id", since.previous_run_id},
+              {"previous_run_at", since.previous_run_at},
+              {"previous_as_of", since.previous_as_of},
+              {"opened", counts[static_cast<int>(GapChangeKind::kOpened)]},
+              {"closed", counts[static_cast<int>(GapChangeKind::kClosed)]},
+              {"persisting", counts[static_cast<int>(GapChangeKind::kPersisting)]},
+              {"changes", std::move(changes)}};
 }
 
 Json RuleJson(const RuleOutcome& rule) {
@@ -119,7 +148,8 @@ Json RuleJson(const RuleOutcome& rule) {
                {{"pass", rule.passed},
                 {"fail", rule.failed},
                 {"not_applicable", rule.not_applicable},
-                {"indeterminate", rule.indeterminate}}},
+                {"indeterminate", rule.indeterminate},
+                {"waived", rule.waived}}},
               {"pass_rate", pass_rate ? Json(*pass_rate) : Json(nullptr)},
               {"defined_at",
                {{"file", TextOrNull(rule.defined_at.file)},
@@ -195,6 +225,7 @@ void WriteJsonReport(const AuditResult& result, const ReportOptions& options, st
   report.Member("tool", ToolJson(result));
   report.Member("audit", AuditJson(result));
   report.Member("summary", SummaryJson(result, options));
+  report.Member("since_previous", SincePreviousJson(result));
   report.ArrayMember("rules", result.rules.size(),
                      [&result](std::size_t i) { return RuleJson(result.rules[i]); });
   report.ArrayMember("input_problems", result.input_problems.size(), [&result](std::size_t i) {

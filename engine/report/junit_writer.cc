@@ -214,7 +214,12 @@ class JunitReport {
                    Plural(rule.passed + rule.failed, "record", "records") + '\n';
         if (!rule.remedy.empty()) details += "remedy: " + rule.remedy + '\n';
         for (const Finding& finding : rule.findings) {
-          if (finding.verdict == Verdict::kFail) details += RecordLine(finding) + '\n';
+          if (finding.verdict != Verdict::kFail) continue;
+          if (finding.waiver) {
+            details += "waived: " + RecordLine(finding) + ": " + WaiverText(*finding.waiver) + '\n';
+          } else {
+            details += RecordLine(finding) + '\n';
+          }
         }
         body += "      <failure" + Attribute("message", rule.message) +
                 Attribute("type", GapSeverityName(rule.severity)) + ">" + Xml(details, false) +
@@ -233,6 +238,13 @@ class JunitReport {
         ++tally.skipped;
         body += "      <skipped" +
                 Attribute("message", "not applicable: the rule applied to none of the records") +
+                "/>\n";
+        break;
+      case RuleStatus::kWaived:
+        ++tally.skipped;
+        body += "      <skipped" +
+                Attribute("message", "waived: " + Plural(rule.waived, "failing record", "failing records") +
+                                         " covered by a waiver") +
                 "/>\n";
         break;
       case RuleStatus::kMet:

@@ -106,7 +106,9 @@ class MarkdownReport {
   std::string Render() {
     AppendHeader();
     AppendSummary();
+    AppendSincePrevious();
     AppendGaps();
+    AppendWaived();
     AppendIndeterminate();
     AppendNotAssessed();
     AppendInputProblems();
@@ -182,12 +184,13 @@ class MarkdownReport {
       return std::vector<std::string>{
           std::to_string(c.rules),        std::to_string(c.met),
           std::to_string(c.gaps),         std::to_string(c.indeterminate),
-          std::to_string(c.not_assessed), std::to_string(c.not_applicable)};
+          std::to_string(c.not_assessed), std::to_string(c.not_applicable),
+          std::to_string(c.waived)};
     };
     out_ += "\n## Summary by pack and provision\n\n";
     out_ += TableHead({"Pack", "Provision", "Rules", "Met", "Gaps", "Indeterminate", "Not assessed",
-                       "Not applicable"},
-                      {false, false, true, true, true, true, true, true});
+                       "Not applicable", "Waived"},
+                      {false, false, true, true, true, true, true, true, true});
     for (std::size_t i = 0; i < groups.size(); ++i) {
       const bool first_of_pack = i == 0 || groups[i - 1].pack_order != groups[i].pack_order;
       std::vector<std::string> cells = {
@@ -228,9 +231,11 @@ class MarkdownReport {
         out_ += text + '\n';
       }
     }
+    // Waived records count neither way in the pass rate.
     std::string failing = "- **Failing:** " + std::to_string(rule.failed) + " of " +
-                          Plural(rule.passed + rule.failed, "record", "records") + " (" +
-                          PassPercent(rule.passed, rule.failed) + " pass";
+                          Plural(rule.passed + rule.failed, "record", "records");
+    if (rule.waived > 0) failing += ", " + std::to_string(rule.waived) + " waived";
+    failing += " (" + PassPercent(rule.passed, rule.failed - std::min(rule.waived, rule.failed)) + " pass";
     if (rule.target) failing += "; target " + TargetPercent(*rule.target);
     out_ += failing + ")\n";
     if (rule.indeterminate > 0) {
@@ -241,7 +246,7 @@ class MarkdownReport {
 
     std::vector<const Finding*> failures;
     for (const Finding& finding : rule.findings) {
-      if (finding.verdict == Verdict::kFail) failures.push_back(&finding);
+      if (finding.verdict == Verdict::kFail && !finding.waiver) failures.push_back(&finding);
     }
     if (failures.empty()) return;
     out_ += '\n' + TableHead({"Record", "Location", "Evidence"}, {});
@@ -262,6 +267,37 @@ class MarkdownReport {
     if (gaps.empty()) return;
     out_ += "\n## Gaps (" + std::to_string(gaps.size()) + ")\n";
     for (const RuleOutcome* rule : gaps) AppendGap(*rule);
+  }
+
+  void AppendSincePrevious() {
+    if (!result_.since_previous) return;
+    const RunComparison& since = *result_.since_previous;
+    out_ += "\n## Since the previous run: " + ChangeTally(since) + "\n\n";
+    out_ += "Previous run " + MarkdownText(since.previous_run_id) + ", recorded " +
+            MarkdownText(since.previous_run_at) + ", as of " + MarkdownText(since.previous_as_of) +
+            ".\n";
+    const std::vector<std::string> lines = ChangeLines(since);
+    if (lines.empty()) return;
+    out_ += '\n';
+    const std::size_t shown = std::min(lines.size(), options_.max_examples * 2);
+    for (std::size_t i = 0; i < shown; ++i) out_ += "- " + MarkdownText(lines[i]) + '\n';
+    if (lines.size() > shown) {
+      out_ += "- and " + std::to_string(lines.size() - shown) + " more (uofa diff lists them all)\n";
+    }
+  }
+
+  void AppendWaived() {
+    const std::vector<const RuleOutcome*> rules = WaivedInReportOrder(result_);
+    if (rules.empty()) return;
+    out_ += "\n## Waived (" + std::to_string(rules.size()) + ")\n\n";
+    out_ += TableHead({"Severity", "Rule", "Record", "Waiver"}, {});
+    for (const RuleOutcome* rule : rules) {
+      for (const Finding& finding : rule->findings) {
+        if (!finding.waiver) continue;
+        out_ += Row({SeverityLabel(rule->severity), MarkdownText(rule->id),
+                     MarkdownText(RecordLabel(finding)), MarkdownText(WaiverText(*finding.waiver))});
+      }
+    }
   }
 
   void AppendIndeterminate() {

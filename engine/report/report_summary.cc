@@ -31,6 +31,9 @@ void StatusCounts::Add(RuleStatus rule_status) {
     case RuleStatus::kNotAssessed:
       ++not_assessed;
       break;
+    case RuleStatus::kWaived:
+      ++waived;
+      break;
   }
 }
 

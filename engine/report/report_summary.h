@@ -19,6 +19,7 @@ struct StatusCounts {
   std::size_t indeterminate = 0;
   std::size_t not_applicable = 0;
   std::size_t not_assessed = 0;
+  std::size_t waived = 0;  ///< rules whose every gap is waived
 
   void Add(RuleStatus status);
 };

@@ -164,6 +164,49 @@ std::vector<const RuleOutcome*> GapsInReportOrder(const AuditResult& result) {
   return gaps;
 }
 
+std::vector<const RuleOutcome*> WaivedInReportOrder(const AuditResult& result) {
+  std::vector<const RuleOutcome*> rules;
+  for (const RuleOutcome& rule : result.rules) {
+    if (rule.waived > 0) rules.push_back(&rule);
+  }
+  std::stable_sort(rules.begin(), rules.end(), [](const RuleOutcome* a, const RuleOutcome* b) {
+    if (a->severity != b->severity) return a->severity > b->severity;
+    return NaturalLess(a->id, b->id);
+  });
+  return rules;
+}
+
+std::string WaiverText(const WaiverApplied& waiver) {
+  return waiver.justification + " (approved by " + waiver.approved_by + "; expires " +
+         waiver.expires + ")";
+}
+
+std::string ChangeTally(const RunComparison& comparison) {
+  std::size_t opened = 0, closed = 0, persisting = 0;
+  for (const GapChange& change : comparison.changes) {
+    switch (change.kind) {
+      case GapChangeKind::kOpened: ++opened; break;
+      case GapChangeKind::kClosed: ++closed; break;
+      case GapChangeKind::kPersisting: ++persisting; break;
+    }
+  }
+  return std::to_string(opened) + " opened, " + std::to_string(closed) + " closed, " +
+         std::to_string(persisting) + " persisting";
+}
+
+std::vector<std::string> ChangeLines(const RunComparison& comparison) {
+  std::vector<std::string> lines;
+  for (GapChangeKind kind : {GapChangeKind::kOpened, GapChangeKind::kClosed}) {
+    for (const GapChange& change : comparison.changes) {
+      if (change.kind != kind) continue;
+      lines.push_back(std::string(GapChangeKindName(kind)) + "  " + GapSeverityName(change.severity) +
+                      "  " + change.rule_id + "  " +
+                      (change.record_id.empty() ? std::string("(rule)") : change.record_id));
+    }
+  }
+  return lines;
+}
+
 std::vector<std::string> PackOrder(const AuditResult& result) {
   std::vector<std::string> order;
   auto add = [&order](const std::string& id) {

@@ -68,6 +68,19 @@ std::string DocumentRangeText(const Finding& finding);
 /// Rules with status kGap, most severe first, then by id with numbers by value.
 std::vector<const RuleOutcome*> GapsInReportOrder(const AuditResult& result);
 
+/// Rules with at least one waived record, in the order of GapsInReportOrder.
+std::vector<const RuleOutcome*> WaivedInReportOrder(const AuditResult& result);
+
+/// A waiver as one line: "justification (approved by X; expires 2026-03-31)".
+std::string WaiverText(const WaiverApplied& waiver);
+
+/// "2 opened, 1 closed, 14 persisting": the tally of a comparison with the previous run.
+std::string ChangeTally(const RunComparison& comparison);
+
+/// The opened and closed gaps of a comparison (not the persisting ones), opened first, each as
+/// "opened  UOF-S6-5A  INC-1001" (a rule-level gap reads "(rule)").
+std::vector<std::string> ChangeLines(const RunComparison& comparison);
+
 /// Pack ids in the audit's order, then any pack a rule names that the audit does not list.
 std::vector<std::string> PackOrder(const AuditResult& result);
 

@@ -223,6 +223,19 @@ class SarifReport {
                        {"evidence", std::move(evidence)}};
     if (!finding.detail.empty()) properties["detail"] = finding.detail;
     result["properties"] = std::move(properties);
+    // SARIF 2.1.0 §3.35: a waiver is a suppression kept outside the analysed files.
+    if (finding.waiver) {
+      Json suppression = {{"kind", "external"},
+                          {"status", "accepted"},
+                          {"justification", finding.waiver->justification},
+                          {"properties",
+                           {{"approved_by", finding.waiver->approved_by},
+                            {"expires", finding.waiver->expires}}}};
+      if (!finding.waiver->defined_at.file.empty()) {
+        suppression["location"] = {{"physicalLocation", PhysicalLocation(finding.waiver->defined_at)}};
+      }
+      result["suppressions"] = Json::array({std::move(suppression)});
+    }
     return result;
   }
 

@@ -192,10 +192,11 @@ bool BySeverityThenId(const RuleOutcome* a, const RuleOutcome* b) {
   return NaturalLess(a->id, b->id);
 }
 
+// Waived records are listed apart, with their waiver.
 std::vector<const Finding*> FindingsWith(const RuleOutcome& rule, Verdict verdict) {
   std::vector<const Finding*> found;
   for (const Finding& finding : rule.findings) {
-    if (finding.verdict == verdict) found.push_back(&finding);
+    if (finding.verdict == verdict && !finding.waiver) found.push_back(&finding);
   }
   return found;
 }
@@ -243,7 +244,9 @@ class TextReport {
     AppendHeader();
     out_ += '\n';
     AppendSummaryTable();
+    AppendSincePrevious();
     AppendGaps();
+    AppendWaived();
     AppendIndeterminate();
     AppendNotAssessed();
     AppendInputProblems();
@@ -370,7 +373,7 @@ class TextReport {
       section_width = std::max(section_width, group.section.size());
     }
     static constexpr std::string_view kColumns[] = {
-        "rules", "met", "gaps", "indeterminate", "not assessed", "not applicable"};
+        "rules", "met", "gaps", "indeterminate", "not assessed", "not applicable", "waived"};
     auto row = [&](std::string_view pack, std::string_view section,
                    const std::vector<std::string>& cells) {
       std::string line = "  " + PadRight(pack, pack_width) + "  " + PadRight(section, section_width);
@@ -383,7 +386,7 @@ class TextReport {
       row(pack, section,
           {std::to_string(counts.rules), std::to_string(counts.met), std::to_string(counts.gaps),
            std::to_string(counts.indeterminate), std::to_string(counts.not_assessed),
-           std::to_string(counts.not_applicable)});
+           std::to_string(counts.not_applicable), std::to_string(counts.waived)});
     };
 
     out_ += style_.Heading("Summary by provision") + '\n';
@@ -407,9 +410,11 @@ class TextReport {
       AppendLabelled(out_, i == 0 ? "cites: " : "       ", text);
     }
 
+    // Waived records count neither way in the pass rate.
     std::string failing = "failing: " + std::to_string(rule.failed) + " of " +
-                          Plural(rule.passed + rule.failed, "record", "records") + " (" +
-                          PassPercent(rule.passed, rule.failed) + " pass";
+                          Plural(rule.passed + rule.failed, "record", "records");
+    if (rule.waived > 0) failing += ", " + std::to_string(rule.waived) + " waived";
+    failing += " (" + PassPercent(rule.passed, rule.failed - std::min(rule.waived, rule.failed)) + " pass";
     if (rule.target) failing += "; target " + TargetPercent(*rule.target);
     failing += ')';
     out_ += std::string(kRuleIndentText) + failing + '\n';
@@ -440,6 +445,43 @@ class TextReport {
     for (std::size_t i = 0; i < gaps.size(); ++i) {
       if (i > 0) out_ += '\n';
       AppendGap(*gaps[i]);
+    }
+  }
+
+  // The gaps opened and closed since the previous run of this audit in the store.
+  void AppendSincePrevious() {
+    if (!result_.since_previous) return;
+    const RunComparison& since = *result_.since_previous;
+    out_ += '\n' + style_.Heading("Since the previous run: " + ChangeTally(since)) + '\n';
+    out_ += "  previous run " + Printable(since.previous_run_id) + ", recorded " +
+            Printable(since.previous_run_at) + ", as of " + Printable(since.previous_as_of) + '\n';
+    const std::vector<std::string> lines = ChangeLines(since);
+    const std::size_t shown = std::min(lines.size(), options_.max_examples * 2);
+    for (std::size_t i = 0; i < shown; ++i) out_ += "  " + Printable(lines[i]) + '\n';
+    if (lines.size() > shown) {
+      out_ += "  ... and " + std::to_string(lines.size() - shown) + " more (uofa diff lists them all)\n";
+    }
+  }
+
+  // Failing records covered by a live waiver: listed, with the waiver, but not gaps.
+  void AppendWaived() {
+    std::vector<const RuleOutcome*> rules = WaivedInReportOrder(result_);
+    if (rules.empty()) return;
+    out_ += '\n' + style_.Heading("Waived (" + std::to_string(rules.size()) + ")") + '\n';
+    for (std::size_t i = 0; i < rules.size(); ++i) {
+      if (i > 0) out_ += '\n';
+      const RuleOutcome& rule = *rules[i];
+      AppendRuleHeadline(rule, rule.message.empty() ? rule.title : rule.message);
+      std::size_t shown = 0;
+      for (const Finding& finding : rule.findings) {
+        if (!finding.waiver) continue;
+        if (shown++ == options_.max_examples) {
+          out_ += std::string(kRuleIndentText) + "... and " +
+                  std::to_string(rule.waived - options_.max_examples) + " more\n";
+          break;
+        }
+        AppendLabelled(out_, "waived: ", RecordId(finding) + ": " + Printable(WaiverText(*finding.waiver)));
+      }
     }
   }
 

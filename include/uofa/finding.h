@@ -29,6 +29,7 @@ enum class RuleStatus {
   kIndeterminate,  ///< no failure, but some records could not be decided
   kNotApplicable,  ///< records exist, but the rule applied to none of them
   kNotAssessed,    ///< no input of the rule's subject kind
+  kWaived,         ///< every failure that would make a gap is covered by a live waiver
 };
 const char* RuleStatusName(RuleStatus status);  ///< "met", "gap", "indeterminate", ...
 
@@ -51,6 +52,15 @@ struct Evidence {
   std::string value;  ///< display text; "(missing)" when the record had no value
 };
 
+/// A waiver from the audit folder's waivers.yaml that covers a failing record (or a rule-level
+/// gap). A waived failure is reported, with its justification, but is not a gap.
+struct WaiverApplied {
+  std::string justification;
+  std::string approved_by;
+  std::string expires;        ///< YYYY-MM-DD; the waiver stops waiving after this date
+  SourceLocation defined_at;  ///< the waiver's entry in waivers.yaml
+};
+
 /// One record that failed or could not be decided.
 struct Finding {
   Verdict verdict = Verdict::kFail;
@@ -66,6 +76,8 @@ struct Finding {
   std::string unit;
   std::vector<Evidence> evidence;
   std::string detail;           ///< for indeterminate: why (the evaluation error)
+  /// Set when a live waiver covers this failing record: it is listed as waived, not as a gap.
+  std::optional<WaiverApplied> waiver;
 };
 
 struct RuleOutcome {
@@ -86,9 +98,11 @@ struct RuleOutcome {
   std::size_t failed = 0;
   std::size_t not_applicable = 0;
   std::size_t indeterminate = 0;
+  std::size_t waived = 0;  ///< failing records covered by a live waiver (counted in `failed` too)
   std::vector<Finding> findings;  ///< every failing and indeterminate record, none elided
 
-  /// passed / (passed + failed); nullopt when both are zero.
+  /// passed / (passed + failed - waived): waived records count neither way; nullopt when no
+  /// record counts.
   std::optional<double> PassRate() const;
 };
 

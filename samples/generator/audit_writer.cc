@@ -38,6 +38,22 @@ std::string SettingsYaml() {
          "parameters: {}\n";
 }
 
+std::string WaiversYaml() {
+  return "# Waivers of known gaps in the sample audit (docs/waivers.md): one in force on the audit date\n"
+         "# (2025-12-31), and one that has expired, so it no longer waives and is itself reported.\n"
+         "waivers:\n"
+         "  - rule: UOF-S6-5F\n"
+         "    records: [INC-2025-0003]\n"
+         "    justification: description recorded on the paper form during the system outage; being transcribed\n"
+         "    approved_by: Morgan Template, responsible person\n"
+         "    expires: 2026-03-31\n"
+         "  - rule: UOF-S6-5A\n"
+         "    records: [INC-2024-0041]\n"
+         "    justification: reason code under review with the national data team\n"
+         "    approved_by: Morgan Template, responsible person\n"
+         "    expires: 2025-09-30\n";
+}
+
 void WritePatients(const SampleTrust& trust, const std::filesystem::path& path) {
   CsvWriter csv(path.string(), {"patient_id", "name", "nhs_number", "date_of_birth", "sex", "ethnicity",
                                 "religion", "disability", "disability_nature", "marital_status", "pregnant",
@@ -174,6 +190,7 @@ void WriteAudit(const SampleTrust& trust, const std::string& directory) {
   std::filesystem::create_directories(root / "incidents");
   std::filesystem::create_directories(root / "policy");
   WriteText(root / "uofa.yaml", SettingsYaml());
+  WriteText(root / "waivers.yaml", WaiversYaml());
   WriteText(root / "organisation.yaml", OrganisationYaml());
   for (const PolicyDocument& document : PolicyDocuments()) WriteText(root / document.path, document.text);
   WritePatients(trust, root / "patients.csv");

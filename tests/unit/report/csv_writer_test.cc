@@ -14,12 +14,12 @@ using report_testing::Render;
 TEST_CASE("csv report: RFC 4180 quoting of commas, quotes and line breaks; CRLF rows") {
   const std::string output = Render("csv", HostileTextAudit());
   const std::string expected =
-      "rule_id,pack,provision,severity,verdict,record_id,file,line,last,unit,message,evidence,remedy\r\n"
+      "rule_id,pack,provision,severity,verdict,record_id,file,line,last,unit,message,evidence,remedy,waiver\r\n"
       "R-1,pack<1>,s.1(2),high,fail,\"'=HYPERLINK(\"\"x\"\")\",\"in:cidents,1.csv\",7,,,"
       "\"message: 100% wrong, \"\"really\"\"\nsecond line\","
       "\"note=\"\"a<b>&\\\"\"c\\\"\" 'd', e:f "
       "%g\r\nline2\x01\x1b[31m|*_`[x](javascript:y)#\xff\"\"\","
-      "\"fix it, now\"\r\n";
+      "\"fix it, now\",\r\n";
   CHECK(output == expected);
 }
 

@@ -230,6 +230,23 @@ AuditResult SampleAudit() {
       {Severity::kError, {"incidents.csv", 190, 1}, "row has 13 cells, expected 14", ""},
       {Severity::kWarning, {"incidents.csv", 41, 22}, "unknown code '02' in field 'type_code'", ""},
   };
+  // One failure of the first gap is covered by a waiver: listed as waived, not as a gap.
+  RuleOutcome& reason = result.rules[0];
+  reason.findings.back().waiver =
+      WaiverApplied{"reason recorded on paper during the outage", "Responsible Person", "2024-06-30",
+                    {"samples/example-trust/waivers.yaml", 2, 5}};
+  reason.waived = 1;
+  RunComparison since;
+  since.previous_run_id = "4";
+  since.previous_run_at = "2024-01-02T09:30:00Z";
+  since.previous_as_of = "2023-12-31";
+  since.changes = {{GapChangeKind::kClosed, "UOF-S4-3", "Information given after admission", "ADM-0007",
+                    GapSeverity::kHigh},
+                   {GapChangeKind::kPersisting, "UOF-S6-5A", "Record gives the reason", "INC-1001",
+                    GapSeverity::kHigh},
+                   {GapChangeKind::kOpened, "UOF-S6-5O", "Efforts to avoid force recorded", "",
+                    GapSeverity::kMedium}};
+  result.since_previous = since;
   return result;
 }
 
