@@ -19,6 +19,7 @@ struct CheckArguments {
   std::vector<std::string> outputs;
   std::string fail_on = "high";
   std::size_t max_examples = 5;
+  bool no_suppression = false;
 };
 
 bool HasInputErrors(const AuditResult& result) {
@@ -58,8 +59,12 @@ int RunCheckCommand(const CheckArguments& arguments) {
   }
   if (!known) return kExitError;
 
+  // The board formats show the statistics of the use of force beside the findings.
+  CheckOptions check = arguments.check;
+  for (const std::string& format : formats) check.statistics = check.statistics || format == "html" || format == "markdown";
+  check.suppress_statistics = !arguments.no_suppression;
   Diagnostics diagnostics;
-  std::optional<AuditResult> result = RunCheck(arguments.check, diagnostics);
+  std::optional<AuditResult> result = RunCheck(check, diagnostics);
   PrintDiagnostics(diagnostics);
   if (!result) return kExitError;
 
@@ -115,6 +120,8 @@ std::function<int()> SetUpCheck(CLI::App& command) {
   command.add_option("--max-examples", arguments->max_examples,
                      "Failing records listed per gap in the text and markdown reports")
       ->capture_default_str();
+  command.add_flag("--no-suppression", arguments->no_suppression,
+                   "Show exact small counts in the statistics of the html and markdown reports (internal use only)");
   command.add_flag("--show-identifiers", arguments->check.show_identifiers,
                    "Show patient names and NHS numbers in reports (redacted by default)");
   return [arguments] { return RunCheckCommand(*arguments); };
