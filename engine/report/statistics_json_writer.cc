@@ -30,7 +30,7 @@ ordered_json ChartJson(const XmrChart& chart) {
   for (const XmrPoint& point : chart.points) {
     points.push_back({{"month", point.month},
                       {"interventions", CountJson(point.interventions)},
-                      {"bed_days", point.bed_days},
+                      {"bed_days", Optional(point.bed_days)},
                       {"rate", point.value},
                       {"moving_range", Optional(point.moving_range)},
                       {"outside_limits", point.outside_limits},

@@ -45,15 +45,30 @@ std::string Open(const Frame& frame, std::string_view id, std::string_view title
          escaped_id + "-desc\">" + HtmlEscape(description) + "</desc>\n";
 }
 
+// The fewest decimals (0 to 2) that show every tick of the axis exactly.
+int TickDecimals(double maximum) {
+  for (int decimals = 0; decimals < 2; ++decimals) {
+    const double scale = std::pow(10.0, decimals);
+    bool exact = true;
+    for (int i = 1; i <= 4; ++i) {
+      const double value = maximum * i / 4 * scale;
+      exact = exact && std::fabs(value - std::round(value)) < 1e-9;
+    }
+    if (exact) return decimals;
+  }
+  return 2;
+}
+
 std::string YAxis(const Frame& frame, std::string_view label) {
   std::string svg;
+  const int decimals = TickDecimals(frame.y_max);
   for (int i = 0; i <= 4; ++i) {
     const double value = frame.y_max * i / 4;
     const double y = frame.Y(value);
     svg += "<line class=\"grid\" x1=\"" + Number(frame.left) + "\" x2=\"" + Number(frame.width - frame.right) +
            "\" y1=\"" + Number(y) + "\" y2=\"" + Number(y) + "\"/>\n";
     svg += "<text class=\"tick\" x=\"" + Number(frame.left - 6) + "\" y=\"" + Number(y + 4) +
-           "\" text-anchor=\"end\">" + Fixed(value, value < 10 && frame.y_max < 10 ? 1 : 0) + "</text>\n";
+           "\" text-anchor=\"end\">" + Fixed(value, decimals) + "</text>\n";
   }
   svg += "<text class=\"axis-label\" transform=\"translate(14 " + Number(frame.top + frame.PlotHeight() / 2) +
          ") rotate(-90)\" text-anchor=\"middle\">" + HtmlEscape(label) + "</text>\n";
@@ -123,16 +138,18 @@ std::string XmrChartSvg(const XmrChart& chart, std::string_view id) {
            "\" text-anchor=\"middle\">" + HtmlEscape(chart.points[i].month) + "</text>\n";
   }
   if (chart.has_limits) {
-    auto horizontal = [&](double value, const char* css_class, const char* label) {
+    // Limits are labelled at the right end and the mean at the left, so that close lines stay legible.
+    auto horizontal = [&](double value, const char* css_class, const char* label, bool at_left) {
       const double y = frame.Y(value);
       return "<line class=\"" + std::string(css_class) + "\" x1=\"" + Number(frame.left) + "\" x2=\"" +
              Number(frame.width - frame.right) + "\" y1=\"" + Number(y) + "\" y2=\"" + Number(y) +
-             "\"/>\n<text class=\"line-label\" x=\"" + Number(frame.width - frame.right - 2) + "\" y=\"" +
-             Number(y - 3) + "\" text-anchor=\"end\">" + label + ' ' + Fixed(value, 2) + "</text>\n";
+             "\"/>\n<text class=\"line-label\" x=\"" +
+             Number(at_left ? frame.left + 4 : frame.width - frame.right - 2) + "\" y=\"" + Number(y - 3) +
+             "\" text-anchor=\"" + (at_left ? "start" : "end") + "\">" + label + ' ' + Fixed(value, 2) + "</text>\n";
     };
-    svg += horizontal(chart.upper_limit, "limit", "upper limit");
-    svg += horizontal(chart.mean, "centre", "mean");
-    svg += horizontal(chart.lower_limit, "limit", "lower limit");
+    svg += horizontal(chart.upper_limit, "limit", "upper limit", false);
+    svg += horizontal(chart.mean, "centre", "mean", true);
+    svg += horizontal(chart.lower_limit, "limit", "lower limit", false);
   }
   if (n > 1) {
     svg += "<polyline class=\"series\" points=\"";

@@ -13,7 +13,8 @@
 namespace uofa::stats {
 namespace {
 
-constexpr const char* kNotKnown = "Not known";
+// A patient missing from the patients table, or with the field empty.
+constexpr const char* kNotRecorded = "Not recorded";
 
 struct Characteristic {
   const char* name;
@@ -49,9 +50,9 @@ std::vector<DisparityTable> BuildDisparities(const Facts& facts, const std::vect
   for (const Characteristic& characteristic : kCharacteristics) {
     auto group_of = [&](const std::string& patient_id) -> std::string {
       auto found = patients.find(patient_id);
-      if (found == patients.end()) return kNotKnown;
+      if (found == patients.end()) return kNotRecorded;
       const std::string& group = found->second->*characteristic.group;
-      return group.empty() ? kNotKnown : group;
+      return group.empty() ? kNotRecorded : group;
     };
     std::map<std::string, GroupCounts> groups;
     for (const AdmissionFacts& admission : facts.admissions) {

@@ -39,9 +39,11 @@ struct AdmissionFacts {
 /// The characteristics a disparity table groups by, already as group labels.
 struct PatientFacts {
   std::string patient_id;
+  /// Each a group label; "Not recorded" when the field is empty, "Not known" when recorded as
+  /// unknown (ethnicity: "Not stated or not known" for codes Z and 99).
   std::string ethnicity;            ///< "White", "Black", ..., "Not stated or not known"
   std::string sex;                  ///< "Female", "Male", "Other", "Not known"
-  std::string age_band;             ///< "18-24", ..., "Not known"
+  std::string age_band;             ///< "18-24", ..., "Not recorded"
   std::string learning_disability;  ///< "Yes", "No", "Not known"
   std::string autism;
 };

@@ -19,23 +19,25 @@ std::optional<Timestamp> Time(const Record& record, std::string_view field) {
   return value.as_timestamp();
 }
 
+// An empty field is "Not recorded"; an explicit unknown is "Not known" (DOMAIN.md §3: "if known").
 std::string YesNo(const std::string& tristate) {
   if (tristate == "yes") return "Yes";
   if (tristate == "no") return "No";
-  return "Not known";
+  return tristate.empty() ? "Not recorded" : "Not known";
 }
 
 std::string SexGroup(const std::string& sex) {
   const std::string lower = AsciiLower(sex);
   if (lower == "female" || lower == "f") return "Female";
   if (lower == "male" || lower == "m") return "Male";
-  if (lower.empty() || lower == "unknown" || lower == "not known" || lower == "not stated") return "Not known";
+  if (lower.empty()) return "Not recorded";
+  if (lower == "unknown" || lower == "not known" || lower == "not stated") return "Not known";
   return "Other";
 }
 
 // The ethnic category's group ("ethnic_category_black" -> "Black"), from the code list's groups.
 std::string EthnicGroup(const CodeList* list, const std::string& code) {
-  if (list == nullptr || code.empty()) return "Not known";
+  if (list == nullptr || code.empty()) return "Not recorded";
   const std::string normalized = list->Normalize(code);
   for (const auto& [group, members] : list->groups) {
     for (const std::string& member : members) {
@@ -47,7 +49,7 @@ std::string EthnicGroup(const CodeList* list, const std::string& code) {
       return name;
     }
   }
-  return "Not known";
+  return "Not a listed code";
 }
 
 std::map<std::string, std::string> Labels(const CodeList* list) {
@@ -171,7 +173,7 @@ Facts ReadFacts(std::vector<std::unique_ptr<RecordSource>>& sources, const CodeR
         patient.ethnicity = EthnicGroup(ethnic, Text(*record, "ethnicity"));
         patient.sex = SexGroup(Text(*record, "sex"));
         std::optional<Timestamp> birth = Time(*record, "date_of_birth");
-        patient.age_band = birth ? AgeBand(LocalDay(*birth), facts.as_of) : "Not known";
+        patient.age_band = birth ? AgeBand(LocalDay(*birth), facts.as_of) : "Not recorded";
         patient.learning_disability = YesNo(Text(*record, "learning_disability"));
         patient.autism = YesNo(Text(*record, "autism"));
         facts.patients.push_back(patient);

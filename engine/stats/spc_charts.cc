@@ -29,7 +29,7 @@ XmrChart Chart(const Facts& facts, const std::vector<std::string>& months, std::
     XmrPoint point;
     point.month = month;
     point.interventions = Publish(interventions.size(), options.suppress);
-    point.bed_days = bed_days;
+    if (!point.interventions.suppressed) point.bed_days = bed_days;
     point.value = *RatePer1000(interventions.size(), bed_days);
     chart.points.push_back(point);
   }

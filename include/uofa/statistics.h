@@ -51,7 +51,9 @@ struct Tally {
 struct XmrPoint {
   std::string month;  ///< "YYYY-MM"
   Count interventions;
-  double bed_days = 0;
+  /// The month's occupied bed days; none when the count is suppressed, as with the rate they
+  /// would reveal it.
+  std::optional<double> bed_days;
   double value = 0;                     ///< the rate plotted
   std::optional<double> moving_range;   ///< |value - previous value|; none for the first point
   bool outside_limits = false;          ///< special cause: beyond a natural process limit

@@ -108,7 +108,7 @@ TEST_CASE("SPC chart of the hand-worked audit") {
   CHECK(all.points[0].value == doctest::Approx(57.692308));
   CHECK(all.points[1].value == doctest::Approx(30.303030));
   CHECK(all.points[2].value == doctest::Approx(32.258065));
-  CHECK(all.points[0].bed_days == 52);
+  CHECK(*all.points[0].bed_days == 52);
   CHECK(all.mean == doctest::Approx(40.084468));
   CHECK(all.average_moving_range == doctest::Approx(14.672156));
   CHECK(all.upper_limit == doctest::Approx(79.112402));
@@ -179,6 +179,9 @@ TEST_CASE("with suppression, small counts and the figures that would reveal them
   CHECK(statistics.rate_per_1000.has_value());  // from 6 interventions: not suppressed
   CHECK(Rows(TallyOf(statistics, "month")) == std::vector<std::string>{"2025-01: * * *", "2025-02: * * *",
                                                                        "2025-03: * * *"});
+  // A month's bed days with its rate would reveal its suppressed count.
+  CHECK(statistics.charts[0].points[0].interventions.suppressed);
+  CHECK_FALSE(statistics.charts[0].points[0].bed_days.has_value());
   const FunnelPoint& ash = statistics.funnel->wards[0];
   CHECK(ash.interventions.suppressed);
   CHECK_FALSE(ash.rate.has_value());
