@@ -19,6 +19,8 @@ namespace {
 
 std::string E(std::string_view text) { return HtmlEscape(text); }
 
+std::string Gaps(std::size_t count) { return std::to_string(count) + (count == 1 ? " gap" : " gaps"); }
+
 void Table(std::ostream& out, const StatisticsTable& table, bool with_caption = true) {
   out << "<table>\n";
   if (with_caption) out << "<caption>" << E(table.title) << "</caption>\n";
@@ -127,7 +129,7 @@ void WriteSincePrevious(const AuditResult& result, std::ostream& out) {
     persisting += change.kind == GapChangeKind::kPersisting ? 1 : 0;
   }
   out << "<p>Compared with the run of " << E(comparison.previous_run_at) << " (as at " << E(comparison.previous_as_of)
-      << "): " << opened << " gaps opened, " << closed << " closed and " << persisting << " persisting.</p>\n";
+      << "): " << Gaps(opened) << " opened, " << closed << " closed and " << persisting << " persisting.</p>\n";
   if (opened + closed > 0) {
     out << "<table>\n<caption>Gaps opened or closed</caption>\n<thead><tr><th scope=\"col\">Change</th>"
         << "<th scope=\"col\">Rule</th><th scope=\"col\">Title</th><th scope=\"col\">Record</th>"
@@ -199,6 +201,12 @@ void WriteStatistics(const Statistics& statistics, std::ostream& out) {
         << E(Fixed(statistics.funnel->target, 2)) << ". A ward outside the dashed (95%) or dotted (99.8%) "
         << "limits differs by more than chance alone would explain; triangles mark such wards.</p>\n"
         << FunnelPlotSvg(*statistics.funnel, "funnel");
+    std::size_t hidden = 0;
+    for (const FunnelPoint& point : statistics.funnel->wards) hidden += point.rate ? 0 : 1;
+    if (hidden > 0) {
+      out << "<p class=\"note\">" << hidden << (hidden == 1 ? " ward is" : " wards are")
+          << " not plotted: fewer than 5 interventions, suppressed.</p>\n";
+    }
     if (const StatisticsTable* table = FindTable(tables, "funnel")) Table(out, *table);
   } else {
     out << "<p>No admissions were given, so there are no bed days to compare wards by.</p>\n";

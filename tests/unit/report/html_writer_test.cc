@@ -39,7 +39,7 @@ TEST_CASE("html report: gaps opened and closed since the previous run") {
                         {GapChangeKind::kPersisting, "R-3", "Kept", "INC-3", GapSeverity::kMedium}};
   result.since_previous = comparison;
   const std::string output = Render("html", result);
-  CHECK(Contains(output, "(as at 2023-12-31): 1 gaps opened, 1 closed and 1 persisting."));
+  CHECK(Contains(output, "(as at 2023-12-31): 1 gap opened, 1 closed and 1 persisting."));
   CHECK(Contains(output, "<td class=\"status gap\">opened</td><th scope=\"row\">R-1</th><td>Title</td><td>INC-&lt;1&gt;</td>"));
   CHECK(Contains(output, "<td class=\"status ok\">closed</td><th scope=\"row\">R-2</th><td>Other</td><td>(whole rule)</td>"));
   CHECK_FALSE(Contains(output, "INC-3"));  // persisting gaps are counted, not listed
