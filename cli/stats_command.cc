@@ -58,6 +58,14 @@ std::function<int()> SetUpStats(CLI::App& command) {
   for (const std::string& format : StatisticsFormats()) formats += (formats.empty() ? "" : "|") + format;
   command.add_option("--format,-f", arguments->format, "Output format: " + formats)->capture_default_str();
   command.add_option("-o,--output", arguments->output, "Write to this file ('-' for standard output)");
+  command.add_option("--run-length", arguments->options.run_length,
+                     "SPC: months on one side of the mean that make a shift")
+      ->capture_default_str()
+      ->check(CLI::Range(2, 100));
+  command.add_option("--trend-length", arguments->options.trend_length,
+                     "SPC: months rising or falling that make a trend")
+      ->capture_default_str()
+      ->check(CLI::Range(2, 100));
   command.add_flag("--no-suppression", arguments->no_suppression,
                    "Show exact small counts (internal use only: not for publication)");
   return [arguments] { return RunStatsCommand(*arguments); };
