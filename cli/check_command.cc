@@ -26,6 +26,7 @@ struct CheckArguments {
   std::size_t max_examples = 5;
   std::string db;         ///< --db: the store; default: uofa.db in the audit folder
   bool no_store = false;  ///< --no-store: record nothing
+  bool no_suppression = false;  ///< --no-suppression: exact small counts in statistics
 };
 
 // Compares the run with the previous run of the same audit folder and records it. Documents
@@ -97,6 +98,12 @@ int RunCheckCommand(const CheckArguments& arguments) {
     }
     check.documents = arguments.inputs;
   }
+  // The board formats show the statistics of the use of force beside the findings of an audit
+  // folder (documents checked on their own have none).
+  for (const std::string& format : formats) {
+    check.statistics = check.statistics || (!check.audit_dir.empty() && (format == "html" || format == "markdown"));
+  }
+  check.suppress_statistics = !arguments.no_suppression;
   Diagnostics diagnostics;
   std::optional<AuditResult> result = RunCheck(check, diagnostics);
   PrintDiagnostics(diagnostics);
@@ -156,6 +163,8 @@ std::function<int()> SetUpCheck(CLI::App& command) {
   command.add_option("--max-examples", arguments->max_examples,
                      "Failing records listed per gap in the text and markdown reports")
       ->capture_default_str();
+  command.add_flag("--no-suppression", arguments->no_suppression,
+                   "Show exact small counts in the statistics of the html and markdown reports (internal use only)");
   command.add_flag("--show-identifiers", arguments->check.show_identifiers,
                    "Show patient names and NHS numbers in reports (redacted by default)");
   command.add_option("--db", arguments->db,

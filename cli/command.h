@@ -22,6 +22,7 @@ struct CommandSpec {
 };
 
 std::function<int()> SetUpCheck(CLI::App& command);
+std::function<int()> SetUpStats(CLI::App& command);
 std::function<int()> SetUpTest(CLI::App& command);
 std::function<int()> SetUpLint(CLI::App& command);
 std::function<int()> SetUpRules(CLI::App& command);

@@ -17,6 +17,7 @@ namespace {
 const std::vector<CommandSpec>& Commands() {
   static const std::vector<CommandSpec> commands = {
       {"check", "Audit a trust's evidence against the rule packs and report the gaps", SetUpCheck},
+      {"stats", "Statistics of the use of force: counts, rates, SPC charts, funnel plot, disparity", SetUpStats},
       {"test", "Run every rule's own pass and fail examples", SetUpTest},
       {"lint", "Load the rule packs and report every problem in them", SetUpLint},
       {"rules", "List the rules, show one, or write the rule catalogue", SetUpRules},

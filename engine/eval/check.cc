@@ -11,6 +11,7 @@
 #include "engine/sources/audit_paths.h"
 #include "engine/sources/documents/document_source.h"
 #include "engine/sources/record_source.h"
+#include "engine/stats/folder_statistics.h"
 #include "uofa/engine.h"
 
 namespace uofa {
@@ -160,6 +161,14 @@ std::optional<AuditResult> RunCheck(const CheckOptions& options, Diagnostics& di
     for (RuleOutcome& check : WaiverChecks(waivers.waivers, as_of)) result.rules.push_back(std::move(check));
   }
   result.input_problems = input_problems.Items();
+  if (options.statistics) {
+    // The sources are read a second time: the audit has already reported every input problem,
+    // so the second reading's are not repeated.
+    Diagnostics repeated;
+    stats::BuildOptions build;
+    build.suppress = options.suppress_statistics;
+    result.statistics = stats::FolderStatistics(options.audit_dir, *packs, *as_of_time, build, repeated);
+  }
   return result;
 }
 

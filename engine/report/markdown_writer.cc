@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <map>
 #include <ostream>
+#include <sstream>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -14,6 +15,7 @@
 
 #include "engine/report/report_summary.h"
 #include "engine/report/report_text.h"
+#include "engine/report/statistics_writers.h"
 #include "engine/report/writers.h"
 
 namespace uofa::report {
@@ -111,6 +113,7 @@ class MarkdownReport {
     AppendWaived();
     AppendIndeterminate();
     AppendNotAssessed();
+    AppendStatistics();
     AppendInputProblems();
     AppendClosingLine();
     return std::move(out_);
@@ -341,6 +344,14 @@ class MarkdownReport {
           Row({ProvisionOrDash(*rule), rule->subject.empty() ? "-" : MarkdownText(rule->subject),
                MarkdownText(title) + " [" + MarkdownText(rule->id) + "]"});
     }
+  }
+
+  // The statistics of the use of force, when the run computed them: the tables of `uofa stats`.
+  void AppendStatistics() {
+    if (!result_.statistics) return;
+    std::ostringstream section;
+    WriteStatisticsMarkdownSection(*result_.statistics, 2, section);
+    out_ += '\n' + section.str();
   }
 
   void AppendInputProblems() {

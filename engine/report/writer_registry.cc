@@ -24,6 +24,8 @@ constexpr WriterEntry kWriters[] = {
      report::WriteJsonReport},
     {"markdown", "Markdown tables: the text report for pull requests, wikis and papers",
      report::WriteMarkdownReport},
+    {"html", "HTML for a board: one self-contained page with charts, printable to A4",
+     report::WriteHtmlReport},
     {"sarif", "SARIF 2.1.0 for CI and code scanning: one result per failing record",
      report::WriteSarifReport},
     {"junit", "JUnit XML for CI test views: a testcase per rule, a failure per gap",

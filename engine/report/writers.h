@@ -20,6 +20,7 @@ void WriteMarkdownReport(const AuditResult& result, const ReportOptions& options
 void WriteSarifReport(const AuditResult& result, const ReportOptions& options, std::ostream& out);
 void WriteJunitReport(const AuditResult& result, const ReportOptions& options, std::ostream& out);
 void WriteGithubReport(const AuditResult& result, const ReportOptions& options, std::ostream& out);
+void WriteHtmlReport(const AuditResult& result, const ReportOptions& options, std::ostream& out);
 void WriteCsvReport(const AuditResult& result, const ReportOptions& options, std::ostream& out);
 
 }  // namespace uofa::report

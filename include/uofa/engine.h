@@ -35,6 +35,11 @@ struct CheckOptions {
   std::vector<std::string> packs;  ///< overrides the audit's uofa.yaml `packs`; empty: as configured
   std::optional<std::string> as_of;  ///< YYYY-MM-DD; overrides uofa.yaml; default: today
   bool show_identifiers = false;   ///< when false, patient names and NHS numbers are redacted
+  /// Also compute the statistics of the use of force (AuditResult::statistics), for the reports
+  /// that show them (html, markdown).
+  bool statistics = false;
+  /// With `statistics`: suppress small counts as for publication (statistics.h).
+  bool suppress_statistics = true;
 };
 
 /// Reads the audit folder's settings (uofa.yaml), loads the packs with its parameter overrides,

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "uofa/diagnostic.h"
+#include "uofa/statistics.h"
 
 namespace uofa {
 
@@ -165,6 +166,9 @@ struct AuditResult {
   bool identifiers_shown = false;
   /// Set when the store holds an earlier run of this audit to compare with.
   std::optional<RunComparison> since_previous;
+  /// The statistics of the use of force, when the run was asked for them
+  /// (CheckOptions::statistics).
+  std::optional<Statistics> statistics;
 };
 
 }  // namespace uofa

@@ -27,6 +27,7 @@ AuditResult Audit(bool show_identifiers) {
   options.audit_dir = FixtureAudit();
   options.rules_root = std::string(UOFA_SOURCE_DIR) + "/rules";
   options.show_identifiers = show_identifiers;
+  options.statistics = true;  // the html and markdown reports show them
   Diagnostics diagnostics;
   std::optional<AuditResult> result = RunCheck(options, diagnostics);
   INFO(diagnostics.Format());

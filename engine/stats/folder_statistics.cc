@@ -1,0 +1,19 @@
+// An audit folder's statistics: read the facts once, then build every table and chart from them.
+#include "engine/stats/folder_statistics.h"
+
+#include "engine/sources/record_source.h"
+#include "engine/stats/record_facts.h"
+
+namespace uofa::stats {
+
+Statistics FolderStatistics(const std::string& audit_dir, const PackSet& packs, Timestamp as_of,
+                            const BuildOptions& options, Diagnostics& diagnostics) {
+  SourceOptions source_options;
+  source_options.schemas = &packs.schemas;
+  source_options.parse.codes = &packs.codes;
+  std::vector<std::unique_ptr<RecordSource>> sources = OpenAuditFolder(audit_dir, source_options, diagnostics);
+  Facts facts = ReadFacts(sources, packs.codes, as_of, diagnostics);
+  return BuildStatistics(facts, options);
+}
+
+}  // namespace uofa::stats
