@@ -25,6 +25,7 @@ std::function<int()> SetUpCheck(CLI::App& command);
 std::function<int()> SetUpTest(CLI::App& command);
 std::function<int()> SetUpLint(CLI::App& command);
 std::function<int()> SetUpRules(CLI::App& command);
+std::function<int()> SetUpMap(CLI::App& command);
 
 }  // namespace uofa::cli
 

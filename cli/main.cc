@@ -20,6 +20,7 @@ const std::vector<CommandSpec>& Commands() {
       {"test", "Run every rule's own pass and fail examples", SetUpTest},
       {"lint", "Load the rule packs and report every problem in them", SetUpLint},
       {"rules", "List the rules, show one, or write the rule catalogue", SetUpRules},
+      {"map", "Propose the column mapping of a trust's own export", SetUpMap},
   };
   return commands;
 }

@@ -5,6 +5,7 @@
 #include "engine/base/time.h"
 #include "engine/eval/audit_settings.h"
 #include "engine/eval/auditor.h"
+#include "engine/eval/mapping_settings.h"
 #include "engine/pack/pack_loader.h"
 #include "engine/pack/parameter_value.h"
 #include "engine/sources/audit_paths.h"
@@ -58,6 +59,8 @@ std::optional<AuditResult> RunCheck(const CheckOptions& options, Diagnostics& di
   load.overrides = settings.overrides;
   std::unique_ptr<PackSet> packs = LoadPacks(load, diagnostics);
   if (!packs) return std::nullopt;
+  CheckMappings(settings.mappings, packs->schemas, diagnostics);
+  if (diagnostics.HasErrors()) return std::nullopt;
 
   AuditResult result;
   result.tool_version = Version();
@@ -76,6 +79,8 @@ std::optional<AuditResult> RunCheck(const CheckOptions& options, Diagnostics& di
   SourceOptions source_options;
   source_options.schemas = &packs->schemas;
   source_options.parse.codes = &packs->codes;
+  source_options.parse.schemas = &packs->schemas;
+  source_options.parse.mappings = &settings.mappings;
   Diagnostics input_problems;
   std::vector<std::unique_ptr<RecordSource>> sources =
       OpenAuditFolder(options.audit_dir, source_options, input_problems);
