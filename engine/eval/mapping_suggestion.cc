@@ -10,6 +10,7 @@
 
 #include "engine/base/text.h"
 #include "engine/pack/pack_loader.h"
+#include "engine/pack/yaml_checks.h"
 #include "engine/sources/csv_reader.h"
 #include "engine/sources/incident_join.h"
 #include "engine/sources/utf8.h"
@@ -23,6 +24,7 @@ const std::map<std::string, std::string> kWordSynonyms = {
     {"ref", "id"},     {"reference", "id"}, {"number", "id"}, {"no", "id"},
     {"date", "at"},    {"time", "at"},      {"datetime", "at"}, {"reported", "recorded"},
     {"im", "injection"}, {"lts", "segregation"}, {"rt", "tranquillisation"},
+    {"recording", "operating"},
 };
 const std::map<std::string, std::string> kPhraseSynonyms = {
     {"face down", "prone"}, {"face up", "supine"}, {"long-term segregation", "segregation"},
@@ -93,6 +95,9 @@ bool InList(std::string_view word, const std::vector<std::string>& list) {
   }
   return false;
 }
+
+// Distinct values kept per column: enough to see every label of a code list in a sample.
+constexpr std::size_t kMaxDistinct = 2000;
 
 struct Column {
   std::string name;
@@ -190,7 +195,7 @@ class Suggester {
         if (value.empty()) continue;
         Column& column = columns_[i];
         ++column.filled;
-        if (column.seen.size() < 200 && column.seen.insert(value).second) column.values.push_back(value);
+        if (column.seen.size() < kMaxDistinct && column.seen.insert(value).second) column.values.push_back(value);
       }
     }
 
@@ -201,7 +206,8 @@ class Suggester {
       std::sort(kinds.begin(), kinds.end());
       std::string list;
       for (const std::string& kind : kinds) list += (list.empty() ? "" : ", ") + kind;
-      diagnostics_.Error({}, "unknown record kind '" + options.kind + "' (kinds: " + list + ")");
+      diagnostics_.Error({}, "unknown record kind '" + options.kind + "'" +
+                                 DidYouMean(options.kind, kinds) + " (kinds: " + list + ")");
       return std::nullopt;
     }
     MatchColumns();
@@ -413,7 +419,7 @@ class Suggester {
     if (!date_format.empty()) out << "    date_format: " << Yaml(date_format) << "\n";
     if (!datetime_format.empty()) out << "    datetime_format: " << Yaml(datetime_format) << "\n";
 
-    out << "    columns:\n";
+    std::ostringstream renames;
     std::vector<const Column*> unmatched;
     for (const Column& column : columns_) {
       if (column.field == nullptr) {
@@ -421,10 +427,11 @@ class Suggester {
         continue;
       }
       if (column.name == column.field->name) continue;
-      out << "      " << Yaml(column.name) << ": " << column.field->name;
-      if (column.score < 0.6) out << "   # unsure";
-      out << "\n";
+      renames << "      " << Yaml(column.name) << ": " << column.field->name;
+      if (column.score < 0.6) renames << "   # unsure";
+      renames << "\n";
     }
+    if (!renames.str().empty()) out << "    columns:\n" << renames.str();
 
     // Booleans: words the contract does not know already.
     std::vector<std::string> yes, no, unknown, odd;
