@@ -8,7 +8,9 @@
 #include <set>
 #include <sstream>
 
+#include "engine/base/date_format.h"
 #include "engine/base/text.h"
+#include "engine/base/time.h"
 #include "engine/pack/pack_loader.h"
 #include "engine/pack/yaml_checks.h"
 #include "engine/sources/csv_reader.h"
@@ -108,29 +110,38 @@ struct Column {
   double score = 0;
 };
 
-// The format the date values of a column follow, or "" (ISO 8601, or no pattern found).
+// The format most of a column's date values follow, among the UK layouts exports use; "" when
+// ISO 8601 (the default) or nothing fits better.
 std::string DetectDateFormat(const Column& column, bool with_time) {
-  int uk = 0, iso = 0, other = 0, seconds = 0;
+  static const char* const kDateTimeLayouts[] = {"%d/%m/%Y %H:%M", "%d/%m/%Y %H:%M:%S",
+                                                 "%d-%b-%Y %H:%M", "%d/%m/%y %H:%M"};
+  static const char* const kDateLayouts[] = {"%d/%m/%Y", "%d-%b-%Y", "%d/%m/%y", "%d.%m.%Y"};
+  std::string best;
+  std::size_t best_count = 0;
+  std::size_t iso = 0;
   for (const std::string& value : column.values) {
-    int day, month, year, hour, minute, second;
-    char tail;
-    if (std::sscanf(value.c_str(), "%d/%d/%d %d:%d:%d%c", &day, &month, &year, &hour, &minute,
-                    &second, &tail) == 6) {
-      ++uk;
-      ++seconds;
-    } else if (std::sscanf(value.c_str(), "%d/%d/%d %d:%d%c", &day, &month, &year, &hour, &minute,
-                           &tail) == 5 ||
-               std::sscanf(value.c_str(), "%d/%d/%d%c", &day, &month, &year, &tail) == 3) {
-      ++uk;
-    } else if (value.size() >= 10 && value[4] == '-' && value[7] == '-') {
-      ++iso;
-    } else {
-      ++other;
-    }
+    std::string error;
+    if (ParseDateTime(value, &error)) ++iso;
   }
-  if (uk == 0 || uk < iso) return "";
-  if (!with_time) return "%d/%m/%Y";
-  return seconds > 0 ? "%d/%m/%Y %H:%M:%S" : "%d/%m/%Y %H:%M";
+  auto consider = [&](const char* layout, bool time) {
+    std::string error;
+    std::optional<DateFormat> format = DateFormat::Compile(layout, time, &error);
+    if (!format) return;
+    std::size_t count = 0;
+    for (const std::string& value : column.values) {
+      if (format->Parse(value, &error)) ++count;
+    }
+    if (count > best_count) {
+      best_count = count;
+      best = layout;
+    }
+  };
+  if (with_time) {
+    for (const char* layout : kDateTimeLayouts) consider(layout, true);
+  } else {
+    for (const char* layout : kDateLayouts) consider(layout, false);
+  }
+  return best_count > iso ? best : "";
 }
 
 struct LabelMatch {

@@ -35,7 +35,7 @@ std::unique_ptr<TableReader> TableReader::Open(const std::string& path, const Re
   std::error_code size_error;
   std::uintmax_t size = std::filesystem::file_size(path, size_error);
   if (!size_error) table->file_size_ = static_cast<std::size_t>(size);
-  table->UseMapping(diagnostics);
+  table->UseMapping();
   if (!table->ReadHeader(diagnostics, required_columns)) return nullptr;
   return table;
 }
@@ -48,12 +48,12 @@ std::unique_ptr<TableReader> TableReader::FromStream(std::string path,
                                                      const std::vector<std::string>& required_columns) {
   auto reader = std::make_unique<CsvReader>(std::move(path), std::move(input));
   std::unique_ptr<TableReader> table(new TableReader(std::move(reader), type, parse));
-  table->UseMapping(diagnostics);
+  table->UseMapping();
   if (!table->ReadHeader(diagnostics, required_columns)) return nullptr;
   return table;
 }
 
-void TableReader::UseMapping(Diagnostics& diagnostics) {
+void TableReader::UseMapping() {
   labels_.assign(type_->fields().size(), nullptr);
   if (parse_.mappings == nullptr) return;
   mapping_ = parse_.mappings->ForPath(reader_->path());
@@ -90,7 +90,6 @@ void TableReader::UseMapping(Diagnostics& diagnostics) {
     if (seq != nullptr && seq->kind == FieldKind::kInt && !seq_listed) split.seq_field = seq;
     splits_.push_back(std::move(split));
   }
-  (void)diagnostics;
 }
 
 double TableReader::FractionRead() const {

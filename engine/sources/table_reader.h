@@ -83,7 +83,7 @@ class TableReader {
   bool BuildRecord(Record* out, Diagnostics& diagnostics);
   bool IsRequired(const FieldDef& field) const;
   // Applies the file's mapping (from parse_.mappings), before the header is read.
-  void UseMapping(Diagnostics& diagnostics);
+  void UseMapping();
   // The cell's value, through the field's value map when it has one.
   Value ParseCell(const FieldDef& field, const LabelMap* labels, std::string_view text,
                   std::string* error, bool* unlisted);

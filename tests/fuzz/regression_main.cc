@@ -18,6 +18,7 @@ extern "C" int UofaFuzz_rule_file(const std::uint8_t* data, std::size_t size);
 extern "C" int UofaFuzz_csv_table(const std::uint8_t* data, std::size_t size);
 extern "C" int UofaFuzz_incident_jsonl(const std::uint8_t* data, std::size_t size);
 extern "C" int UofaFuzz_organisation(const std::uint8_t* data, std::size_t size);
+extern "C" int UofaFuzz_mapped_table(const std::uint8_t* data, std::size_t size);
 
 namespace {
 
@@ -34,6 +35,7 @@ const Harness kHarnesses[] = {
     {"csv_table", UofaFuzz_csv_table},
     {"incident_jsonl", UofaFuzz_incident_jsonl},
     {"organisation", UofaFuzz_organisation},
+    {"mapped_table", UofaFuzz_mapped_table},
 };
 
 // The files of `folder`, sorted so that runs are reproducible; none when it does not exist.
