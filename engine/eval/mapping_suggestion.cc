@@ -32,7 +32,7 @@ const std::map<std::string, std::string> kPhraseSynonyms = {
     {"face down", "prone"}, {"face up", "supine"}, {"long-term segregation", "segregation"},
 };
 const std::set<std::string> kStopWords = {"a", "an", "the", "of", "to", "for", "or", "and", "in",
-                                          "on", "by", "with", "was", "is", "if", "s"};
+                                          "on", "by", "with", "from", "was", "is", "if", "s"};
 const std::vector<std::string> kYesWords = {"yes", "y", "true", "ticked", "checked", "x", "1"};
 const std::vector<std::string> kNoWords = {"no", "n", "false", "unticked", "unchecked", "0"};
 const std::vector<std::string> kUnknownWords = {"u", "unknown", "not known", "don't know",
@@ -256,7 +256,18 @@ class Suggester {
     if (words == std::vector<std::string>{"id"}) return field.name == type.id_field() ? 0.6 : 0;
     double by_name = Overlap(words, name);
     double by_description = Overlap(words, Words(field.description));
-    return std::max(by_name, 0.6 * by_description);
+    double score = std::max(by_name, 0.6 * by_description);
+    // Values that are codes, or labels, of the field's list are strong evidence for it.
+    if (score > 0 && (field.kind == FieldKind::kCode || field.kind == FieldKind::kEnum) &&
+        !column.values.empty()) {
+      std::vector<std::pair<std::string, std::string>> candidates = Candidates(field);
+      std::size_t fitting = 0;
+      for (const std::string& value : column.values) {
+        if (IsValid(field, value) || MatchLabel(value, candidates).score >= 0.3) ++fitting;
+      }
+      if (fitting * 2 >= column.values.size()) score += 0.3;
+    }
+    return score;
   }
 
   const RecordType* GuessKind() const {
@@ -368,27 +379,39 @@ class Suggester {
       for (const FieldDef& code : element->fields()) {
         if (code.kind != FieldKind::kCode) continue;
         std::vector<std::pair<std::string, std::string>> candidates = Candidates(code);
+        // The item separator is whichever of ';' and ',' lists the most labels of the code list.
         std::vector<std::string> labels;
-        std::set<std::string> seen;
         std::size_t parts = 1, matched = 0, listed = 0;
-        for (const std::string& value : column.values) {
-          std::string_view rest = value;
-          while (!rest.empty()) {
-            std::size_t end = rest.find(';');
-            std::string_view item = rest.substr(0, end);
-            rest = end == std::string_view::npos ? std::string_view() : rest.substr(end + 1);
-            parts = std::max<std::size_t>(parts, 1 + std::count(item.begin(), item.end(), '|'));
-            std::string label(TrimSpace(item.substr(0, item.find('|'))));
-            if (label.empty() || !seen.insert(label).second) continue;
-            ++listed;
-            labels.push_back(label);
-            if (MatchLabel(label, candidates).score >= 0.2) ++matched;
+        char separator = ';';
+        for (char candidate : {';', ','}) {
+          std::vector<std::string> found;
+          std::set<std::string> seen;
+          std::size_t found_parts = 1, found_matched = 0;
+          for (const std::string& value : column.values) {
+            std::string_view rest = value;
+            while (!rest.empty()) {
+              std::size_t end = rest.find(candidate);
+              std::string_view item = rest.substr(0, end);
+              rest = end == std::string_view::npos ? std::string_view() : rest.substr(end + 1);
+              found_parts = std::max<std::size_t>(found_parts, 1 + std::count(item.begin(), item.end(), '|'));
+              std::string label(TrimSpace(item.substr(0, item.find('|'))));
+              if (label.empty() || !seen.insert(label).second) continue;
+              found.push_back(label);
+              if (MatchLabel(label, candidates).score >= 0.2) ++found_matched;
+            }
+          }
+          if (found_matched > matched || (found_matched == matched && found.size() < listed)) {
+            labels = std::move(found);
+            parts = found_parts;
+            matched = found_matched;
+            listed = labels.size();
+            separator = candidate;
           }
         }
         if (listed == 0 || matched * 2 < listed) continue;
         out << "      " << Yaml(column.name) << ":\n"
             << "        into: " << list.name << "   # one '" << element->name() << "' row per listed item\n"
-            << "        separator: \";\"\n";
+            << "        separator: " << Yaml(std::string(1, separator)) << "\n";
         if (parts > 1) {
           out << "        part_separator: \"|\"\n"
               << "        fields: [" << code.name << "]   # unsure: each item has " << parts
