@@ -24,10 +24,12 @@ std::function<int()> SetUpMap(CLI::App& command) {
   command.require_subcommand(1);
   auto options = std::make_shared<MappingSuggestOptions>();
   CLI::App* suggest = command.add_subcommand(
-      "suggest", "Propose a mapping for an export from its header and values, to edit into uofa.yaml");
+      "suggest",
+      "Propose a mapping for an export from its header and values, to edit into uofa.yaml");
   suggest->add_option("file", options->file, "The export (CSV)")->required();
-  suggest->add_option("--kind", options->kind,
-                      "Record kind it holds: incident, intervention, patient, ... (default: guessed)");
+  suggest->add_option(
+      "--kind", options->kind,
+      "Record kind it holds: incident, intervention, patient, ... (default: guessed)");
   AddRulesOption(*suggest, &options->rules_root);
   return [options] { return RunSuggest(*options); };
 }

@@ -5,14 +5,15 @@
 namespace uofa {
 namespace {
 
-constexpr const char* kMonthNames[12] = {"january", "february", "march",     "april",
-                                         "may",     "june",     "july",      "august",
-                                         "september", "october", "november", "december"};
+constexpr const char* kMonthNames[12] = {"january",   "february", "march",    "april",
+                                         "may",       "june",     "july",     "august",
+                                         "september", "october",  "november", "december"};
 
 // Reads between `min` and `max` digits at `*pos`.
 bool ReadNumber(std::string_view text, std::size_t* pos, int min, int max, int* out) {
   int value = 0, count = 0;
-  while (*pos < text.size() && count < max && std::isdigit(static_cast<unsigned char>(text[*pos]))) {
+  while (*pos < text.size() && count < max &&
+         std::isdigit(static_cast<unsigned char>(text[*pos]))) {
     value = value * 10 + (text[*pos] - '0');
     ++*pos;
     ++count;
@@ -61,13 +62,34 @@ std::optional<DateFormat> DateFormat::Compile(std::string_view pattern, bool wit
     }
     char directive = pattern[++i];
     switch (directive) {
-      case 'd': format.tokens_.push_back({Part::kDay}); day = true; break;
-      case 'm': format.tokens_.push_back({Part::kMonth}); month = true; break;
-      case 'b': format.tokens_.push_back({Part::kMonthName}); month = true; break;
-      case 'Y': format.tokens_.push_back({Part::kYear4}); year = true; break;
-      case 'y': format.tokens_.push_back({Part::kYear2}); year = true; break;
-      case 'H': format.tokens_.push_back({Part::kHour}); hour = true; break;
-      case 'M': format.tokens_.push_back({Part::kMinute}); minute = true; break;
+      case 'd':
+        format.tokens_.push_back({Part::kDay});
+        day = true;
+        break;
+      case 'm':
+        format.tokens_.push_back({Part::kMonth});
+        month = true;
+        break;
+      case 'b':
+        format.tokens_.push_back({Part::kMonthName});
+        month = true;
+        break;
+      case 'Y':
+        format.tokens_.push_back({Part::kYear4});
+        year = true;
+        break;
+      case 'y':
+        format.tokens_.push_back({Part::kYear2});
+        year = true;
+        break;
+      case 'H':
+        format.tokens_.push_back({Part::kHour});
+        hour = true;
+        break;
+      case 'M':
+        format.tokens_.push_back({Part::kMinute});
+        minute = true;
+        break;
       case 'S': format.tokens_.push_back({Part::kSecond}); break;
       case '%': format.tokens_.push_back({Part::kLiteral, '%'}); break;
       default:
@@ -77,7 +99,8 @@ std::optional<DateFormat> DateFormat::Compile(std::string_view pattern, bool wit
     }
   }
   if (!day || !month || !year) {
-    *error = "date format '" + format.pattern_ + "' needs a day (%d), a month (%m or %b) and a year (%Y or %y)";
+    *error = "date format '" + format.pattern_ +
+             "' needs a day (%d), a month (%m or %b) and a year (%Y or %y)";
     return std::nullopt;
   }
   if (with_time && (!hour || !minute)) {
@@ -112,7 +135,8 @@ std::optional<Timestamp> DateFormat::Parse(std::string_view text, std::string* e
     if (!ok) break;
   }
   if (!ok || pos != text.size()) {
-    if (error) *error = "'" + std::string(text) + "' does not match the date format '" + pattern_ + "'";
+    if (error)
+      *error = "'" + std::string(text) + "' does not match the date format '" + pattern_ + "'";
     return std::nullopt;
   }
   return LocalFieldsToInstant(year, month, day, hour, minute, second, text, error);

@@ -212,7 +212,8 @@ std::optional<Timestamp> ParseDateTime(std::string_view text, std::string* error
 }
 
 std::optional<Timestamp> LocalFieldsToInstant(int year, int month, int day, int hour, int minute,
-                                              int second, std::string_view text, std::string* error) {
+                                              int second, std::string_view text,
+                                              std::string* error) {
   date::year_month_day ymd{date::year{year}, date::month{static_cast<unsigned>(month)},
                            date::day{static_cast<unsigned>(day)}};
   if (!ymd.ok() || month < 1 || month > 12 || hour < 0 || hour > 23 || minute < 0 || minute > 59 ||

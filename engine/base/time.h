@@ -50,7 +50,8 @@ std::optional<Timestamp> ParseDateTime(std::string_view text, std::string* error
 /// date format reads them). nullopt, with `error` naming `text`, when the date does not exist or
 /// the time falls in the spring-forward gap; an ambiguous autumn time takes the earlier instant.
 std::optional<Timestamp> LocalFieldsToInstant(int year, int month, int day, int hour, int minute,
-                                              int second, std::string_view text, std::string* error);
+                                              int second, std::string_view text,
+                                              std::string* error);
 
 /// Parses an RFC 3339 timestamp as CEL's timestamp() does: an offset or `Z` is required.
 std::optional<Timestamp> ParseRfc3339(std::string_view text, std::string* error);

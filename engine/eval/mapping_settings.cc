@@ -7,11 +7,11 @@
 namespace uofa {
 namespace {
 
-const std::vector<std::string> kFileKeys = {"encoding",        "separator", "columns",
-                                            "date_format",     "datetime_format", "values",
-                                            "booleans",        "split"};
-const std::vector<std::string> kSplitKeys = {"into", "separator", "field", "fields",
-                                             "part_separator", "values"};
+const std::vector<std::string> kFileKeys = {
+    "encoding",        "separator", "columns",  "date_format",
+    "datetime_format", "values",    "booleans", "split"};
+const std::vector<std::string> kSplitKeys = {"into",   "separator",      "field",
+                                             "fields", "part_separator", "values"};
 const std::vector<std::string> kBooleanKeys = {"true", "false", "unknown"};
 
 class MappingReader {
@@ -22,8 +22,9 @@ class MappingReader {
   void ReadAll(const YamlNode& node, MappingSet* mappings) {
     if (node.IsNull()) return;
     if (!node.IsMapping()) {
-      Error(node, "'mappings' must be a mapping of file names (such as 'incidents/incidents.csv') "
-                  "to their mappings");
+      Error(node,
+            "'mappings' must be a mapping of file names (such as 'incidents/incidents.csv') "
+            "to their mappings");
       return;
     }
     for (const YamlEntry& entry : node.entries) {
@@ -31,7 +32,8 @@ class MappingReader {
       file.file = entry.key->value;
       file.at = Place(*entry.key);
       bool repeated = false;
-      for (const FileMapping& other : mappings->files) repeated = repeated || other.file == file.file;
+      for (const FileMapping& other : mappings->files)
+        repeated = repeated || other.file == file.file;
       if (repeated) {
         Error(*entry.key, "file '" + file.file + "' is mapped twice");
         continue;
@@ -89,9 +91,12 @@ class MappingReader {
         if (!Scalar(value, key)) continue;
         std::string error;
         auto format = DateFormat::Compile(value.value, key == "datetime_format", &error);
-        if (!format) Error(value, error);
-        else if (key == "date_format") file->date_format = std::move(format);
-        else file->datetime_format = std::move(format);
+        if (!format)
+          Error(value, error);
+        else if (key == "date_format")
+          file->date_format = std::move(format);
+        else
+          file->datetime_format = std::move(format);
       } else if (key == "values") {
         ReadValueMaps(value, "values", &file->values, &file->values_at);
       } else if (key == "booleans") {
@@ -134,8 +139,9 @@ class MappingReader {
       const std::string& field = entry.key->value;
       const YamlNode& labels = *entry.value;
       if (!labels.IsMapping()) {
-        Error(labels, "the values of '" + field + "' must map labels to values, such as "
-                      "{\"Face down\": \"01\"}");
+        Error(labels, "the values of '" + field +
+                          "' must map labels to values, such as "
+                          "{\"Face down\": \"01\"}");
         continue;
       }
       LabelMap& map = (*maps)[field];
@@ -194,7 +200,8 @@ class MappingReader {
       split.column_at = Place(*entry.key);
       const YamlNode& spec = *entry.value;
       if (!spec.IsMapping()) {
-        Error(spec, "the split of '" + split.column + "' must be a mapping with 'into' and 'field'");
+        Error(spec,
+              "the split of '" + split.column + "' must be a mapping with 'into' and 'field'");
         continue;
       }
       bool has_into = false;
@@ -219,8 +226,9 @@ class MappingReader {
           split.fields_at.push_back(Place(value));
         } else if (key == "fields") {
           if (!value.IsSequence() || value.items.empty()) {
-            Error(value, "'fields' must be a list of the child row's fields, in the order each "
-                         "item gives them");
+            Error(value,
+                  "'fields' must be a list of the child row's fields, in the order each "
+                  "item gives them");
             continue;
           }
           for (const YamlNodePtr& item : value.items) {
@@ -259,14 +267,16 @@ bool CheckField(const std::string& name, const MappingPlace& place, const Record
                 Diagnostics& diagnostics) {
   const FieldDef* field = type.Find(name);
   if (field == nullptr) {
-    diagnostics.Error(place.at, "'" + name + "' is not a field of '" + type.name() + "'" +
-                                    DidYouMean(name, FieldNames(type)),
+    diagnostics.Error(place.at,
+                      "'" + name + "' is not a field of '" + type.name() + "'" +
+                          DidYouMean(name, FieldNames(type)),
                       place.line);
     return false;
   }
   if (field->kind == FieldKind::kList || field->kind == FieldKind::kRecord) {
-    diagnostics.Error(place.at, "'" + name + "' is a " + FieldKindName(field->kind) +
-                                    " field of '" + type.name() + "' and cannot be read from a cell",
+    diagnostics.Error(place.at,
+                      "'" + name + "' is a " + FieldKindName(field->kind) + " field of '" +
+                          type.name() + "' and cannot be read from a cell",
                       place.line);
     return false;
   }
@@ -285,8 +295,9 @@ void CheckMappings(const MappingSet& mappings, const SchemaRegistry& schemas,
   for (const FileMapping& file : mappings.files) {
     const RecordType* type = RecordTypeOfAuditFile(file.file, schemas);
     if (type == nullptr) {
-      diagnostics.Error(file.at.at, "'" + file.file + "' is not a table the audit reads" +
-                                        DidYouMean(file.file, AuditCsvFiles(schemas)),
+      diagnostics.Error(file.at.at,
+                        "'" + file.file + "' is not a table the audit reads" +
+                            DidYouMean(file.file, AuditCsvFiles(schemas)),
                         file.at.line);
       continue;
     }
@@ -296,13 +307,15 @@ void CheckMappings(const MappingSet& mappings, const SchemaRegistry& schemas,
     for (const auto& [field, place] : file.values_at) CheckField(field, place, *type, diagnostics);
     for (const SplitMapping& split : file.splits) {
       const FieldDef* list = type->Find(split.into);
-      if (list == nullptr || list->kind != FieldKind::kList || ElementType(*list, &schemas) == nullptr) {
+      if (list == nullptr || list->kind != FieldKind::kList ||
+          ElementType(*list, &schemas) == nullptr) {
         std::vector<std::string> lists;
         for (const FieldDef& field : type->fields()) {
           if (field.kind == FieldKind::kList) lists.push_back(field.name);
         }
-        diagnostics.Error(split.into_at.at, "'" + split.into + "' is not a list field of '" +
-                                                type->name() + "'" + DidYouMean(split.into, lists),
+        diagnostics.Error(split.into_at.at,
+                          "'" + split.into + "' is not a list field of '" + type->name() + "'" +
+                              DidYouMean(split.into, lists),
                           split.into_at.line);
         continue;
       }
@@ -314,8 +327,10 @@ void CheckMappings(const MappingSet& mappings, const SchemaRegistry& schemas,
         bool listed = false;
         for (const std::string& name : split.fields) listed = listed || name == field;
         if (!listed) {
-          diagnostics.Error(place.at, "'" + field + "' has values but is not one of the split's "
-                                          "fields",
+          diagnostics.Error(place.at,
+                            "'" + field +
+                                "' has values but is not one of the split's "
+                                "fields",
                             place.line);
         }
       }

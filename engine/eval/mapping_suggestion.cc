@@ -23,23 +23,35 @@ namespace {
 
 // Words an export writes for what the contract names otherwise.
 const std::map<std::string, std::string> kWordSynonyms = {
-    {"ref", "id"},     {"reference", "id"}, {"number", "id"}, {"no", "id"},
-    {"date", "at"},    {"time", "at"},      {"datetime", "at"}, {"reported", "recorded"},
-    {"im", "injection"}, {"lts", "segregation"}, {"rt", "tranquillisation"},
+    {"ref", "id"},
+    {"reference", "id"},
+    {"number", "id"},
+    {"no", "id"},
+    {"date", "at"},
+    {"time", "at"},
+    {"datetime", "at"},
+    {"reported", "recorded"},
+    {"im", "injection"},
+    {"lts", "segregation"},
+    {"rt", "tranquillisation"},
     {"recording", "operating"},
 };
 const std::map<std::string, std::string> kPhraseSynonyms = {
-    {"face down", "prone"}, {"face up", "supine"}, {"long-term segregation", "segregation"},
+    {"face down", "prone"},
+    {"face up", "supine"},
+    {"long-term segregation", "segregation"},
 };
-const std::set<std::string> kStopWords = {"a", "an", "the", "of", "to", "for", "or", "and", "in",
-                                          "on", "by", "with", "from", "was", "is", "if", "s"};
+const std::set<std::string> kStopWords = {"a",    "an",  "the", "of", "to", "for",
+                                          "or",   "and", "in",  "on", "by", "with",
+                                          "from", "was", "is",  "if", "s"};
 const std::vector<std::string> kYesWords = {"yes", "y", "true", "ticked", "checked", "x", "1"};
 const std::vector<std::string> kNoWords = {"no", "n", "false", "unticked", "unchecked", "0"};
-const std::vector<std::string> kUnknownWords = {"u", "unknown", "not known", "don't know",
-                                                "dont know", "dk", "not recorded"};
+const std::vector<std::string> kUnknownWords = {"u",         "unknown", "not known",   "don't know",
+                                                "dont know", "dk",      "not recorded"};
 
 std::string Stem(std::string word) {
-  if (word.size() > 4 && word.compare(word.size() - 3, 3, "ies") == 0) word.replace(word.size() - 3, 3, "y");
+  if (word.size() > 4 && word.compare(word.size() - 3, 3, "ies") == 0)
+    word.replace(word.size() - 3, 3, "y");
   for (const char* suffix : {"ing", "ed", "es", "s", "y", "e"}) {
     std::size_t length = std::char_traits<char>::length(suffix);
     if (word.size() > length + 3 && word.compare(word.size() - length, length, suffix) == 0) {
@@ -66,8 +78,10 @@ std::vector<std::string> Words(std::string_view text) {
     word.clear();
   };
   for (char c : lower) {
-    if (std::isalnum(static_cast<unsigned char>(c))) word += c;
-    else flush();
+    if (std::isalnum(static_cast<unsigned char>(c)))
+      word += c;
+    else
+      flush();
   }
   flush();
   std::sort(words.begin(), words.end());
@@ -79,7 +93,8 @@ double Overlap(const std::vector<std::string>& a, const std::vector<std::string>
   if (a.empty() || b.empty()) return 0;
   std::vector<std::string> common;
   std::set_intersection(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(common));
-  return static_cast<double>(common.size()) / static_cast<double>(a.size() + b.size() - common.size());
+  return static_cast<double>(common.size()) /
+         static_cast<double>(a.size() + b.size() - common.size());
 }
 
 std::string Yaml(std::string_view text) {
@@ -150,7 +165,8 @@ struct LabelMatch {
   bool tie = false;
 };
 
-LabelMatch MatchLabel(std::string_view label, const std::vector<std::pair<std::string, std::string>>& candidates) {
+LabelMatch MatchLabel(std::string_view label,
+                      const std::vector<std::pair<std::string, std::string>>& candidates) {
   LabelMatch best;
   std::vector<std::string> words = Words(label);
   for (const auto& [value, text] : candidates) {
@@ -166,7 +182,8 @@ LabelMatch MatchLabel(std::string_view label, const std::vector<std::pair<std::s
 
 class Suggester {
  public:
-  Suggester(const PackSet& packs, Diagnostics& diagnostics) : packs_(packs), diagnostics_(diagnostics) {}
+  Suggester(const PackSet& packs, Diagnostics& diagnostics)
+      : packs_(packs), diagnostics_(diagnostics) {}
 
   std::optional<std::string> Run(const MappingSuggestOptions& options) {
     std::ifstream in(options.file, std::ios::binary);
@@ -186,7 +203,8 @@ class Suggester {
     crlf_ = body.find("\r\n") != std::string_view::npos;
     separator_ = DetectSeparator(body);
 
-    auto reader = std::make_unique<CsvReader>(options.file, std::make_unique<std::istringstream>(head));
+    auto reader =
+        std::make_unique<CsvReader>(options.file, std::make_unique<std::istringstream>(head));
     reader->set_separator(separator_);
     reader->set_windows_1252(windows_1252_);
     Diagnostics ignored;
@@ -206,7 +224,8 @@ class Suggester {
         if (value.empty()) continue;
         Column& column = columns_[i];
         ++column.filled;
-        if (column.seen.size() < kMaxDistinct && column.seen.insert(value).second) column.values.push_back(value);
+        if (column.seen.size() < kMaxDistinct && column.seen.insert(value).second)
+          column.values.push_back(value);
       }
     }
 
@@ -234,8 +253,10 @@ class Suggester {
       std::size_t count = 0;
       bool quoted = false;
       for (char c : first) {
-        if (c == '"') quoted = !quoted;
-        else if (!quoted && c == candidate) ++count;
+        if (c == '"')
+          quoted = !quoted;
+        else if (!quoted && c == candidate)
+          ++count;
       }
       if (count > best_count) {
         best_count = count;
@@ -277,7 +298,8 @@ class Suggester {
       double total = 0;
       for (const Column& column : columns_) {
         double top = 0;
-        for (const FieldDef& field : type->fields()) top = std::max(top, FieldScore(column, field, *type));
+        for (const FieldDef& field : type->fields())
+          top = std::max(top, FieldScore(column, field, *type));
         total += top;
       }
       if (total > best_score) {
@@ -303,7 +325,8 @@ class Suggester {
         if (score >= 0.25) pairs.push_back({score, i, &field});
       }
     }
-    std::stable_sort(pairs.begin(), pairs.end(), [](const Pair& a, const Pair& b) { return a.score > b.score; });
+    std::stable_sort(pairs.begin(), pairs.end(),
+                     [](const Pair& a, const Pair& b) { return a.score > b.score; });
     std::set<const FieldDef*> taken;
     for (const Pair& pair : pairs) {
       Column& column = columns_[pair.column];
@@ -341,8 +364,8 @@ class Suggester {
   }
 
   // A value map for the labels of a code or enum column that are not values already.
-  void WriteValueMap(std::ostringstream& out, const FieldDef& field, const std::vector<std::string>& labels,
-                     const std::string& indent) const {
+  void WriteValueMap(std::ostringstream& out, const FieldDef& field,
+                     const std::vector<std::string>& labels, const std::string& indent) const {
     std::vector<std::pair<std::string, std::string>> candidates = Candidates(field);
     std::vector<std::string> unmatched;
     std::ostringstream entries;
@@ -393,7 +416,8 @@ class Suggester {
               std::size_t end = rest.find(candidate);
               std::string_view item = rest.substr(0, end);
               rest = end == std::string_view::npos ? std::string_view() : rest.substr(end + 1);
-              found_parts = std::max<std::size_t>(found_parts, 1 + std::count(item.begin(), item.end(), '|'));
+              found_parts =
+                  std::max<std::size_t>(found_parts, 1 + std::count(item.begin(), item.end(), '|'));
               std::string label(TrimSpace(item.substr(0, item.find('|'))));
               if (label.empty() || !seen.insert(label).second) continue;
               found.push_back(label);
@@ -410,7 +434,8 @@ class Suggester {
         }
         if (listed == 0 || matched * 2 < listed) continue;
         out << "      " << Yaml(column.name) << ":\n"
-            << "        into: " << list.name << "   # one '" << element->name() << "' row per listed item\n"
+            << "        into: " << list.name << "   # one '" << element->name()
+            << "' row per listed item\n"
             << "        separator: " << Yaml(std::string(1, separator)) << "\n";
         if (parts > 1) {
           out << "        part_separator: \"|\"\n"
@@ -435,9 +460,10 @@ class Suggester {
         << "# in uofa.yaml with the file's name in the audit folder (docs/mappings.md).\n"
         << "mappings:\n"
         << "  " << Yaml(SuggestedName()) << ":\n";
-    out << "    encoding: " << (windows_1252_ ? "windows-1252   # not UTF-8: read as Windows-1252" : "utf-8")
+    out << "    encoding: "
+        << (windows_1252_ ? "windows-1252   # not UTF-8: read as Windows-1252" : "utf-8") << "\n";
+    out << "    # found: " << (bom_note()) << (crlf_ ? ", CRLF line ends" : ", LF line ends")
         << "\n";
-    out << "    # found: " << (bom_note() ) << (crlf_ ? ", CRLF line ends" : ", LF line ends") << "\n";
     std::string separator = separator_ == '\t' ? "tab" : std::string(1, separator_);
     out << "    separator: " << Yaml(separator) << "\n";
 
@@ -472,14 +498,19 @@ class Suggester {
     std::set<std::string> seen;
     for (const Column& column : columns_) {
       if (column.field == nullptr) continue;
-      if (column.field->kind != FieldKind::kBool && column.field->kind != FieldKind::kTristate) continue;
+      if (column.field->kind != FieldKind::kBool && column.field->kind != FieldKind::kTristate)
+        continue;
       for (const std::string& value : column.values) {
         if (!seen.insert(AsciiLower(value)).second) continue;
         if (InList(value, {"y", "n", "true", "false", "1", "0", "u", "unknown"})) continue;
-        if (InList(value, kYesWords)) yes.push_back(value);
-        else if (InList(value, kNoWords)) no.push_back(value);
-        else if (InList(value, kUnknownWords)) unknown.push_back(value);
-        else odd.push_back(value);
+        if (InList(value, kYesWords))
+          yes.push_back(value);
+        else if (InList(value, kNoWords))
+          no.push_back(value);
+        else if (InList(value, kUnknownWords))
+          unknown.push_back(value);
+        else
+          odd.push_back(value);
       }
     }
     auto words = [](const std::vector<std::string>& list) {
@@ -498,7 +529,8 @@ class Suggester {
     std::ostringstream values;
     for (const Column& column : columns_) {
       if (column.field == nullptr) continue;
-      if (column.field->kind != FieldKind::kCode && column.field->kind != FieldKind::kEnum) continue;
+      if (column.field->kind != FieldKind::kCode && column.field->kind != FieldKind::kEnum)
+        continue;
       WriteValueMap(values, *column.field, column.values, "      ");
     }
     if (!values.str().empty()) out << "    values:\n" << values.str();
@@ -510,7 +542,8 @@ class Suggester {
     }
     if (!splits.str().empty()) out << "    split:\n" << splits.str();
     if (!still_unmatched.empty()) {
-      out << "    # columns not matched to a field of '" << type_->name() << "' (ignored unless named):\n";
+      out << "    # columns not matched to a field of '" << type_->name()
+          << "' (ignored unless named):\n";
       for (const Column* column : still_unmatched) out << "    #   " << Yaml(column->name) << "\n";
     }
     return out.str();
@@ -524,7 +557,8 @@ class Suggester {
     for (const RecordType* type : packs_.schemas.All()) {
       if (type->name() != "incident") continue;
       for (const FieldDef& field : type->fields()) {
-        if (field.kind == FieldKind::kList && field.of == kind) return "incidents/" + field.name + ".csv";
+        if (field.kind == FieldKind::kList && field.of == kind)
+          return "incidents/" + field.name + ".csv";
       }
     }
     if (kind == "staff") return "staff.csv";

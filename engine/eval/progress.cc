@@ -47,10 +47,14 @@ std::string FormatProgress(std::size_t rows, double elapsed_seconds, double frac
 }
 
 ProgressMeter::ProgressMeter(int fd)
-    : fd_(fd), active_(::isatty(fd) == 1), start_(std::chrono::steady_clock::now()),
+    : fd_(fd),
+      active_(::isatty(fd) == 1),
+      start_(std::chrono::steady_clock::now()),
       last_draw_(start_) {}
 
-ProgressMeter::~ProgressMeter() { Clear(); }
+ProgressMeter::~ProgressMeter() {
+  Clear();
+}
 
 void ProgressMeter::Update(std::size_t rows, double fraction) {
   if (!active_ || (++calls_ & 255u) != 0) return;

@@ -67,11 +67,11 @@ const std::string* LabelMap::Find(std::string_view text, std::string* scratch) c
 
 const FileMapping* MappingSet::ForPath(const std::string& path) const {
   if (files.empty()) return nullptr;
-  std::string relative =
-      root.empty() ? fs::path(path).lexically_normal().generic_string()
-                   : fs::path(path).lexically_normal().lexically_relative(
-                                                          fs::path(root).lexically_normal())
-                         .generic_string();
+  std::string relative = root.empty() ? fs::path(path).lexically_normal().generic_string()
+                                      : fs::path(path)
+                                            .lexically_normal()
+                                            .lexically_relative(fs::path(root).lexically_normal())
+                                            .generic_string();
   for (const FileMapping& file : files) {
     if (file.file == relative) return &file;
   }

@@ -106,7 +106,9 @@ void CsvReader::ConsumePlainRun(CsvRow* row, std::string* text, bool quoted) {
   const char* cursor = begin;
   while (cursor != end) {
     unsigned char c = static_cast<unsigned char>(*cursor);
-    if (c >= 0x80 || c == '"' || c == '\n' || c == '\r' || (!quoted && c == static_cast<unsigned char>(separator_))) break;
+    if (c >= 0x80 || c == '"' || c == '\n' || c == '\r' ||
+        (!quoted && c == static_cast<unsigned char>(separator_)))
+      break;
     ++cursor;
   }
   std::size_t count = static_cast<std::size_t>(cursor - begin);

@@ -269,9 +269,11 @@ std::unique_ptr<RecordSource> OpenJoinedTable(const JoinedTableSpec& spec,
     if (!fs::is_regular_file(child.path, ignored)) continue;
     if (std::find(split_fields.begin(), split_fields.end(), child.field) != split_fields.end()) {
       // The mapping fills this list from a column of the table: one source of rows, not two.
-      diagnostics.Warning({child.path, 0, 0},
-                          "'" + child.field + "' is filled from a split column of the mapping "
-                          "of '" + FileName(spec.path) + "' in uofa.yaml; this file is not read");
+      diagnostics.Warning({child.path, 0, 0}, "'" + child.field +
+                                                  "' is filled from a split column of the mapping "
+                                                  "of '" +
+                                                  FileName(spec.path) +
+                                                  "' in uofa.yaml; this file is not read");
       continue;
     }
     auto rows = LoadChildRows(child.path, *field, *element, type.name(), key_field, options.parse,

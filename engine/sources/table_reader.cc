@@ -1,12 +1,12 @@
 #include "engine/sources/table_reader.h"
 
-#include "engine/base/text.h"
-#include "engine/sources/incident_join.h"
-
 #include <cctype>
 #include <filesystem>
 #include <unordered_map>
 #include <utility>
+
+#include "engine/base/text.h"
+#include "engine/sources/incident_join.h"
 
 namespace uofa {
 namespace {
@@ -186,14 +186,16 @@ bool TableReader::ReadHeader(Diagnostics& diagnostics,
   for (std::size_t i = 0; i < renamed_found.size(); ++i) {
     if (renamed_found[i]) continue;
     const FileMapping::Rename& rename = mapping_->columns[i];
-    diagnostics.Warning(rename.at.at, "column '" + rename.column + "' is not in the header of '" +
-                                          file + "'", rename.at.line);
+    diagnostics.Warning(rename.at.at,
+                        "column '" + rename.column + "' is not in the header of '" + file + "'",
+                        rename.at.line);
   }
   for (const CompiledSplit& split : splits_) {
     if (split.column >= 0) continue;
-    diagnostics.Warning(split.spec->column_at.at, "column '" + split.spec->column +
-                                                      "' is not in the header of '" + file + "'",
-                        split.spec->column_at.line);
+    diagnostics.Warning(
+        split.spec->column_at.at,
+        "column '" + split.spec->column + "' is not in the header of '" + file + "'",
+        split.spec->column_at.line);
   }
 
   bool complete = true;
@@ -331,8 +333,8 @@ void TableReader::BuildSplitRows(Record* out, Diagnostics& diagnostics) {
       if (split.seq_field != nullptr) child->fields[split.seq_field->slot] = Value::Int(listed);
       for (std::size_t part = 0; part < parts.size(); ++part) {
         bool unlisted = false;
-        Value value = ParseCell(*split.fields[part], split.labels[part], parts[part], &error,
-                                &unlisted);
+        Value value =
+            ParseCell(*split.fields[part], split.labels[part], parts[part], &error, &unlisted);
         if (!error.empty()) {
           warn("'" + split.fields[part]->name + "': " + error +
                (unlisted ? ", and the mapping's values do not list it" : ""));

@@ -95,10 +95,10 @@ class TableReader {
     int column = -1;
     const FieldDef* list_field = nullptr;
     const RecordType* element = nullptr;
-    std::vector<const FieldDef*> fields;   // by part of an item
-    std::vector<const LabelMap*> labels;   // by part; nullptr: no value map
-    const FieldDef* key_field = nullptr;   // the element's copy of the parent's key
-    const FieldDef* seq_field = nullptr;   // numbered 1.. in the order listed
+    std::vector<const FieldDef*> fields;  // by part of an item
+    std::vector<const LabelMap*> labels;  // by part; nullptr: no value map
+    const FieldDef* key_field = nullptr;  // the element's copy of the parent's key
+    const FieldDef* seq_field = nullptr;  // numbered 1.. in the order listed
   };
 
   std::unique_ptr<CsvReader> reader_;
@@ -109,7 +109,7 @@ class TableReader {
   std::vector<int> field_columns_;              // by field slot; -1: no column
   std::vector<bool> extra_required_;            // by field slot
   const FileMapping* mapping_ = nullptr;
-  std::vector<const LabelMap*> labels_;         // by field slot; nullptr: no value map
+  std::vector<const LabelMap*> labels_;  // by field slot; nullptr: no value map
   std::vector<CompiledSplit> splits_;
   std::string scratch_;
   std::size_t file_size_ = 0;  // 0: not known (a stream)

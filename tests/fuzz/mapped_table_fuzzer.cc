@@ -17,7 +17,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const std::string marker = "--- csv ---\n";
   std::size_t split = input.find(marker);
   std::string yaml = input.substr(0, split);
-  std::string csv = split == std::string::npos ? std::string() : input.substr(split + marker.size());
+  std::string csv =
+      split == std::string::npos ? std::string() : input.substr(split + marker.size());
 
   uofa::Diagnostics problems;
   uofa::YamlDocument document = uofa::ParseYaml(uofa::SourceText("uofa.yaml", yaml), problems);
@@ -33,10 +34,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   options.parse.mappings = &mappings;
   options.parse.schemas = base.schemas;
   uofa::Diagnostics table_problems;
-  auto table = uofa::TableReader::FromStream("incidents/incidents.csv",
-                                             std::make_unique<std::istringstream>(csv),
-                                             *options.schemas->Find("incident"), options.parse,
-                                             table_problems);
+  auto table = uofa::TableReader::FromStream(
+      "incidents/incidents.csv", std::make_unique<std::istringstream>(csv),
+      *options.schemas->Find("incident"), options.parse, table_problems);
   if (!table) return 0;
   uofa::Record record;
   std::size_t produced = 0;

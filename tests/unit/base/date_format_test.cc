@@ -45,7 +45,8 @@ TEST_CASE("date format: text that does not follow it, or a day that does not exi
 TEST_CASE("date format: a bad pattern is an error naming the problem") {
   std::string error;
   CHECK_FALSE(DateFormat::Compile("%d/%m/%Q", false, &error));
-  CHECK(error == "unknown directive '%Q' in date format '%d/%m/%Q' (use %d, %m, %b, %Y, %y, %H, %M, %S)");
+  CHECK(error ==
+        "unknown directive '%Q' in date format '%d/%m/%Q' (use %d, %m, %b, %Y, %y, %H, %M, %S)");
   CHECK_FALSE(DateFormat::Compile("%d/%m", false, &error));
   CHECK(error == "date format '%d/%m' needs a day (%d), a month (%m or %b) and a year (%Y or %y)");
   CHECK_FALSE(DateFormat::Compile("%d/%m/%Y", true, &error));

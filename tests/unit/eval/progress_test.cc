@@ -12,7 +12,8 @@ TEST_CASE("progress: rows, rate and time left") {
         "read 1,234,567 rows (45,724 rows/s), about 1 min 21 s left");
   CHECK(FormatProgress(1, 0.5, -1) == "read 1 row (2 rows/s)");
   CHECK(FormatProgress(999, 3.0, 0.999) == "read 999 rows (333 rows/s), about 0 s left");
-  CHECK(FormatProgress(5000000, 100.0, 0.02) == "read 5,000,000 rows (50,000 rows/s), about 1 h 21 min left");
+  CHECK(FormatProgress(5000000, 100.0, 0.02) ==
+        "read 5,000,000 rows (50,000 rows/s), about 1 h 21 min left");
   CHECK(FormatProgress(0, 0, -1) == "read 0 rows");
 }
 

@@ -80,12 +80,13 @@ const Record& Child(const Record& record, const char* list, std::size_t index) {
 TEST_CASE("mapped table: renames, labels, UK datetimes, booleans and a split column") {
   testing::TestEnvironment env;
   MappingSet mappings = DatixMapping();
-  Read read = ReadMapped(env, mappings, "incident",
-                         "\xEF\xBB\xBFRef;Patient;Date/time started;Reason;Planned?;Exact location;"
-                         "Restraint types used\r\n"
-                         "INC-1;P1;25/11/2025 14:05;prevent violence to others ;Ticked;Ward bedroom;"
-                         "\"Face down, Held on back\"\r\n"
-                         "INC-2;P2;30/03/2025 00:59;10;N; WARD BEDROOM ;\r\n");
+  Read read =
+      ReadMapped(env, mappings, "incident",
+                 "\xEF\xBB\xBFRef;Patient;Date/time started;Reason;Planned?;Exact location;"
+                 "Restraint types used\r\n"
+                 "INC-1;P1;25/11/2025 14:05;prevent violence to others ;Ticked;Ward bedroom;"
+                 "\"Face down, Held on back\"\r\n"
+                 "INC-2;P2;30/03/2025 00:59;10;N; WARD BEDROOM ;\r\n");
   CHECK(read.diagnostics ==
         "uofa.yaml:9:5: warning: column 'Missing column' is not in the header of 't.csv'\n"
         "  line 9\n"
@@ -117,12 +118,13 @@ TEST_CASE("mapped table: renames, labels, UK datetimes, booleans and a split col
 TEST_CASE("mapped table: every value the mapping does not cover is a warning at its cell") {
   testing::TestEnvironment env;
   MappingSet mappings = DatixMapping();
-  Read read = ReadMapped(env, mappings, "incident",
-                         "Ref;Patient;Date/time started;Reason;Planned?;Exact location;"
-                         "Restraint types used;Ward\n"
-                         "INC-1;P1;2025-11-25 14:05;Hitting staff;Maybe;Corridor;Face down,Sat on;Oak\n"
-                         "INC-2;P1;25/13/2025 14:05;;;;;Oak\n"
-                         "INC-3;P1;25-11-2025;;;;;Oak\n");
+  Read read =
+      ReadMapped(env, mappings, "incident",
+                 "Ref;Patient;Date/time started;Reason;Planned?;Exact location;"
+                 "Restraint types used;Ward\n"
+                 "INC-1;P1;2025-11-25 14:05;Hitting staff;Maybe;Corridor;Face down,Sat on;Oak\n"
+                 "INC-2;P1;25/13/2025 14:05;;;;;Oak\n"
+                 "INC-3;P1;25-11-2025;;;;;Oak\n");
   CHECK(read.diagnostics ==
         "uofa.yaml:9:5: warning: column 'Missing column' is not in the header of 't.csv'\n"
         "  line 9\n"
@@ -172,10 +174,11 @@ TEST_CASE("mapped table: items of a split column with several parts") {
   split.part_separator = "|";
   split.fields = {"type_code", "started_at", "in_care_plan"};
   mappings.files[0].separator = ',';
-  Read read = ReadMapped(env, mappings, "incident",
-                         "Ref,Patient,Restraint types used\n"
-                         "INC-1,P1,Face down | 25/11/2025 14:05 | Ticked; Held on back|25/11/2025 14:07|N\n"
-                         "INC-2,P1,Face down | 25/11/2025 14:05\n");
+  Read read =
+      ReadMapped(env, mappings, "incident",
+                 "Ref,Patient,Restraint types used\n"
+                 "INC-1,P1,Face down | 25/11/2025 14:05 | Ticked; Held on back|25/11/2025 14:07|N\n"
+                 "INC-2,P1,Face down | 25/11/2025 14:05\n");
   CHECK(read.diagnostics ==
         "uofa.yaml:5:5: warning: column 'Date/time started' is not in the header of 't.csv'\n"
         "  line 5\n"
