@@ -28,6 +28,7 @@ std::function<int()> SetUpLint(CLI::App& command);
 std::function<int()> SetUpRules(CLI::App& command);
 std::function<int()> SetUpHistory(CLI::App& command);
 std::function<int()> SetUpDiff(CLI::App& command);
+std::function<int()> SetUpMap(CLI::App& command);
 
 }  // namespace uofa::cli
 

@@ -23,6 +23,7 @@ const std::vector<CommandSpec>& Commands() {
       {"rules", "List the rules, show one, or write the rule catalogue", SetUpRules},
       {"history", "List the audit runs recorded in the store", SetUpHistory},
       {"diff", "Show the gaps opened and closed between two recorded runs", SetUpDiff},
+      {"map", "Propose the column mapping of a trust's own export", SetUpMap},
   };
   return commands;
 }

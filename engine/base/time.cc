@@ -211,6 +211,21 @@ std::optional<Timestamp> ParseDateTime(std::string_view text, std::string* error
   return Timestamp{local.time_since_epoch().count() - offset_seconds, nanos};
 }
 
+std::optional<Timestamp> LocalFieldsToInstant(int year, int month, int day, int hour, int minute,
+                                              int second, std::string_view text,
+                                              std::string* error) {
+  date::year_month_day ymd{date::year{year}, date::month{static_cast<unsigned>(month)},
+                           date::day{static_cast<unsigned>(day)}};
+  if (!ymd.ok() || month < 1 || month > 12 || hour < 0 || hour > 23 || minute < 0 || minute > 59 ||
+      second < 0 || second > 59) {
+    if (error) *error = Quoted(text) + " is not a valid date";
+    return std::nullopt;
+  }
+  auto local = LocalSeconds{date::local_days{ymd}.time_since_epoch()} + std::chrono::hours{hour} +
+               std::chrono::minutes{minute} + seconds{second};
+  return LocalToInstant(local, text, error);
+}
+
 std::optional<Timestamp> ParseRfc3339(std::string_view text, std::string* error) {
   std::string_view trimmed = TrimSpace(text);
   // An offset or Z is required; a bare local time is not RFC 3339.

@@ -46,6 +46,13 @@ std::optional<Timestamp> ParseDate(std::string_view text, std::string* error,
 std::optional<Timestamp> ParseDateTime(std::string_view text, std::string* error,
                                        DateOrder order = DateOrder::kIso);
 
+/// The instant of a local Europe/London date and time given as calendar fields (as a mapping's
+/// date format reads them). nullopt, with `error` naming `text`, when the date does not exist or
+/// the time falls in the spring-forward gap; an ambiguous autumn time takes the earlier instant.
+std::optional<Timestamp> LocalFieldsToInstant(int year, int month, int day, int hour, int minute,
+                                              int second, std::string_view text,
+                                              std::string* error);
+
 /// Parses an RFC 3339 timestamp as CEL's timestamp() does: an offset or `Z` is required.
 std::optional<Timestamp> ParseRfc3339(std::string_view text, std::string* error);
 

@@ -4,13 +4,14 @@
 #include <filesystem>
 
 #include "engine/base/time.h"
+#include "engine/eval/mapping_settings.h"
 #include "engine/pack/yaml_checks.h"
 #include "engine/pack/yaml_document.h"
 
 namespace uofa {
 namespace {
 
-const std::vector<std::string> kSettingKeys = {"title", "as_of", "packs", "parameters"};
+const std::vector<std::string> kSettingKeys = {"title", "as_of", "packs", "parameters", "mappings"};
 
 void ReadParameters(const SourceText& source, const YamlNode& node, const std::string& pack,
                     AuditSettings& settings, Diagnostics& diagnostics) {
@@ -50,6 +51,7 @@ void ReadParameters(const SourceText& source, const YamlNode& node, const std::s
 
 AuditSettings ReadAuditSettings(const std::string& directory, Diagnostics& diagnostics) {
   AuditSettings settings;
+  settings.mappings.root = directory;
   const std::string path = (std::filesystem::path(directory) / "uofa.yaml").string();
   std::error_code exists_error;
   if (!std::filesystem::exists(path, exists_error)) return settings;
@@ -85,6 +87,8 @@ AuditSettings ReadAuditSettings(const std::string& directory, Diagnostics& diagn
       }
     } else if (key == "parameters") {
       if (!value.IsNull()) ReadParameters(source, value, "", settings, diagnostics);
+    } else if (key == "mappings") {
+      ReadMappings(source, value, &settings.mappings, diagnostics);
     } else {
       ErrorAtNode(source, diagnostics, *entry.key,
                   "unknown key '" + key + "' in uofa.yaml" + DidYouMean(key, kSettingKeys));

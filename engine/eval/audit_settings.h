@@ -1,4 +1,5 @@
-// Audit settings: an audit folder's uofa.yaml (packs, as-of date, parameter overrides).
+// Audit settings: an audit folder's uofa.yaml (packs, as-of date, parameter overrides, column
+// mappings).
 #ifndef UOFA_ENGINE_EVAL_AUDIT_SETTINGS_H_
 #define UOFA_ENGINE_EVAL_AUDIT_SETTINGS_H_
 
@@ -7,6 +8,7 @@
 #include <vector>
 
 #include "engine/pack/pack_loader.h"
+#include "engine/sources/column_mapping.h"
 #include "uofa/diagnostic.h"
 
 namespace uofa {
@@ -17,6 +19,7 @@ struct AuditSettings {
   SourceLocation as_of_at;
   std::vector<std::string> packs;
   std::vector<ParameterOverride> overrides;
+  MappingSet mappings;  ///< `mappings:`, with `root` the audit folder
 };
 
 /// Reads `<directory>/uofa.yaml`. A missing file gives default settings; a malformed one gives

@@ -7,6 +7,7 @@
 
 #include "engine/eval/evidence.h"
 #include "engine/eval/waivers.h"
+#include "engine/eval/progress.h"
 #include "engine/pack/verdict.h"
 
 namespace uofa {
@@ -100,12 +101,15 @@ void RunAudit(const PackSet& packs, std::vector<std::unique_ptr<RecordSource>>& 
   }
 
   std::set<std::string, std::less<>> assessed_kinds;
+  ProgressMeter progress;
+  std::size_t rows_before = 0;  // rows of the sources already read
   for (auto& source : sources) {
     auto scheduled = by_subject.find(source->kind());
     std::shared_ptr<const Record> record;
     std::size_t produced = 0;
     while (source->Next(&record, input_problems)) {
       ++produced;
+      progress.Update(rows_before + source->counts().rows_read, source->FractionRead());
       if (scheduled == by_subject.end()) continue;
       for (ScheduledRule& item : scheduled->second) {
         expr::EvaluationContext context{options.as_of, &item.pack->commencement};
@@ -140,6 +144,7 @@ void RunAudit(const PackSet& packs, std::vector<std::unique_ptr<RecordSource>>& 
       }
     }
     const SourceCounts& counts = source->counts();
+    rows_before += counts.rows_read;
     // A source produces a record for every row it read that it did not reject.
     if (produced > 0 || counts.rows_read > 0) assessed_kinds.insert(source->kind());
     result.records_read += counts.rows_read;
@@ -150,6 +155,7 @@ void RunAudit(const PackSet& packs, std::vector<std::unique_ptr<RecordSource>>& 
     }
   }
 
+  progress.Clear();
   for (RuleOutcome& outcome : result.rules) {
     DecideStatus(outcome, assessed_kinds.count(outcome.subject) > 0);
   }

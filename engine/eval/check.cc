@@ -6,6 +6,7 @@
 #include "engine/eval/audit_settings.h"
 #include "engine/eval/auditor.h"
 #include "engine/eval/waivers.h"
+#include "engine/eval/mapping_settings.h"
 #include "engine/pack/pack_loader.h"
 #include "engine/pack/parameter_value.h"
 #include "engine/sources/audit_paths.h"
@@ -132,6 +133,8 @@ std::optional<AuditResult> RunCheck(const CheckOptions& options, Diagnostics& di
   load.overrides = settings.overrides;
   std::unique_ptr<PackSet> packs = LoadPacks(load, diagnostics);
   if (!packs) return std::nullopt;
+  CheckMappings(settings.mappings, packs->schemas, diagnostics);
+  if (diagnostics.HasErrors()) return std::nullopt;
 
   AuditResult result;
   result.tool_version = Version();
@@ -144,6 +147,8 @@ std::optional<AuditResult> RunCheck(const CheckOptions& options, Diagnostics& di
   source_options.schemas = &packs->schemas;
   source_options.parse.codes = &packs->codes;
   source_options.patient_information_title_patterns = PatientInformationTitlePatterns(*packs);
+  source_options.parse.schemas = &packs->schemas;
+  source_options.parse.mappings = &settings.mappings;
   Diagnostics input_problems;
   // A waiver file with problems does not stop the audit: the waivers with problems do not
   // waive, and the problems are reported with the input's.
@@ -167,7 +172,7 @@ std::optional<AuditResult> RunCheck(const CheckOptions& options, Diagnostics& di
     Diagnostics repeated;
     stats::BuildOptions build;
     build.suppress = options.suppress_statistics;
-    result.statistics = stats::FolderStatistics(options.audit_dir, *packs, *as_of_time, build, repeated);
+    result.statistics = stats::FolderStatistics(options.audit_dir, *packs, source_options, *as_of_time, build, repeated);
   }
   return result;
 }

@@ -5,6 +5,7 @@
 
 #include "engine/base/time.h"
 #include "engine/eval/audit_settings.h"
+#include "engine/eval/mapping_settings.h"
 #include "engine/pack/pack_loader.h"
 #include "engine/sources/audit_paths.h"
 #include "engine/stats/folder_statistics.h"
@@ -39,8 +40,15 @@ std::optional<Statistics> ComputeStatistics(const StatisticsOptions& options, Di
   load.overrides = settings.overrides;
   std::unique_ptr<PackSet> packs = LoadPacks(load, diagnostics);
   if (!packs) return std::nullopt;
+  CheckMappings(settings.mappings, packs->schemas, diagnostics);
+  if (diagnostics.HasErrors()) return std::nullopt;
+  SourceOptions sources;
+  sources.schemas = &packs->schemas;
+  sources.parse.codes = &packs->codes;
+  sources.parse.schemas = &packs->schemas;
+  sources.parse.mappings = &settings.mappings;
   stats::BuildOptions build{options.suppress, options.run_length, options.trend_length};
-  return stats::FolderStatistics(options.audit_dir, *packs, *as_of_time, build, diagnostics);
+  return stats::FolderStatistics(options.audit_dir, *packs, sources, *as_of_time, build, diagnostics);
 }
 
 }  // namespace uofa

@@ -1,12 +1,21 @@
 #include "engine/sources/csv_reader.h"
 
 #include <climits>
+#include <cstdio>
 #include <fstream>
 #include <utility>
 
 #include "engine/sources/utf8.h"
+#include "engine/sources/windows_1252.h"
 
 namespace uofa {
+namespace {
+
+// Text exported from Excel on Windows is often Windows-1252: say how to read it.
+constexpr const char* kWindows1252Hint =
+    "; if the file is Windows-1252, give it 'encoding: windows-1252' in the mappings of uofa.yaml";
+
+}  // namespace
 
 std::string_view CsvRow::LineText(int line_number) const {
   int index = line_number - line;
@@ -97,7 +106,9 @@ void CsvReader::ConsumePlainRun(CsvRow* row, std::string* text, bool quoted) {
   const char* cursor = begin;
   while (cursor != end) {
     unsigned char c = static_cast<unsigned char>(*cursor);
-    if (c >= 0x80 || c == '"' || c == '\n' || c == '\r' || (!quoted && c == ',')) break;
+    if (c >= 0x80 || c == '"' || c == '\n' || c == '\r' ||
+        (!quoted && c == static_cast<unsigned char>(separator_)))
+      break;
     ++cursor;
   }
   std::size_t count = static_cast<std::size_t>(cursor - begin);
@@ -129,8 +140,18 @@ void CsvReader::Fail(int line, int column, std::string message) {
 // UTF-8 well-formedness (as FindInvalidUtf8), one byte at a time, so that the error points at the
 // byte where the bad sequence starts even inside a quoted field spanning lines.
 void CsvReader::CheckUtf8(unsigned char byte) {
+  if (windows_1252_) {
+    if (byte < 0x80) return;
+    row_has_high_bytes_ = true;
+    if (IsUndefinedInWindows1252(byte)) {
+      char hex[8];
+      std::snprintf(hex, sizeof hex, "0x%02x", byte);
+      Fail(line_, column_, std::string("byte ") + hex + " is not a character in Windows-1252");
+    }
+    return;
+  }
   auto invalid = [this](int line, int column, unsigned char lead) {
-    Fail(line, column, InvalidUtf8Message(lead));
+    Fail(line, column, InvalidUtf8Message(lead) + kWindows1252Hint);
     utf8_pending_ = 0;
   };
   if (utf8_pending_ > 0) {
@@ -162,6 +183,15 @@ void CsvReader::CheckUtf8(unsigned char byte) {
     if (byte == 0xF4) utf8_high_ = 0x8F;
   } else {
     invalid(line_, column_, byte);
+  }
+}
+
+void CsvReader::DecodeRow(CsvRow* row) {
+  for (CsvCell& cell : row->cells) DecodeWindows1252InPlace(&cell.text, &decode_scratch_);
+  DecodeWindows1252InPlace(&row->raw_, &decode_scratch_);
+  row->line_starts_.assign(1, 0);
+  for (std::size_t i = 0; i < row->raw_.size(); ++i) {
+    if (row->raw_[i] == '\n') row->line_starts_.push_back(i + 1);
   }
 }
 
@@ -235,6 +265,7 @@ CsvReader::Status CsvReader::Next(CsvRow* row, Diagnostics& diagnostics) {
   row->raw_.clear();
   row->line_starts_.assign(1, 0);
   failed_ = false;
+  row_has_high_bytes_ = false;
   resume_offset_ = kNoOffset;
   utf8_pending_ = 0;
   std::size_t count = 0;
@@ -287,7 +318,7 @@ CsvReader::Status CsvReader::Next(CsvRow* row, Diagnostics& diagnostics) {
           break;
         }
         int c = Peek();
-        if (c == ',') {
+        if (c == static_cast<unsigned char>(separator_)) {
           Advance(row);
           break;
         }
@@ -304,7 +335,7 @@ CsvReader::Status CsvReader::Next(CsvRow* row, Diagnostics& diagnostics) {
           break;
         }
         int c = Peek();
-        if (c == ',') {
+        if (c == static_cast<unsigned char>(separator_)) {
           Advance(row);
           break;
         }
@@ -319,7 +350,10 @@ CsvReader::Status CsvReader::Next(CsvRow* row, Diagnostics& diagnostics) {
   }
   row->cells.resize(count);
   row->end_line = line_;
-  if (utf8_pending_ > 0) Fail(utf8_line_, utf8_column_, InvalidUtf8Message(utf8_lead_));
+  if (utf8_pending_ > 0) {
+    Fail(utf8_line_, utf8_column_, InvalidUtf8Message(utf8_lead_) + kWindows1252Hint);
+  }
+  if (row_has_high_bytes_) DecodeRow(row);
   int end_column = column_;
   // The row's line ending.
   if (Peek() == '\r') Skip();

@@ -69,6 +69,18 @@ class CsvReader {
   void set_max_row_bytes(std::size_t bytes) { max_row_bytes_ = bytes; }
   std::size_t max_row_bytes() const { return max_row_bytes_; }
 
+  /// The byte between cells: ',' (the default), or ';' or a tab as some exports write.
+  void set_separator(char separator) { separator_ = separator; }
+  char separator() const { return separator_; }
+
+  /// Reads the file as Windows-1252 rather than UTF-8: cells and line texts come out as UTF-8,
+  /// positions still count the file's bytes, and the five bytes the code page leaves undefined
+  /// are errors.
+  void set_windows_1252(bool windows_1252) { windows_1252_ = windows_1252; }
+
+  /// Bytes of the input consumed so far (for progress against the file's size).
+  std::size_t bytes_read() const { return buffer_start_ + position_; }
+
   /// The number of cells every row must have; 0 (the default) takes it from the first row read.
   void set_expected_cells(std::size_t count) { expected_cells_ = count; }
   std::size_t expected_cells() const { return expected_cells_; }
@@ -93,6 +105,8 @@ class CsvReader {
   bool AtRowEnd();
   void Fail(int line, int column, std::string message);
   void CheckUtf8(unsigned char byte);
+  // Windows-1252 input: turns the row's cells and text into UTF-8 once the row is read.
+  void DecodeRow(CsvRow* row);
   void Seek(std::size_t offset, int line);
   // The row has crossed max_row_bytes_: reports it, drops what was kept of it and skips the rest
   // of the current line.
@@ -110,6 +124,10 @@ class CsvReader {
   int column_ = 1;
   std::size_t expected_cells_ = 0;
   std::size_t max_row_bytes_ = kDefaultMaxRowBytes;
+  char separator_ = ',';
+  bool windows_1252_ = false;
+  bool row_has_high_bytes_ = false;
+  std::string decode_scratch_;
 
   // Per-row state.
   bool failed_ = false;

@@ -16,7 +16,20 @@ std::string Quoted(std::string_view text) { return "'" + std::string(text) + "'"
 
 enum class Truth { kYes, kNo, kUnknown, kInvalid };
 
-Truth ReadTruth(std::string_view text, bool allow_unknown) {
+Truth ReadTruth(std::string_view text, bool allow_unknown, const TruthWords* words) {
+  if (words != nullptr) {
+    for (const std::string& yes : words->yes) {
+      if (EqualsIgnoringCase(text, yes)) return Truth::kYes;
+    }
+    for (const std::string& no : words->no) {
+      if (EqualsIgnoringCase(text, no)) return Truth::kNo;
+    }
+    if (allow_unknown) {
+      for (const std::string& unknown : words->unknown) {
+        if (EqualsIgnoringCase(text, unknown)) return Truth::kUnknown;
+      }
+    }
+  }
   for (std::string_view yes : {"y", "yes", "true", "1"}) {
     if (EqualsIgnoringCase(text, yes)) return Truth::kYes;
   }
@@ -104,7 +117,7 @@ Value ParseFieldText(const FieldDef& field, std::string_view text, const FieldPa
     case FieldKind::kText:
       return Value::String(std::string(text));
     case FieldKind::kBool: {
-      Truth truth = ReadTruth(trimmed, /*allow_unknown=*/false);
+      Truth truth = ReadTruth(trimmed, /*allow_unknown=*/false, options.truth_words);
       if (truth == Truth::kInvalid) {
         *error = Quoted(trimmed) + " is not Y or N";
         return Value();
@@ -112,7 +125,7 @@ Value ParseFieldText(const FieldDef& field, std::string_view text, const FieldPa
       return Value::Bool(truth == Truth::kYes);
     }
     case FieldKind::kTristate: {
-      switch (ReadTruth(trimmed, /*allow_unknown=*/true)) {
+      switch (ReadTruth(trimmed, /*allow_unknown=*/true, options.truth_words)) {
         case Truth::kYes: return Value::String("yes");
         case Truth::kNo: return Value::String("no");
         case Truth::kUnknown: return Value::String("unknown");
@@ -126,6 +139,13 @@ Value ParseFieldText(const FieldDef& field, std::string_view text, const FieldPa
     case FieldKind::kNumber:
       return ParseNumber(trimmed, error);
     case FieldKind::kDate: {
+      if (options.date_format != nullptr) {
+        auto parsed = options.date_format->Parse(trimmed, error);
+        std::string iso_error;
+        if (!parsed) parsed = ParseDate(trimmed, &iso_error);
+        if (parsed) error->clear();
+        return parsed ? Value::Time(*parsed) : Value();
+      }
       auto parsed = ParseDate(trimmed, error, options.date_order);
       if (!parsed) {
         if (error->empty()) *error = Quoted(trimmed) + " is not a valid date";
@@ -134,6 +154,17 @@ Value ParseFieldText(const FieldDef& field, std::string_view text, const FieldPa
       return Value::Time(*parsed);
     }
     case FieldKind::kDateTime: {
+      if (options.datetime_format != nullptr) {
+        auto parsed = options.datetime_format->Parse(trimmed, error);
+        std::string other_error;
+        if (!parsed && options.date_format != nullptr) {
+          parsed = options.date_format->Parse(trimmed, &other_error);
+        }
+        // ISO 8601 is unambiguous, and the only way to give an offset: always accepted too.
+        if (!parsed) parsed = ParseDateTime(trimmed, &other_error);
+        if (parsed) error->clear();
+        return parsed ? Value::Time(*parsed) : Value();
+      }
       auto parsed = ParseDateTime(trimmed, error, options.date_order);
       if (!parsed) {
         if (error->empty()) *error = Quoted(trimmed) + " is not a valid date and time";

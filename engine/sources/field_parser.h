@@ -11,12 +11,22 @@
 #include "engine/base/time.h"
 #include "engine/expr/value.h"
 #include "engine/record/record_type.h"
+#include "engine/sources/column_mapping.h"
 
 namespace uofa {
 
 struct FieldParseOptions {
   DateOrder date_order = DateOrder::kIso;
   const CodeRegistry* codes = nullptr;  ///< for kCode fields; nullptr: codes are not validated
+  /// From a column mapping (column_mapping.h); each may be null.
+  const TruthWords* truth_words = nullptr;      ///< read before the contract's own words
+  const DateFormat* date_format = nullptr;      ///< replaces YYYY-MM-DD for date fields
+  const DateFormat* datetime_format = nullptr;  ///< replaces ISO 8601 for datetime fields; a
+                                                ///< cell that fails it may follow date_format
+  /// For the table readers: the audit folder's mappings (looked up by file) and the schemas
+  /// that give the element type of a split column. Not used by ParseFieldText.
+  const MappingSet* mappings = nullptr;
+  const SchemaRegistry* schemas = nullptr;
 };
 
 /// Converts `text` to the field's value. Empty (or all-space) text is missing: null, no error.

@@ -135,6 +135,7 @@ class JoinedTableSource : public RecordSource {
   }
 
   const SourceCounts& counts() const override { return counts_; }
+  double FractionRead() const override { return table_->FractionRead(); }
 
   std::vector<SourceInput> inputs() const override {
     std::vector<SourceInput> list;
@@ -258,6 +259,7 @@ std::unique_ptr<RecordSource> OpenJoinedTable(const JoinedTableSpec& spec,
   if (!table) return nullptr;
 
   std::vector<ChildRows> children;
+  std::vector<std::string> split_fields = table->SplitFields();
   for (const JoinedTableSpec::Child& child : spec.children) {
     const FieldDef* field = type.Find(child.field);
     if (field == nullptr || field->kind != FieldKind::kList) continue;
@@ -265,6 +267,15 @@ std::unique_ptr<RecordSource> OpenJoinedTable(const JoinedTableSpec& spec,
     if (element == nullptr) continue;
     std::error_code ignored;
     if (!fs::is_regular_file(child.path, ignored)) continue;
+    if (std::find(split_fields.begin(), split_fields.end(), child.field) != split_fields.end()) {
+      // The mapping fills this list from a column of the table: one source of rows, not two.
+      diagnostics.Warning({child.path, 0, 0}, "'" + child.field +
+                                                  "' is filled from a split column of the mapping "
+                                                  "of '" +
+                                                  FileName(spec.path) +
+                                                  "' in uofa.yaml; this file is not read");
+      continue;
+    }
     auto rows = LoadChildRows(child.path, *field, *element, type.name(), key_field, options.parse,
                               diagnostics);
     if (rows) children.push_back(std::move(*rows));

@@ -42,6 +42,8 @@ class RecordSource {
   virtual bool Next(std::shared_ptr<const Record>* out, Diagnostics& diagnostics) = 0;
   virtual const SourceCounts& counts() const = 0;
   virtual std::vector<SourceInput> inputs() const = 0;
+  /// The share (0..1) of the main input read so far, for progress; negative when not known.
+  virtual double FractionRead() const { return -1; }
 };
 
 struct SourceOptions {

@@ -1,10 +1,12 @@
 #include "engine/sources/table_reader.h"
 
-#include "engine/base/text.h"
-
 #include <cctype>
+#include <filesystem>
 #include <unordered_map>
 #include <utility>
+
+#include "engine/base/text.h"
+#include "engine/sources/incident_join.h"
 
 namespace uofa {
 namespace {
@@ -30,6 +32,10 @@ std::unique_ptr<TableReader> TableReader::Open(const std::string& path, const Re
   std::unique_ptr<CsvReader> reader = CsvReader::Open(path, diagnostics);
   if (!reader) return nullptr;
   std::unique_ptr<TableReader> table(new TableReader(std::move(reader), type, parse));
+  std::error_code size_error;
+  std::uintmax_t size = std::filesystem::file_size(path, size_error);
+  if (!size_error) table->file_size_ = static_cast<std::size_t>(size);
+  table->UseMapping();
   if (!table->ReadHeader(diagnostics, required_columns)) return nullptr;
   return table;
 }
@@ -42,8 +48,60 @@ std::unique_ptr<TableReader> TableReader::FromStream(std::string path,
                                                      const std::vector<std::string>& required_columns) {
   auto reader = std::make_unique<CsvReader>(std::move(path), std::move(input));
   std::unique_ptr<TableReader> table(new TableReader(std::move(reader), type, parse));
+  table->UseMapping();
   if (!table->ReadHeader(diagnostics, required_columns)) return nullptr;
   return table;
+}
+
+void TableReader::UseMapping() {
+  labels_.assign(type_->fields().size(), nullptr);
+  if (parse_.mappings == nullptr) return;
+  mapping_ = parse_.mappings->ForPath(reader_->path());
+  if (mapping_ == nullptr) return;
+  reader_->set_separator(mapping_->separator);
+  reader_->set_windows_1252(mapping_->windows_1252);
+  if (!mapping_->booleans.empty()) parse_.truth_words = &mapping_->booleans;
+  if (mapping_->date_format) parse_.date_format = &*mapping_->date_format;
+  if (mapping_->datetime_format) parse_.datetime_format = &*mapping_->datetime_format;
+  for (const auto& [name, labels] : mapping_->values) {
+    if (const FieldDef* field = type_->Find(name)) labels_[field->slot] = &labels;
+  }
+  const FieldDef* parent_key = type_->Find(type_->id_field());
+  for (const SplitMapping& spec : mapping_->splits) {
+    CompiledSplit split;
+    split.spec = &spec;
+    split.list_field = type_->Find(spec.into);
+    if (split.list_field == nullptr || split.list_field->kind != FieldKind::kList) continue;
+    split.element = ElementType(*split.list_field, parse_.schemas);
+    if (split.element == nullptr) continue;
+    bool complete = true;
+    for (const std::string& name : spec.fields) {
+      const FieldDef* field = split.element->Find(name);
+      complete = complete && field != nullptr;
+      split.fields.push_back(field);
+      auto labels = spec.values.find(name);
+      split.labels.push_back(labels == spec.values.end() ? nullptr : &labels->second);
+    }
+    if (!complete) continue;  // reported when the mapping was checked
+    if (parent_key != nullptr) split.key_field = split.element->Find(parent_key->name);
+    const FieldDef* seq = split.element->Find("seq");
+    bool seq_listed = false;
+    for (const FieldDef* field : split.fields) seq_listed = seq_listed || field == seq;
+    if (seq != nullptr && seq->kind == FieldKind::kInt && !seq_listed) split.seq_field = seq;
+    splits_.push_back(std::move(split));
+  }
+}
+
+double TableReader::FractionRead() const {
+  if (file_size_ == 0) return -1;
+  double fraction = static_cast<double>(reader_->bytes_read()) / static_cast<double>(file_size_);
+  return fraction > 1 ? 1 : fraction;
+}
+
+std::vector<std::string> TableReader::SplitFields() const {
+  std::vector<std::string> fields;
+  for (const CompiledSplit& split : splits_) fields.push_back(split.list_field->name);
+  return fields;
 }
 
 bool TableReader::IsRequired(const FieldDef& field) const {
@@ -70,11 +128,30 @@ bool TableReader::ReadHeader(Diagnostics& diagnostics,
   for (const FieldDef& field : type_->fields()) by_lower_name.emplace(AsciiLower(field.name), &field);
 
   column_fields_.assign(row_.cells.size(), nullptr);
+  std::vector<bool> renamed_found(mapping_ ? mapping_->columns.size() : 0, false);
   for (std::size_t column = 0; column < row_.cells.size(); ++column) {
     const CsvCell& cell = row_.cells[column];
     SourceLocation at{path, cell.line, cell.column};
     std::string line(row_.LineText(cell.line));
     std::string_view name = TrimSpace(cell.text);
+    bool split = false;
+    for (CompiledSplit& entry : splits_) {
+      if (entry.column < 0 && EqualsIgnoringCase(name, TrimSpace(entry.spec->column))) {
+        entry.column = static_cast<int>(column);
+        split = true;
+        break;
+      }
+    }
+    if (split) continue;
+    if (mapping_ != nullptr) {
+      for (std::size_t i = 0; i < mapping_->columns.size(); ++i) {
+        if (EqualsIgnoringCase(name, TrimSpace(mapping_->columns[i].column))) {
+          renamed_found[i] = true;
+          name = mapping_->columns[i].field;
+          break;
+        }
+      }
+    }
     if (name.empty()) {
       diagnostics.Warning(at, "column " + std::to_string(column + 1) + " has no name and is ignored",
                           line);
@@ -103,6 +180,22 @@ bool TableReader::ReadHeader(Diagnostics& diagnostics,
     }
     field_columns_[field->slot] = static_cast<int>(column);
     column_fields_[column] = field;
+  }
+
+  std::string file = mapping_ ? mapping_->file : std::string();
+  for (std::size_t i = 0; i < renamed_found.size(); ++i) {
+    if (renamed_found[i]) continue;
+    const FileMapping::Rename& rename = mapping_->columns[i];
+    diagnostics.Warning(rename.at.at,
+                        "column '" + rename.column + "' is not in the header of '" + file + "'",
+                        rename.at.line);
+  }
+  for (const CompiledSplit& split : splits_) {
+    if (split.column >= 0) continue;
+    diagnostics.Warning(
+        split.spec->column_at.at,
+        "column '" + split.spec->column + "' is not in the header of '" + file + "'",
+        split.spec->column_at.line);
   }
 
   bool complete = true;
@@ -142,10 +235,18 @@ bool TableReader::BuildRecord(Record* out, Diagnostics& diagnostics) {
     const FieldDef* field = column_fields_[column];
     if (field == nullptr) continue;
     const CsvCell& cell = row_.cells[column];
-    Value value = ParseFieldText(*field, cell.text, parse_, &error);
+    bool unlisted = false;
+    Value value = ParseCell(*field, labels_[field->slot], cell.text, &error, &unlisted);
     bool required = IsRequired(*field);
+    if (unlisted && error.empty() &&
+        (field->kind == FieldKind::kString || field->kind == FieldKind::kText)) {
+      error = "'" + std::string(TrimSpace(cell.text)) +
+              "' is not listed in the mapping's values; it is kept as written";
+      unlisted = false;
+    }
     if (!error.empty()) {
       std::string message = "'" + field->name + "': " + error;
+      if (unlisted) message += ", and the mapping's values do not list it";
       SourceLocation at{path, cell.line, cell.column};
       if (required && value.is_null()) {
         diagnostics.Error(at, std::move(message), std::string(row_.LineText(cell.line)));
@@ -162,7 +263,88 @@ bool TableReader::BuildRecord(Record* out, Diagnostics& diagnostics) {
     }
     out->fields[field->slot] = std::move(value);
   }
+  if (!splits_.empty()) BuildSplitRows(out, diagnostics);
   return accepted;
+}
+
+Value TableReader::ParseCell(const FieldDef& field, const LabelMap* labels, std::string_view text,
+                             std::string* error, bool* unlisted) {
+  *unlisted = false;
+  if (labels != nullptr && !TrimSpace(text).empty()) {
+    if (const std::string* mapped = labels->Find(text, &scratch_)) {
+      return ParseFieldText(field, *mapped, parse_, error);
+    }
+    *unlisted = true;
+  }
+  return ParseFieldText(field, text, parse_, error);
+}
+
+void TableReader::BuildSplitRows(Record* out, Diagnostics& diagnostics) {
+  const std::string& path = reader_->path();
+  const FieldDef* parent_key = type_->Find(type_->id_field());
+  std::string error;
+  for (const CompiledSplit& split : splits_) {
+    if (split.column < 0) continue;
+    const CsvCell& cell = row_.cells[split.column];
+    SourceLocation at{path, cell.line, cell.column};
+    auto warn = [&](std::string message) {
+      diagnostics.Warning(at, "'" + split.spec->column + "': " + std::move(message),
+                          std::string(row_.LineText(cell.line)));
+      ++counts_.cell_problems;
+    };
+    ValueList items;
+    std::string_view rest = cell.text;
+    int listed = 0;
+    while (!rest.empty() || listed == 0) {
+      std::size_t end = rest.find(split.spec->separator);
+      std::string_view item = TrimSpace(rest.substr(0, end));
+      rest = end == std::string_view::npos ? std::string_view()
+                                           : rest.substr(end + split.spec->separator.size());
+      if (item.empty()) {
+        if (rest.empty()) break;
+        continue;
+      }
+      ++listed;
+      std::vector<std::string_view> parts;
+      if (split.fields.size() == 1) {
+        parts.push_back(item);
+      } else {
+        std::string_view remaining = item;
+        for (;;) {
+          std::size_t stop = remaining.find(split.spec->part_separator);
+          parts.push_back(TrimSpace(remaining.substr(0, stop)));
+          if (stop == std::string_view::npos) break;
+          remaining.remove_prefix(stop + split.spec->part_separator.size());
+        }
+      }
+      if (parts.size() != split.fields.size()) {
+        warn("item " + std::to_string(listed) + " has " + std::to_string(parts.size()) +
+             (parts.size() == 1 ? " part" : " parts") + " but the mapping names " +
+             std::to_string(split.fields.size()) + " fields; the item is not read");
+        continue;
+      }
+      auto child = std::make_shared<Record>();
+      child->type = split.element;
+      child->fields.assign(split.element->fields().size(), Value());
+      child->origin = {path, row_.line, 0};
+      if (split.key_field != nullptr && parent_key != nullptr) {
+        child->fields[split.key_field->slot] = out->fields[parent_key->slot];
+      }
+      if (split.seq_field != nullptr) child->fields[split.seq_field->slot] = Value::Int(listed);
+      for (std::size_t part = 0; part < parts.size(); ++part) {
+        bool unlisted = false;
+        Value value =
+            ParseCell(*split.fields[part], split.labels[part], parts[part], &error, &unlisted);
+        if (!error.empty()) {
+          warn("'" + split.fields[part]->name + "': " + error +
+               (unlisted ? ", and the mapping's values do not list it" : ""));
+        }
+        child->fields[split.fields[part]->slot] = std::move(value);
+      }
+      items.push_back(Value::OfRecord(std::move(child)));
+    }
+    out->fields[split.list_field->slot] = Value::List(std::move(items));
+  }
 }
 
 SourceLocation TableReader::CellLocation(std::string_view field) const {

@@ -8,6 +8,14 @@
 //   field null (or, for codes and enums, the unrecognised text).
 // - A required field with no value, and a malformed CSV row: an error; the row is rejected.
 // Every data row is counted: rows_read == records produced + rows_rejected.
+//
+// With a column mapping for the file (FieldParseOptions::mappings, column_mapping.h): the
+// separator and encoding are the mapping's; header names are renamed to canonical fields before
+// they are matched; a cell of a field with a value map is looked up there first (a label no map
+// lists is parsed as written, so a code it is not is reported at the cell as usual, and a text
+// field keeps it with a warning); booleans and dates follow the mapping's words and formats; a
+// split column becomes the rows of a list field, one per listed item, each problem with an item
+// a warning at the cell. A renamed or split column the header lacks is a warning at the mapping.
 #ifndef UOFA_ENGINE_SOURCES_TABLE_READER_H_
 #define UOFA_ENGINE_SOURCES_TABLE_READER_H_
 
@@ -62,6 +70,10 @@ class TableReader {
   const SourceCounts& counts() const { return counts_; }
   const std::string& path() const { return reader_->path(); }
   const RecordType& type() const { return *type_; }
+  /// List fields filled from a split column of the mapping (their child files are not read).
+  std::vector<std::string> SplitFields() const;
+  /// The share of the file read so far (0..1); negative when its size is not known.
+  double FractionRead() const;
 
  private:
   TableReader(std::unique_ptr<CsvReader> reader, const RecordType& type,
@@ -70,6 +82,24 @@ class TableReader {
   // Fills `*out` from row_; false when the row is rejected (already reported).
   bool BuildRecord(Record* out, Diagnostics& diagnostics);
   bool IsRequired(const FieldDef& field) const;
+  // Applies the file's mapping (from parse_.mappings), before the header is read.
+  void UseMapping();
+  // The cell's value, through the field's value map when it has one.
+  Value ParseCell(const FieldDef& field, const LabelMap* labels, std::string_view text,
+                  std::string* error, bool* unlisted);
+  // Fills the list field of each split column from its cell in row_.
+  void BuildSplitRows(Record* out, Diagnostics& diagnostics);
+
+  struct CompiledSplit {
+    const SplitMapping* spec = nullptr;
+    int column = -1;
+    const FieldDef* list_field = nullptr;
+    const RecordType* element = nullptr;
+    std::vector<const FieldDef*> fields;  // by part of an item
+    std::vector<const LabelMap*> labels;  // by part; nullptr: no value map
+    const FieldDef* key_field = nullptr;  // the element's copy of the parent's key
+    const FieldDef* seq_field = nullptr;  // numbered 1.. in the order listed
+  };
 
   std::unique_ptr<CsvReader> reader_;
   const RecordType* type_;
@@ -78,6 +108,11 @@ class TableReader {
   std::vector<const FieldDef*> column_fields_;  // by column; nullptr: ignored column
   std::vector<int> field_columns_;              // by field slot; -1: no column
   std::vector<bool> extra_required_;            // by field slot
+  const FileMapping* mapping_ = nullptr;
+  std::vector<const LabelMap*> labels_;  // by field slot; nullptr: no value map
+  std::vector<CompiledSplit> splits_;
+  std::string scratch_;
+  std::size_t file_size_ = 0;  // 0: not known (a stream)
   SourceCounts counts_;
 };
 

@@ -19,6 +19,7 @@ class TableSource : public RecordSource {
   }
 
   const SourceCounts& counts() const override { return table_->counts(); }
+  double FractionRead() const override { return table_->FractionRead(); }
 
   std::vector<SourceInput> inputs() const override {
     return {{table_->path(), kind(), table_->counts().rows_read}};

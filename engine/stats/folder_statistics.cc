@@ -6,11 +6,8 @@
 
 namespace uofa::stats {
 
-Statistics FolderStatistics(const std::string& audit_dir, const PackSet& packs, Timestamp as_of,
-                            const BuildOptions& options, Diagnostics& diagnostics) {
-  SourceOptions source_options;
-  source_options.schemas = &packs.schemas;
-  source_options.parse.codes = &packs.codes;
+Statistics FolderStatistics(const std::string& audit_dir, const PackSet& packs, const SourceOptions& source_options,
+                            Timestamp as_of, const BuildOptions& options, Diagnostics& diagnostics) {
   std::vector<std::unique_ptr<RecordSource>> sources = OpenAuditFolder(audit_dir, source_options, diagnostics);
   Facts facts = ReadFacts(sources, packs.codes, as_of, diagnostics);
   return BuildStatistics(facts, options);

@@ -6,16 +6,18 @@
 
 #include "engine/base/time.h"
 #include "engine/pack/rule_pack.h"
+#include "engine/sources/record_source.h"
 #include "engine/stats/builder.h"
 #include "uofa/diagnostic.h"
 #include "uofa/statistics.h"
 
 namespace uofa::stats {
 
-/// Opens the folder's record sources (OpenAuditFolder) and builds its statistics. Problems in
-/// the data go to `diagnostics`; nothing stops the run.
-Statistics FolderStatistics(const std::string& audit_dir, const PackSet& packs, Timestamp as_of,
-                            const BuildOptions& options, Diagnostics& diagnostics);
+/// Opens the folder's record sources (OpenAuditFolder, with the audit's source options, so that
+/// its column mappings apply) and builds its statistics. Problems in the data go to
+/// `diagnostics`; nothing stops the run.
+Statistics FolderStatistics(const std::string& audit_dir, const PackSet& packs, const SourceOptions& sources,
+                            Timestamp as_of, const BuildOptions& options, Diagnostics& diagnostics);
 
 }  // namespace uofa::stats
 

@@ -19,6 +19,7 @@ extern "C" int UofaFuzz_csv_table(const std::uint8_t* data, std::size_t size);
 extern "C" int UofaFuzz_incident_jsonl(const std::uint8_t* data, std::size_t size);
 extern "C" int UofaFuzz_organisation(const std::uint8_t* data, std::size_t size);
 extern "C" int UofaFuzz_markdown_reader(const std::uint8_t* data, std::size_t size);
+extern "C" int UofaFuzz_mapped_table(const std::uint8_t* data, std::size_t size);
 
 namespace {
 
@@ -36,6 +37,7 @@ const Harness kHarnesses[] = {
     {"incident_jsonl", UofaFuzz_incident_jsonl},
     {"organisation", UofaFuzz_organisation},
     {"markdown_reader", UofaFuzz_markdown_reader},
+    {"mapped_table", UofaFuzz_mapped_table},
 };
 
 // The files of `folder`, sorted so that runs are reproducible; none when it does not exist.

@@ -81,7 +81,7 @@ TEST_CASE("hostile: Latin-1 bytes in a CSV are an error at the byte") {
   const Diagnostic& error = diagnostics.Items().back();
   CHECK(error.location.line == 2);
   CHECK(error.location.column == 10);
-  CHECK(error.message == "invalid UTF-8 (byte 0xe9)");
+  CHECK(error.message == "invalid UTF-8 (byte 0xe9); if the file is Windows-1252, give it 'encoding: windows-1252' in the mappings of uofa.yaml");
 }
 
 TEST_CASE("hostile: numbers and times out of range in cells") {

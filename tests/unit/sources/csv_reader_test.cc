@@ -208,22 +208,22 @@ TEST_CASE("csv: invalid UTF-8 is an error at the bad byte") {
   CHECK(result.statuses[4] == CsvReader::Status::kRow);
   REQUIRE(result.diagnostics.Items().size() == 3);
   const auto& items = result.diagnostics.Items();
-  CHECK(items[0].message == "invalid UTF-8 (byte 0xe9)");
+  CHECK(items[0].message == "invalid UTF-8 (byte 0xe9); if the file is Windows-1252, give it 'encoding: windows-1252' in the mappings of uofa.yaml");
   CHECK(items[0].location.line == 2);
   CHECK(items[0].location.column == 6);
-  CHECK(items[1].message == "invalid UTF-8 (byte 0xff)");
+  CHECK(items[1].message == "invalid UTF-8 (byte 0xff); if the file is Windows-1252, give it 'encoding: windows-1252' in the mappings of uofa.yaml");
   CHECK(items[1].location.line == 4);
   CHECK(items[1].location.column == 2);
   CHECK(items[1].source_line == "y\xFF\"");
-  CHECK(items[2].message == "invalid UTF-8 (byte 0xc3)");  // cut short by the line end
+  CHECK(items[2].message == "invalid UTF-8 (byte 0xc3); if the file is Windows-1252, give it 'encoding: windows-1252' in the mappings of uofa.yaml");  // cut short by the line end
   CHECK(items[2].location.line == 5);
   CHECK(items[2].location.column == 3);
   CHECK(result.rows[4].line == 6);
 }
 
 TEST_CASE("csv: overlong and surrogate encodings are invalid; 4-byte characters are valid") {
-  CHECK(ReadAll("a\n\xC0\xAF\n").diagnostics.Items().at(0).message == "invalid UTF-8 (byte 0xc0)");
-  CHECK(ReadAll("a\n\xED\xA0\x80\n").diagnostics.Items().at(0).message == "invalid UTF-8 (byte 0xed)");
+  CHECK(ReadAll("a\n\xC0\xAF\n").diagnostics.Items().at(0).message == "invalid UTF-8 (byte 0xc0); if the file is Windows-1252, give it 'encoding: windows-1252' in the mappings of uofa.yaml");
+  CHECK(ReadAll("a\n\xED\xA0\x80\n").diagnostics.Items().at(0).message == "invalid UTF-8 (byte 0xed); if the file is Windows-1252, give it 'encoding: windows-1252' in the mappings of uofa.yaml");
   CHECK(ReadAll("a\n\xF0\x9F\x98\x80\n").diagnostics.Empty());
 }
 

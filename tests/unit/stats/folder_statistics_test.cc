@@ -22,8 +22,11 @@ TEST_CASE("statistics of the hand-worked audit read from its files") {
   REQUIRE(packs != nullptr);
   std::string error;
   Timestamp as_of = *ParseDate("2025-04-01", &error);
+  SourceOptions sources;
+  sources.schemas = &packs->schemas;
+  sources.parse.codes = &packs->codes;
   Statistics statistics = FolderStatistics(std::string(UOFA_SOURCE_DIR) + "/tests/golden/audits/stats-small",
-                                           *packs, as_of, BuildOptions{false, 7, 7}, diagnostics);
+                                           *packs, sources, as_of, BuildOptions{false, 7, 7}, diagnostics);
   CHECK_FALSE(diagnostics.HasErrors());
   CHECK(statistics.incidents.value == 5);
   CHECK(statistics.interventions.value == 6);
