@@ -343,6 +343,11 @@ class Package {
       : path_(path), limits_(limits), diagnostics_(diagnostics) {}
 
   bool Open(const std::string& bytes) {
+    // libzip opens an empty buffer as an empty archive; a zip has at least its 22-byte end record.
+    if (bytes.size() < 22) {
+      Fail("is not a Word file (not a zip package)");
+      return false;
+    }
     zip_error_t error;
     zip_error_init(&error);
     zip_source_t* source = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
