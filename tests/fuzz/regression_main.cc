@@ -18,6 +18,8 @@ extern "C" int UofaFuzz_rule_file(const std::uint8_t* data, std::size_t size);
 extern "C" int UofaFuzz_csv_table(const std::uint8_t* data, std::size_t size);
 extern "C" int UofaFuzz_incident_jsonl(const std::uint8_t* data, std::size_t size);
 extern "C" int UofaFuzz_organisation(const std::uint8_t* data, std::size_t size);
+extern "C" int UofaFuzz_pdf_reader(const std::uint8_t* data, std::size_t size);
+extern "C" int UofaFuzz_docx_reader(const std::uint8_t* data, std::size_t size);
 
 namespace {
 
@@ -34,6 +36,8 @@ const Harness kHarnesses[] = {
     {"csv_table", UofaFuzz_csv_table},
     {"incident_jsonl", UofaFuzz_incident_jsonl},
     {"organisation", UofaFuzz_organisation},
+    {"pdf_reader", UofaFuzz_pdf_reader},
+    {"docx_reader", UofaFuzz_docx_reader},
 };
 
 // The files of `folder`, sorted so that runs are reproducible; none when it does not exist.
