@@ -11,8 +11,11 @@
 //   and the next line's top is less than half the line's height; a larger gap, a change of size,
 //   or a new page starts a new block (so a paragraph split across two pages is two blocks).
 // - A line starting with "- ", "* ", "• " or a number followed by ". " or ") " starts a list item
-//   (the marker is dropped, as the Markdown reader drops it); a line holding " | " is a table
-//   row on its own (the form samples/policies/make-formats writes).
+//   (the marker is dropped, as the Markdown reader drops it), except that a number other than 1
+//   right under a paragraph line continues the paragraph, as in CommonMark ("2018. The ...").
+//   A line holding "|" is a table row on its own (the form samples/policies/make-formats
+//   writes), its cells trimmed and joined by " | " (poppler sometimes drops the spaces around
+//   "|").
 //
 // Every block's span is the page range it sits on. Poppler's own messages on stderr are caught
 // (set_debug_error_function) and used only to explain a file that does not load.
@@ -126,6 +129,24 @@ std::size_t ListMarker(const std::string& text) {
   return 0;
 }
 
+// "a|b | c" and "| a | b | c |" as "a | b | c".
+std::string TableRowText(const std::string& text) {
+  std::string line = CollapseWhitespace(text);
+  if (!line.empty() && line.front() == '|') line.erase(0, 1);
+  if (!line.empty() && line.back() == '|') line.pop_back();
+  std::string out;
+  std::size_t start = 0;
+  for (;;) {
+    std::size_t bar = line.find('|', start);
+    std::string cell = CollapseWhitespace(std::string_view(line).substr(start, bar - start));
+    if (start > 0) out += " | ";
+    out += cell;
+    if (bar == std::string::npos) break;
+    start = bar + 1;
+  }
+  return out;
+}
+
 class Builder {
  public:
   Builder(Document& document, std::map<double, int> heading_levels)
@@ -135,10 +156,18 @@ class Builder {
     LineKind kind = LineKind::kBody;
     if (line.size > body_size + 0.5) {
       kind = LineKind::kHeading;
-    } else if (line.text.find(" | ") != std::string::npos) {
+    } else if (line.text.find('|') != std::string::npos) {
       kind = LineKind::kTableRow;
     } else if (ListMarker(line.text) > 0) {
       kind = LineKind::kListItem;
+    }
+    bool close = open_ && line.page == page_ && line.size == size_ &&
+                 line.top - bottom_ < (line.bottom - line.top) / 2;
+    // As in CommonMark, only "1." interrupts a paragraph: "2018. The" is a wrapped line.
+    if (kind == LineKind::kListItem && close && kind_ == LineKind::kBody &&
+        std::isdigit(static_cast<unsigned char>(line.text[0])) && line.text.rfind("1.", 0) != 0 &&
+        line.text.rfind("1)", 0) != 0) {
+      kind = LineKind::kBody;
     }
     bool continues = open_ && line.page == page_ && line.size == size_ &&
                      kind_ != LineKind::kTableRow &&
@@ -154,6 +183,8 @@ class Builder {
       text_.clear();
       if (kind == LineKind::kListItem) {
         text_ = line.text.substr(ListMarker(line.text));
+      } else if (kind == LineKind::kTableRow) {
+        text_ = TableRowText(line.text);
       } else {
         text_ = line.text;
       }

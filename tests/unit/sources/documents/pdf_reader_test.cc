@@ -42,8 +42,9 @@ std::string BuildPdf(const std::vector<std::string>& objects, const std::string&
   return out;
 }
 
-std::string OnePagePdf(const std::string& trailer = "", const std::string& text = "Hello") {
-  std::string stream = "BT /F1 11 Tf 56 700 Td (" + text + ") Tj ET\n";
+// One page of Helvetica text from `stream`, with an encryption dictionary (object 6) and an
+// information dictionary (object 7) that `trailer` may point to.
+std::string PagePdf(const std::string& stream, const std::string& trailer = "") {
   return BuildPdf({"<< /Type /Catalog /Pages 2 0 R >>",
                    "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
                    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << "
@@ -55,6 +56,10 @@ std::string OnePagePdf(const std::string& trailer = "", const std::string& text 
                        std::string(64, 'b') + "> >>",
                    "<< /Title (Leaflet title) >>"},
                   trailer);
+}
+
+std::string OnePagePdf(const std::string& trailer = "", const std::string& text = "Hello") {
+  return PagePdf("BT /F1 11 Tf 56 700 Td (" + text + ") Tj ET\n", trailer);
 }
 
 TEST_CASE("pdf reader: the generated policy has the headings, lists and table rows of its Markdown") {
@@ -115,6 +120,35 @@ TEST_CASE("pdf reader: without headings the title is the Title metadata") {
   REQUIRE(untitled);
   CHECK(untitled->title == "leaflet");
   CHECK(diagnostics.Empty());
+}
+
+TEST_CASE("pdf reader: a line with bars is a table row with its cells trimmed") {
+  Diagnostics diagnostics;
+  std::optional<Document> document =
+      ReadPdfBytes("t.pdf", OnePagePdf("", "| Seated hold|physical |  yes |"), {}, diagnostics);
+  REQUIRE(document);
+  CHECK(Dump(*document) == "title: t\n  row (1): Seated hold | physical | yes\n");
+}
+
+TEST_CASE("pdf reader: a wrapped line starting with a number other than 1 continues the paragraph") {
+  std::string stream =
+      "BT /F1 11 Tf 56 700 Td (The responsible person is named under the Act of) Tj ET\n"
+      "BT /F1 11 Tf 56 686 Td (2018. Some functions are delegated.) Tj ET\n"
+      "BT /F1 11 Tf 56 664 Td (1. First step) Tj ET\n"
+      "BT /F1 11 Tf 56 650 Td (2. Second step) Tj ET\n"
+      "BT /F1 11 Tf 56 628 Td (Closing paragraph) Tj ET\n"
+      "BT /F1 11 Tf 56 614 Td (1. Only step) Tj ET\n";
+  Diagnostics diagnostics;
+  std::optional<Document> document = ReadPdfBytes("n.pdf", PagePdf(stream), {}, diagnostics);
+  REQUIRE(document);
+  CHECK(Dump(*document) ==
+        "title: n\n"
+        "  paragraph (1): The responsible person is named under the Act of 2018. Some functions are "
+        "delegated.\n"
+        "  list (1): First step\n"
+        "  list (1): Second step\n"
+        "  paragraph (1): Closing paragraph\n"
+        "  list (1): Only step\n");
 }
 
 TEST_CASE("pdf reader: an encrypted PDF") {
