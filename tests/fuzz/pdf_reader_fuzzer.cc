@@ -6,6 +6,7 @@
 #include <string>
 
 #include "engine/sources/documents/pdf_reader.h"
+#include "engine/sources/utf8.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   uofa::DocumentLimits limits;
@@ -21,6 +22,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (!document) return 0;
   for (const uofa::Block& block : document->blocks) {
     if (block.section >= static_cast<int>(document->sections.size())) std::abort();
+    if (uofa::FindInvalidUtf8(block.text) != std::string::npos) std::abort();
     if (block.span.first < 1 || block.span.last < block.span.first) std::abort();
     if (block.span.last > limits.max_pages) std::abort();
   }

@@ -33,6 +33,7 @@
 #include <zip.h>
 
 #include "engine/sources/documents/document_input.h"
+#include "engine/sources/utf8.h"
 
 namespace uofa {
 namespace {
@@ -269,6 +270,14 @@ class BodyWalker {
     AppendParagraphText(paragraph, raw);
     std::string text = CollapseWhitespace(raw);
     if (!CountText(text)) return false;
+    // pugixml converts UTF-16 parts to UTF-8 but passes ill-formed UTF-8 through unchanged.
+    std::size_t invalid = FindInvalidUtf8(text);
+    if (invalid != std::string::npos) {
+      diagnostics_.Error({path_, 0, 0}, "paragraph " + std::to_string(number) + " of '" + path_ +
+                                            "' has " +
+                                            InvalidUtf8Message(static_cast<unsigned char>(text[invalid])));
+      return false;
+    }
     if (row != nullptr) {
       if (row->cells.empty()) row->cells.emplace_back();
       std::string& cell = row->cells.back();

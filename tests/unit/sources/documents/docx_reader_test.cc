@@ -210,6 +210,12 @@ TEST_CASE("docx reader: malformed XML is reported at its offset in the part") {
         "error parsing start element tag\n");
 }
 
+TEST_CASE("docx reader: ill-formed UTF-8 in a paragraph") {
+  std::string body = "<w:document><w:body><w:p/><w:p><w:r><w:t>caf\xe9</w:t></w:r></w:p></w:body></w:document>";
+  CHECK(ReadBytesError(BuildZip({{"word/document.xml", body}})) ==
+        "x.docx: error: paragraph 2 of 'x.docx' has invalid UTF-8 (byte 0xe9)\n");
+}
+
 TEST_CASE("docx reader: text over max_text_bytes") {
   DocumentLimits limits;
   limits.max_text_bytes = 100;
