@@ -3,20 +3,17 @@
 #include <cctype>
 #include <string>
 
-#include "engine/sources/documents/docx_reader.h"
 #include "engine/sources/documents/document.h"
+#include "engine/sources/documents/docx_reader.h"
 #include "engine/sources/documents/pdf_reader.h"
 
 namespace uofa {
 
 const char* LocationUnitName(LocationUnit unit) {
   switch (unit) {
-    case LocationUnit::kLine:
-      return "line";
-    case LocationUnit::kParagraph:
-      return "paragraph";
-    case LocationUnit::kPage:
-      return "page";
+    case LocationUnit::kLine: return "line";
+    case LocationUnit::kParagraph: return "paragraph";
+    case LocationUnit::kPage: return "page";
   }
   return "line";
 }
@@ -52,8 +49,9 @@ std::optional<Document> ReadDocument(const std::string& path, const DocumentLimi
     for (const DocumentFormat& row : DocumentFormats()) {
       known += (known.empty() ? "" : ", ") + std::string(row.extension);
     }
-    diagnostics.Error({path, 0, 0},
-                      "'" + path + "' is not a document uofa reads (known extensions: " + known + ")");
+    diagnostics.Error(
+        {path, 0, 0},
+        "'" + path + "' is not a document uofa reads (known extensions: " + known + ")");
     return std::nullopt;
   }
   return format->read(path, limits, diagnostics);

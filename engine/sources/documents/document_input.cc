@@ -49,8 +49,8 @@ std::string CollapseWhitespace(std::string_view text) {
   bool space = false;
   for (std::size_t i = 0; i < text.size(); ++i) {
     unsigned char byte = static_cast<unsigned char>(text[i]);
-    bool is_space = byte == ' ' || byte == '\t' || byte == '\n' || byte == '\r' || byte == '\f' ||
-                    byte == '\v';
+    bool is_space =
+        byte == ' ' || byte == '\t' || byte == '\n' || byte == '\r' || byte == '\f' || byte == '\v';
     if (byte == 0xc2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0xa0) {
       is_space = true;
       ++i;

@@ -21,16 +21,16 @@
 // inflated (a declared size can lie).
 #include "engine/sources/documents/docx_reader.h"
 
+#include <zip.h>
+
 #include <algorithm>
 #include <cctype>
 #include <cstring>
 #include <map>
 #include <memory>
+#include <pugixml.hpp>
 #include <string_view>
 #include <vector>
-
-#include <pugixml.hpp>
-#include <zip.h>
 
 #include "engine/sources/documents/document_input.h"
 #include "engine/sources/utf8.h"
@@ -208,7 +208,10 @@ class BodyWalker {
  public:
   BodyWalker(const std::string& path, const Styles& styles, const DocumentLimits& limits,
              Document& document, Diagnostics& diagnostics)
-      : path_(path), styles_(styles), limits_(limits), document_(document),
+      : path_(path),
+        styles_(styles),
+        limits_(limits),
+        document_(document),
         diagnostics_(diagnostics) {}
 
   bool Walk(pugi::xml_node node, int depth, Row* row) {
@@ -273,9 +276,9 @@ class BodyWalker {
     // pugixml converts UTF-16 parts to UTF-8 but passes ill-formed UTF-8 through unchanged.
     std::size_t invalid = FindInvalidUtf8(text);
     if (invalid != std::string::npos) {
-      diagnostics_.Error({path_, 0, 0}, "paragraph " + std::to_string(number) + " of '" + path_ +
-                                            "' has " +
-                                            InvalidUtf8Message(static_cast<unsigned char>(text[invalid])));
+      diagnostics_.Error({path_, 0, 0},
+                         "paragraph " + std::to_string(number) + " of '" + path_ + "' has " +
+                             InvalidUtf8Message(static_cast<unsigned char>(text[invalid])));
       return false;
     }
     if (row != nullptr) {
@@ -301,8 +304,8 @@ class BodyWalker {
       return true;
     }
     Block block;
-    block.kind = HasNumbering(properties) || style.numbered ? BlockKind::kListItem
-                                                            : BlockKind::kParagraph;
+    block.kind =
+        HasNumbering(properties) || style.numbered ? BlockKind::kListItem : BlockKind::kParagraph;
     block.text = std::move(text);
     block.span = {number, number};
     block.section = static_cast<int>(document_.sections.size()) - 1;
@@ -420,7 +423,8 @@ class Package {
     std::unique_ptr<zip_file_t, ZipFileCloser> file(
         zip_fopen_index(archive_.get(), static_cast<zip_uint64_t>(index), 0));
     if (!file) {
-      Fail("cannot unpack '" + std::string(part) + "': " + ZipMessage(zip_get_error(archive_.get())));
+      Fail("cannot unpack '" + std::string(part) +
+           "': " + ZipMessage(zip_get_error(archive_.get())));
       return std::nullopt;
     }
     std::string content;
@@ -428,7 +432,8 @@ class Package {
     for (;;) {
       zip_int64_t got = zip_fread(file.get(), chunk, sizeof chunk);
       if (got < 0) {
-        Fail("cannot unpack '" + std::string(part) + "': " + ZipMessage(zip_file_get_error(file.get())));
+        Fail("cannot unpack '" + std::string(part) +
+             "': " + ZipMessage(zip_file_get_error(file.get())));
         return std::nullopt;
       }
       if (got == 0) break;
@@ -445,8 +450,8 @@ class Package {
 
   // Parses `content` of `part`; malformed XML is an error at its byte offset in the part.
   bool Parse(const char* part, const std::string& content, pugi::xml_document& xml) {
-    pugi::xml_parse_result result =
-        xml.load_buffer(content.data(), content.size(), pugi::parse_default | pugi::parse_ws_pcdata);
+    pugi::xml_parse_result result = xml.load_buffer(content.data(), content.size(),
+                                                    pugi::parse_default | pugi::parse_ws_pcdata);
     if (result) return true;
     std::string description = result.description();
     if (!description.empty()) description[0] = static_cast<char>(std::tolower(description[0]));

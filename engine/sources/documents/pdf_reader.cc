@@ -21,6 +21,10 @@
 // (set_debug_error_function) and used only to explain a file that does not load.
 #include "engine/sources/documents/pdf_reader.h"
 
+#include <poppler/cpp/poppler-document.h>
+#include <poppler/cpp/poppler-global.h>
+#include <poppler/cpp/poppler-page.h>
+
 #include <algorithm>
 #include <cctype>
 #include <climits>
@@ -29,10 +33,6 @@
 #include <memory>
 #include <mutex>
 #include <vector>
-
-#include <poppler/cpp/poppler-document.h>
-#include <poppler/cpp/poppler-global.h>
-#include <poppler/cpp/poppler-page.h>
 
 #include "engine/sources/documents/document_input.h"
 
@@ -62,7 +62,9 @@ struct Line {
   int page = 0;
 };
 
-double RoundSize(double size) { return std::round(size * 2) / 2; }
+double RoundSize(double size) {
+  return std::round(size * 2) / 2;
+}
 
 std::string ToUtf8(const poppler::ustring& text) {
   poppler::byte_array bytes = text.to_utf8();
@@ -119,7 +121,8 @@ std::size_t ListMarker(const std::string& text) {
     if (text.compare(0, marker.size(), marker) == 0) return marker.size();
   }
   std::size_t digits = 0;
-  while (digits < text.size() && digits < 4 && std::isdigit(static_cast<unsigned char>(text[digits]))) {
+  while (digits < text.size() && digits < 4 &&
+         std::isdigit(static_cast<unsigned char>(text[digits]))) {
     ++digits;
   }
   if (digits > 0 && digits + 1 < text.size() && (text[digits] == '.' || text[digits] == ')') &&

@@ -1,9 +1,8 @@
-#include "engine/sources/documents/document.h"
-
 #include <doctest/doctest.h>
 
 #include <string>
 
+#include "engine/sources/documents/document.h"
 #include "tests/unit/sources/documents/document_test_util.h"
 
 namespace uofa {
@@ -25,7 +24,8 @@ TEST_CASE("document formats: an unknown extension is an error, a known one reads
   Diagnostics diagnostics;
   CHECK_FALSE(ReadDocument("policy.rtf", {}, diagnostics));
   REQUIRE(diagnostics.ErrorCount() == 1);
-  CHECK(diagnostics.Items()[0].message.rfind("'policy.rtf' is not a document uofa reads (known extensions: ", 0) == 0);
+  CHECK(diagnostics.Items()[0].message.rfind(
+            "'policy.rtf' is not a document uofa reads (known extensions: ", 0) == 0);
   CHECK(diagnostics.Items()[0].message.find(".pdf") != std::string::npos);
   CHECK(diagnostics.Items()[0].message.find(".docx") != std::string::npos);
   std::optional<Document> document =

@@ -59,8 +59,8 @@ inline std::string Dump(const Document& document, bool spans = true) {
       const char* kind = blocks->kind == BlockKind::kParagraph  ? "paragraph"
                          : blocks->kind == BlockKind::kListItem ? "list"
                                                                 : "row";
-      out += std::string("  ") + kind + (spans ? " (" + SpanText(blocks->span) + ")" : "") +
-             ": " + blocks->text + "\n";
+      out += std::string("  ") + kind + (spans ? " (" + SpanText(blocks->span) + ")" : "") + ": " +
+             blocks->text + "\n";
       ++blocks;
     }
   };

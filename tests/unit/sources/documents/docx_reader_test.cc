@@ -53,7 +53,8 @@ std::string ReadBytesError(const std::string& bytes, const DocumentLimits& limit
   return diagnostics.Format();
 }
 
-TEST_CASE("docx reader: the generated policy has the headings, lists and table rows of its Markdown") {
+TEST_CASE(
+    "docx reader: the generated policy has the headings, lists and table rows of its Markdown") {
   Diagnostics diagnostics;
   std::optional<Document> document =
       ReadDocxDocument(DocumentFixture("policy.docx"), DocumentLimits{}, diagnostics);
@@ -76,7 +77,9 @@ TEST_CASE("docx reader: the generated policy has the headings, lists and table r
   CHECK(document->blocks.size() == 31);
 }
 
-TEST_CASE("docx reader: styles resolve through basedOn, numbering comes from the style, empty paragraphs count") {
+TEST_CASE(
+    "docx reader: styles resolve through basedOn, numbering comes from the style, empty paragraphs "
+    "count") {
   const std::string ns = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"";
   std::string styles = "<w:styles " + ns +
                        "><w:style w:styleId=\"Custom\"><w:name w:val=\"Policy Heading\"/>"
@@ -85,12 +88,15 @@ TEST_CASE("docx reader: styles resolve through basedOn, numbering comes from the
                        "<w:style w:styleId=\"Bullets\"><w:name w:val=\"Bullets\"/><w:pPr><w:numPr>"
                        "<w:numId w:val=\"3\"/></w:numPr></w:pPr></w:style></w:styles>";
   std::string body =
-      "<w:document " + ns + "><w:body>"
+      "<w:document " + ns +
+      "><w:body>"
       "<w:p/>"
       "<w:p><w:pPr><w:pStyle w:val=\"Custom\"/></w:pPr><w:r><w:t>Seclusion</w:t></w:r></w:p>"
-      "<w:p><w:pPr><w:pStyle w:val=\"Bullets\"/></w:pPr><w:r><w:t xml:space=\"preserve\">first </w:t>"
+      "<w:p><w:pPr><w:pStyle w:val=\"Bullets\"/></w:pPr><w:r><w:t xml:space=\"preserve\">first "
+      "</w:t>"
       "<w:tab/><w:t>item</w:t><w:br/><w:t>with</w:t><w:noBreakHyphen/><w:t>break</w:t></w:r></w:p>"
-      "<w:p><w:r><w:t>kept</w:t><w:delText>deleted</w:delText><w:instrText>PAGE</w:instrText></w:r></w:p>"
+      "<w:p><w:r><w:t>kept</w:t><w:delText>deleted</w:delText><w:instrText>PAGE</w:instrText></"
+      "w:r></w:p>"
       "<w:p><w:pPr><w:outlineLvl w:val=\"0\"/></w:pPr><w:r><w:t>Outline heading</w:t></w:r></w:p>"
       "</w:body></w:document>";
   std::string bytes = BuildZip({{"word/document.xml", body}, {"word/styles.xml", styles}});
@@ -112,13 +118,13 @@ TEST_CASE("docx reader: the title falls back to docProps/core.xml, then to the f
       "<dc:title> Patient  leaflet </dc:title></cp:coreProperties>";
   Diagnostics diagnostics;
   std::optional<Document> with_core = ReadDocxBytes(
-      "a/leaflet.docx", BuildZip({{"word/document.xml", kMinimalDocumentXml}, {"docProps/core.xml", core}}),
-      {}, diagnostics);
+      "a/leaflet.docx",
+      BuildZip({{"word/document.xml", kMinimalDocumentXml}, {"docProps/core.xml", core}}), {},
+      diagnostics);
   REQUIRE(with_core);
   CHECK(with_core->title == "Patient leaflet");
-  std::optional<Document> bare =
-      ReadDocxBytes("a/leaflet.docx", BuildZip({{"word/document.xml", kMinimalDocumentXml}}), {},
-                    diagnostics);
+  std::optional<Document> bare = ReadDocxBytes(
+      "a/leaflet.docx", BuildZip({{"word/document.xml", kMinimalDocumentXml}}), {}, diagnostics);
   REQUIRE(bare);
   CHECK(bare->title == "leaflet");
   CHECK(Dump(*bare) == "title: leaflet\n  paragraph (1): Hello\n");
@@ -174,7 +180,8 @@ TEST_CASE("docx reader: a part that inflates past its declared size stops at the
   REQUIRE(diagnostics.ErrorCount() == 1);
   std::string message = diagnostics.Items()[0].message;
   // libzip may notice the lie itself; either way nothing past the limit is kept.
-  bool limit = message == "'x.docx' unpacks to more than the limit of 1048576 bytes (max_uncompressed_bytes)";
+  bool limit = message ==
+               "'x.docx' unpacks to more than the limit of 1048576 bytes (max_uncompressed_bytes)";
   bool noticed = message.rfind("'x.docx' cannot unpack 'word/document.xml': ", 0) == 0;
   CHECK_MESSAGE((limit || noticed), message);
 }
@@ -204,14 +211,15 @@ TEST_CASE("docx reader: malformed XML is reported at its offset in the part") {
   CHECK(ReadBytesError(BuildZip({{"word/document.xml", "<w:document><w:body></w:document>"}})) ==
         "x.docx: error: 'x.docx' has malformed XML in 'word/document.xml' at offset 22: "
         "start-end tags mismatch\n");
-  CHECK(ReadBytesError(BuildZip({{"word/document.xml", kMinimalDocumentXml},
-                                 {"word/styles.xml", "<w:styles"}})) ==
+  CHECK(ReadBytesError(BuildZip(
+            {{"word/document.xml", kMinimalDocumentXml}, {"word/styles.xml", "<w:styles"}})) ==
         "x.docx: error: 'x.docx' has malformed XML in 'word/styles.xml' at offset 8: "
         "error parsing start element tag\n");
 }
 
 TEST_CASE("docx reader: ill-formed UTF-8 in a paragraph") {
-  std::string body = "<w:document><w:body><w:p/><w:p><w:r><w:t>caf\xe9</w:t></w:r></w:p></w:body></w:document>";
+  std::string body =
+      "<w:document><w:body><w:p/><w:p><w:r><w:t>caf\xe9</w:t></w:r></w:p></w:body></w:document>";
   CHECK(ReadBytesError(BuildZip({{"word/document.xml", body}})) ==
         "x.docx: error: paragraph 2 of 'x.docx' has invalid UTF-8 (byte 0xe9)\n");
 }

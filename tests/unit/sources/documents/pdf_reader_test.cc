@@ -45,24 +45,24 @@ std::string BuildPdf(const std::vector<std::string>& objects, const std::string&
 // One page of Helvetica text from `stream`, with an encryption dictionary (object 6) and an
 // information dictionary (object 7) that `trailer` may point to.
 std::string PagePdf(const std::string& stream, const std::string& trailer = "") {
-  return BuildPdf({"<< /Type /Catalog /Pages 2 0 R >>",
-                   "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-                   "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << "
-                   "/F1 4 0 R >> >> /Contents 5 0 R >>",
-                   "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-                   "<< /Length " + std::to_string(stream.size()) + " >>\nstream\n" + stream +
-                       "endstream",
-                   "<< /Filter /Standard /V 1 /R 2 /P -44 /O <" + std::string(64, 'a') + "> /U <" +
-                       std::string(64, 'b') + "> >>",
-                   "<< /Title (Leaflet title) >>"},
-                  trailer);
+  return BuildPdf(
+      {"<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+       "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << "
+       "/F1 4 0 R >> >> /Contents 5 0 R >>",
+       "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+       "<< /Length " + std::to_string(stream.size()) + " >>\nstream\n" + stream + "endstream",
+       "<< /Filter /Standard /V 1 /R 2 /P -44 /O <" + std::string(64, 'a') + "> /U <" +
+           std::string(64, 'b') + "> >>",
+       "<< /Title (Leaflet title) >>"},
+      trailer);
 }
 
 std::string OnePagePdf(const std::string& trailer = "", const std::string& text = "Hello") {
   return PagePdf("BT /F1 11 Tf 56 700 Td (" + text + ") Tj ET\n", trailer);
 }
 
-TEST_CASE("pdf reader: the generated policy has the headings, lists and table rows of its Markdown") {
+TEST_CASE(
+    "pdf reader: the generated policy has the headings, lists and table rows of its Markdown") {
   Diagnostics diagnostics;
   std::optional<Document> document =
       ReadPdfDocument(DocumentFixture("policy.pdf"), DocumentLimits{}, diagnostics);
@@ -130,7 +130,8 @@ TEST_CASE("pdf reader: a line with bars is a table row with its cells trimmed") 
   CHECK(Dump(*document) == "title: t\n  row (1): Seated hold | physical | yes\n");
 }
 
-TEST_CASE("pdf reader: a wrapped line starting with a number other than 1 continues the paragraph") {
+TEST_CASE(
+    "pdf reader: a wrapped line starting with a number other than 1 continues the paragraph") {
   std::string stream =
       "BT /F1 11 Tf 56 700 Td (The responsible person is named under the Act of) Tj ET\n"
       "BT /F1 11 Tf 56 686 Td (2018. Some functions are delegated.) Tj ET\n"
@@ -141,14 +142,15 @@ TEST_CASE("pdf reader: a wrapped line starting with a number other than 1 contin
   Diagnostics diagnostics;
   std::optional<Document> document = ReadPdfBytes("n.pdf", PagePdf(stream), {}, diagnostics);
   REQUIRE(document);
-  CHECK(Dump(*document) ==
-        "title: n\n"
-        "  paragraph (1): The responsible person is named under the Act of 2018. Some functions are "
-        "delegated.\n"
-        "  list (1): First step\n"
-        "  list (1): Second step\n"
-        "  paragraph (1): Closing paragraph\n"
-        "  list (1): Only step\n");
+  CHECK(
+      Dump(*document) ==
+      "title: n\n"
+      "  paragraph (1): The responsible person is named under the Act of 2018. Some functions are "
+      "delegated.\n"
+      "  list (1): First step\n"
+      "  list (1): Second step\n"
+      "  paragraph (1): Closing paragraph\n"
+      "  list (1): Only step\n");
 }
 
 TEST_CASE("pdf reader: an encrypted PDF") {
@@ -188,9 +190,9 @@ TEST_CASE("pdf reader: limits on pages, text and file size") {
   CHECK_FALSE(ReadPdfDocument(path, size, diagnostics));
   CHECK(diagnostics.Format() ==
         path + ": error: '" + path + "' has 2 pages, more than the limit of 1 (max_pages)\n" +
-        path + ": error: the text of '" + path + "' is longer than the limit of 200 bytes " +
-        "(max_text_bytes)\n" +
-        path + ": error: '" + path + "' is larger than the limit of 1000 bytes (max_file_bytes)\n");
+            path + ": error: the text of '" + path + "' is longer than the limit of 200 bytes " +
+            "(max_text_bytes)\n" + path + ": error: '" + path +
+            "' is larger than the limit of 1000 bytes (max_file_bytes)\n");
 }
 
 }  // namespace
