@@ -112,6 +112,34 @@ TEST_CASE(
         "# Outline heading (5)\n");
 }
 
+TEST_CASE("docx reader: nested tables, text boxes and alternative content count as Word counts") {
+  std::string body =
+      "<w:document><w:body>"
+      "<w:p><w:pPr><w:pStyle w:val=\"Title\"/></w:pPr><w:r><w:t>Leaflet</w:t></w:r></w:p>"
+      "<w:p><w:pPr><w:pStyle w:val=\"Heading2\"/><w:numPr><w:numId w:val=\"1\"/></w:numPr></w:pPr>"
+      "<w:r><w:t>Your rights</w:t></w:r></w:p>"
+      "<w:tbl><w:tr><w:tc><w:p><w:r><w:t>a</w:t></w:r></w:p>"
+      "<w:tbl><w:tr><w:tc><w:p><w:r><w:t>inner</w:t></w:r></w:p></w:tc></w:tr></w:tbl></w:tc>"
+      "<w:tc><w:p><w:r><w:t>b</w:t></w:r></w:p></w:tc></w:tr></w:tbl>"
+      "<w:p><w:r><w:t>outer</w:t><w:pict><w:txbxContent><w:p><w:r><w:t>boxed</w:t></w:r></w:p>"
+      "</w:txbxContent></w:pict></w:r></w:p>"
+      "<mc:AlternateContent><mc:Choice><w:p><w:r><w:t>choice</w:t></w:r></w:p></mc:Choice>"
+      "<mc:Fallback><w:p><w:r><w:t>fallback</w:t></w:r></w:p></mc:Fallback></mc:AlternateContent>"
+      "</w:body></w:document>";
+  Diagnostics diagnostics;
+  std::optional<Document> document =
+      ReadDocxBytes("x.docx", BuildZip({{"word/document.xml", body}}), {}, diagnostics);
+  REQUIRE(document);
+  CHECK(Dump(*document) ==
+        "title: Leaflet\n"
+        "# Leaflet (1)\n"
+        "## Your rights (2-8)\n"
+        "  row (3-5): a inner | b\n"
+        "  paragraph (6): outer\n"
+        "  paragraph (7): boxed\n"
+        "  paragraph (8): choice\n");
+}
+
 TEST_CASE("docx reader: the title falls back to docProps/core.xml, then to the file stem") {
   std::string core =
       "<cp:coreProperties xmlns:cp=\"c\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\">"
