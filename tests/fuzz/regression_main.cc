@@ -20,6 +20,8 @@ extern "C" int UofaFuzz_incident_jsonl(const std::uint8_t* data, std::size_t siz
 extern "C" int UofaFuzz_organisation(const std::uint8_t* data, std::size_t size);
 extern "C" int UofaFuzz_markdown_reader(const std::uint8_t* data, std::size_t size);
 extern "C" int UofaFuzz_mapped_table(const std::uint8_t* data, std::size_t size);
+extern "C" int UofaFuzz_pdf_reader(const std::uint8_t* data, std::size_t size);
+extern "C" int UofaFuzz_docx_reader(const std::uint8_t* data, std::size_t size);
 
 namespace {
 
@@ -38,6 +40,8 @@ const Harness kHarnesses[] = {
     {"organisation", UofaFuzz_organisation},
     {"markdown_reader", UofaFuzz_markdown_reader},
     {"mapped_table", UofaFuzz_mapped_table},
+    {"pdf_reader", UofaFuzz_pdf_reader},
+    {"docx_reader", UofaFuzz_docx_reader},
 };
 
 // The files of `folder`, sorted so that runs are reproducible; none when it does not exist.

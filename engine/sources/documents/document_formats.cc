@@ -4,7 +4,9 @@
 #include <filesystem>
 
 #include "engine/sources/documents/document.h"
+#include "engine/sources/documents/docx_reader.h"
 #include "engine/sources/documents/markdown_reader.h"
+#include "engine/sources/documents/pdf_reader.h"
 #include "engine/sources/documents/text_reader.h"
 
 namespace uofa {
@@ -23,6 +25,8 @@ const std::vector<DocumentFormat>& DocumentFormats() {
       {".md", "markdown", ReadMarkdownDocument},
       {".markdown", "markdown", ReadMarkdownDocument},
       {".txt", "text", ReadTextDocument},
+      {".pdf", "pdf", ReadPdfDocument},
+      {".docx", "docx", ReadDocxDocument},
   };
   return formats;
 }

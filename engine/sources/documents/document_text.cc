@@ -1,9 +1,6 @@
 #include "engine/sources/documents/document_text.h"
 
-#include <filesystem>
-#include <fstream>
-#include <sstream>
-#include <system_error>
+#include <algorithm>
 
 #include "engine/sources/utf8.h"
 
@@ -11,32 +8,12 @@ namespace uofa {
 
 std::optional<std::string> ReadDocumentText(const std::string& path, const DocumentLimits& limits,
                                             Diagnostics& diagnostics) {
-  std::error_code error;
-  if (!std::filesystem::is_regular_file(path, error)) {
-    diagnostics.Error({path, 0, 0}, "cannot read the document: no such file");
-    return std::nullopt;
-  }
-  std::uintmax_t size = std::filesystem::file_size(path, error);
-  if (error) {
-    diagnostics.Error({path, 0, 0}, "cannot read the document: " + error.message());
-    return std::nullopt;
-  }
-  std::uint64_t limit = std::min(limits.max_file_bytes, limits.max_text_bytes);
-  if (size > limit) {
-    diagnostics.Error({path, 0, 0}, "the document is " + std::to_string(size) +
-                                        " bytes, over the limit of " + std::to_string(limit) + " bytes");
-    return std::nullopt;
-  }
-  std::ifstream file(path, std::ios::binary);
-  if (!file) {
-    diagnostics.Error({path, 0, 0}, "cannot read the document");
-    return std::nullopt;
-  }
-  std::ostringstream buffer;
-  buffer << file.rdbuf();
-  std::string text = std::move(buffer).str();
-  if (text.size() > limit) {  // the file grew while it was read
-    diagnostics.Error({path, 0, 0}, "the document is over the limit of " + std::to_string(limit) + " bytes");
+  std::optional<std::string> bytes = ReadDocumentBytes(path, limits, diagnostics);
+  if (!bytes) return std::nullopt;
+  std::string text = std::move(*bytes);
+  if (text.size() > limits.max_text_bytes) {
+    diagnostics.Error({path, 0, 0}, "'" + path + "' is larger than the limit of " +
+                                        std::to_string(limits.max_text_bytes) + " bytes of text (max_text_bytes)");
     return std::nullopt;
   }
   if (text.starts_with("\xEF\xBB\xBF")) text.erase(0, 3);
@@ -78,24 +55,6 @@ std::vector<std::string_view> SplitLines(std::string_view text) {
   }
   return lines;
 }
-
-std::string CollapseWhitespace(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  bool space = false;
-  for (char c : text) {
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
-      space = !out.empty();
-      continue;
-    }
-    if (space) out += ' ';
-    space = false;
-    out += c;
-  }
-  return out;
-}
-
-std::string FileStem(const std::string& path) { return std::filesystem::path(path).stem().string(); }
 
 void CloseSections(Document& document) {
   for (Section& section : document.sections) section.span.last = section.span.first;

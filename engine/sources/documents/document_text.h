@@ -9,23 +9,18 @@
 #include <vector>
 
 #include "engine/sources/documents/document.h"
+#include "engine/sources/documents/document_input.h"
 
 namespace uofa {
 
-/// The file's bytes, read whole. Errors (unreadable, larger than limits.max_file_bytes or
-/// max_text_bytes, invalid UTF-8 with the line and column of the bad byte, a NUL byte) go to
+/// The file's bytes, read whole (ReadDocumentBytes). Errors (unreadable, larger than
+/// limits.max_file_bytes or max_text_bytes, invalid UTF-8 with the line and column of the bad byte, a NUL byte) go to
 /// `diagnostics`; then nullopt. A leading UTF-8 byte order mark is dropped.
 std::optional<std::string> ReadDocumentText(const std::string& path, const DocumentLimits& limits,
                                             Diagnostics& diagnostics);
 
 /// The text split at "\n" (a "\r" before it dropped); line i of the file is element i - 1.
 std::vector<std::string_view> SplitLines(std::string_view text);
-
-/// Whitespace runs (spaces, tabs, newlines) collapsed to one space, trimmed at both ends.
-std::string CollapseWhitespace(std::string_view text);
-
-/// The file name without folders and extension ("policy/use-of-force.md" -> "use-of-force").
-std::string FileStem(const std::string& path);
 
 /// Fills each section's span.last from the blocks that follow its heading.
 void CloseSections(Document& document);

@@ -186,10 +186,10 @@ TEST_CASE("documents: the format table and read errors") {
         FixturePath("documents/bad-utf8.md") +
             ":4:1: error: invalid UTF-8 (byte 0xe9); the document must be UTF-8 text\n" +
             FixturePath("documents/policy.rtf") +
-            ": error: not a document format uofa reads (known: .md, .markdown, .txt)\n" +
-            FixturePath("documents/absent.md") + ": error: cannot read the document: no such file\n" +
-            FixturePath("documents/bad-utf8.md") +
-            ": error: the document is 36 bytes, over the limit of 10 bytes\n");
+            ": error: not a document format uofa reads (known: .md, .markdown, .txt, .pdf, .docx)\n" +
+            FixturePath("documents/absent.md") + ": error: cannot read '" + FixturePath("documents/absent.md") +
+            "'\n" + FixturePath("documents/bad-utf8.md") + ": error: '" + FixturePath("documents/bad-utf8.md") +
+            "' is larger than the limit of 10 bytes (max_file_bytes)\n");
 }
 
 TEST_CASE("documents: hostile text neither crashes nor loses lines") {
