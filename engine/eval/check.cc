@@ -1,6 +1,7 @@
 // RunCheck: the `uofa check` pipeline behind the public API.
 #include <chrono>
 #include <filesystem>
+#include <vector>
 
 #include "engine/base/time.h"
 #include "engine/eval/audit_settings.h"
@@ -100,6 +101,11 @@ std::optional<AuditResult> RunDocumentCheck(const CheckOptions& options, Diagnos
     if (const RecordType* type = packs->schemas.Find(kind)) sources.push_back(MakeDocumentSource(documents, *type));
   }
   RunAudit(*packs, sources, AuditRunOptions{*as_of_time, options.show_identifiers}, result, input_problems);
+  // Only the document rules speak to documents checked on their own: every other rule would be
+  // "not assessed" for want of an audit folder, which says nothing about the files given.
+  std::erase_if(result.rules, [](const RuleOutcome& rule) {
+    return rule.subject != "policy_document" && rule.subject != "policy_paragraph";
+  });
   result.input_problems = input_problems.Items();
   return result;
 }
