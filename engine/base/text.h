@@ -34,6 +34,14 @@ inline bool EqualsIgnoringCase(std::string_view a, std::string_view b) {
   return true;
 }
 
+/// Replaces every occurrence of `from` in `text` with `to`; nothing when `from` is empty.
+inline void ReplaceAll(std::string& text, std::string_view from, std::string_view to) {
+  if (from.empty()) return;
+  for (std::size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size())) {
+    text.replace(at, from.size(), to);
+  }
+}
+
 }  // namespace uofa
 
 #endif  // UOFA_ENGINE_BASE_TEXT_H_

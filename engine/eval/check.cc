@@ -1,31 +1,18 @@
 // RunCheck: the `uofa check` pipeline behind the public API.
-#include <chrono>
-#include <filesystem>
+#include <memory>
 #include <vector>
 
-#include "engine/base/time.h"
-#include "engine/eval/audit_settings.h"
 #include "engine/eval/auditor.h"
+#include "engine/eval/opened_audit.h"
 #include "engine/eval/waivers.h"
-#include "engine/eval/mapping_settings.h"
 #include "engine/pack/pack_loader.h"
 #include "engine/pack/parameter_value.h"
-#include "engine/sources/audit_paths.h"
 #include "engine/sources/documents/document_source.h"
 #include "engine/sources/record_source.h"
 #include "engine/stats/folder_statistics.h"
 #include "uofa/engine.h"
 
 namespace uofa {
-namespace {
-
-std::string Today() {
-  auto now = std::chrono::system_clock::now();
-  std::int64_t seconds = std::chrono::duration_cast<std::chrono::seconds>(now.time_since_epoch()).count();
-  return FormatLocalDate(Timestamp{seconds, 0});
-}
-
-}  // namespace
 
 const char* Version() { return UOFA_VERSION; }
 
@@ -36,26 +23,7 @@ bool HasGapsAtOrAbove(const AuditResult& result, GapSeverity fail_on) {
   return false;
 }
 
-
 namespace {
-
-// The packs' parameter naming the title patterns of patient information (the first pack that
-// declares it).
-std::vector<std::string> PatientInformationTitlePatterns(const PackSet& packs) {
-  std::vector<std::string> patterns;
-  for (const auto& pack : packs.packs) {
-    for (const Parameter& parameter : pack->parameters) {
-      if (parameter.name != "patient_information_title_patterns" || parameter.value.kind() != ValueKind::kList) {
-        continue;
-      }
-      for (const Value& item : parameter.value.as_list()) {
-        if (item.kind() == ValueKind::kString) patterns.push_back(item.as_string());
-      }
-      return patterns;
-    }
-  }
-  return patterns;
-}
 
 void DescribePacks(const PackSet& packs, AuditResult& result) {
   for (const auto& pack : packs.packs) {
@@ -70,13 +38,8 @@ void DescribePacks(const PackSet& packs, AuditResult& result) {
 
 // uofa check FILE...: documents on their own, without an audit folder.
 std::optional<AuditResult> RunDocumentCheck(const CheckOptions& options, Diagnostics& diagnostics) {
-  std::string as_of = options.as_of.value_or(Today());
-  std::string date_error;
-  std::optional<Timestamp> as_of_time = ParseDate(as_of, &date_error);
-  if (!as_of_time) {
-    diagnostics.Error({}, "invalid --as-of date: " + date_error);
-    return std::nullopt;
-  }
+  std::optional<AuditDate> as_of = DecideAuditDate(options.as_of, std::nullopt, diagnostics);
+  if (!as_of) return std::nullopt;
   LoadOptions load;
   load.rules_root = options.rules_root;
   load.packs = options.packs;
@@ -85,7 +48,7 @@ std::optional<AuditResult> RunDocumentCheck(const CheckOptions& options, Diagnos
 
   AuditResult result;
   result.tool_version = Version();
-  result.as_of = as_of;
+  result.as_of = as_of->text;
   result.identifiers_shown = options.show_identifiers;
   DescribePacks(*packs, result);
 
@@ -100,7 +63,7 @@ std::optional<AuditResult> RunDocumentCheck(const CheckOptions& options, Diagnos
   for (const char* kind : {"policy_document", "policy_paragraph"}) {
     if (const RecordType* type = packs->schemas.Find(kind)) sources.push_back(MakeDocumentSource(documents, *type));
   }
-  RunAudit(*packs, sources, AuditRunOptions{*as_of_time, options.show_identifiers}, result, input_problems);
+  RunAudit(*packs, sources, AuditRunOptions{as_of->time, options.show_identifiers}, result, input_problems);
   // Only the document rules speak to documents checked on their own: every other rule would be
   // "not assessed" for want of an audit folder, which says nothing about the files given.
   std::erase_if(result.rules, [](const RuleOutcome& rule) {
@@ -114,62 +77,35 @@ std::optional<AuditResult> RunDocumentCheck(const CheckOptions& options, Diagnos
 
 std::optional<AuditResult> RunCheck(const CheckOptions& options, Diagnostics& diagnostics) {
   if (!options.documents.empty()) return RunDocumentCheck(options, diagnostics);
-  std::error_code error;
-  if (!std::filesystem::is_directory(options.audit_dir, error)) {
-    diagnostics.Error({options.audit_dir, 0, 0}, "not an audit folder (no such directory)");
-    return std::nullopt;
-  }
-  // Before anything is read, settings included: a symbolic link out of the folder would make the
-  // audit read, and quote in its messages, files it was not given.
-  if (!CheckAuditFolderLinks(options.audit_dir, diagnostics)) return std::nullopt;
-  AuditSettings settings = ReadAuditSettings(options.audit_dir, diagnostics);
-  if (diagnostics.HasErrors()) return std::nullopt;
-
-  std::string as_of = options.as_of.value_or(settings.as_of.value_or(Today()));
-  std::string date_error;
-  std::optional<Timestamp> as_of_time = ParseDate(as_of, &date_error);
-  if (!as_of_time) {
-    diagnostics.Error({}, "invalid --as-of date: " + date_error);
-    return std::nullopt;
-  }
-
-  LoadOptions load;
-  load.rules_root = options.rules_root;
-  load.packs = options.packs.empty() ? settings.packs : options.packs;
-  load.overrides = settings.overrides;
-  std::unique_ptr<PackSet> packs = LoadPacks(load, diagnostics);
-  if (!packs) return std::nullopt;
-  CheckMappings(settings.mappings, packs->schemas, diagnostics);
-  if (diagnostics.HasErrors()) return std::nullopt;
+  std::unique_ptr<OpenedAudit> audit =
+      OpenAudit({options.audit_dir, options.rules_root, options.as_of, options.packs}, diagnostics);
+  if (!audit) return std::nullopt;
+  const PackSet& packs = *audit->packs;
 
   AuditResult result;
   result.tool_version = Version();
   result.audit_dir = options.audit_dir;
-  result.as_of = as_of;
+  result.as_of = audit->as_of.text;
   result.identifiers_shown = options.show_identifiers;
-  DescribePacks(*packs, result);
+  DescribePacks(packs, result);
 
-  SourceOptions source_options;
-  source_options.schemas = &packs->schemas;
-  source_options.parse.codes = &packs->codes;
-  source_options.patient_information_title_patterns = PatientInformationTitlePatterns(*packs);
-  source_options.parse.schemas = &packs->schemas;
-  source_options.parse.mappings = &settings.mappings;
   Diagnostics input_problems;
   // A waiver file with problems does not stop the audit: the waivers with problems do not
   // waive, and the problems are reported with the input's.
   std::vector<std::string> rule_ids;
-  for (const auto& pack : packs->packs) {
+  for (const auto& pack : packs.packs) {
     for (const Rule& rule : pack->rules) rule_ids.push_back(rule.id);
   }
   WaiverFile waivers = ReadWaivers(options.audit_dir, rule_ids, input_problems);
-  WaiverMatcher matcher(waivers.waivers, as_of);
+  WaiverMatcher matcher(waivers.waivers, audit->as_of.text);
   std::vector<std::unique_ptr<RecordSource>> sources =
-      OpenAuditFolder(options.audit_dir, source_options, input_problems);
-  RunAudit(*packs, sources, AuditRunOptions{*as_of_time, options.show_identifiers, &matcher}, result,
+      OpenAuditFolder(options.audit_dir, audit->sources, input_problems);
+  RunAudit(packs, sources, AuditRunOptions{audit->as_of.time, options.show_identifiers, &matcher}, result,
            input_problems);
   if (waivers.present) {
-    for (RuleOutcome& check : WaiverChecks(waivers.waivers, as_of)) result.rules.push_back(std::move(check));
+    for (RuleOutcome& check : WaiverChecks(waivers.waivers, audit->as_of.text)) {
+      result.rules.push_back(std::move(check));
+    }
   }
   result.input_problems = input_problems.Items();
   if (options.statistics) {
@@ -178,7 +114,8 @@ std::optional<AuditResult> RunCheck(const CheckOptions& options, Diagnostics& di
     Diagnostics repeated;
     stats::BuildOptions build;
     build.suppress = options.suppress_statistics;
-    result.statistics = stats::FolderStatistics(options.audit_dir, *packs, source_options, *as_of_time, build, repeated);
+    result.statistics =
+        stats::FolderStatistics(options.audit_dir, packs, audit->sources, audit->as_of.time, build, repeated);
   }
   return result;
 }

@@ -292,7 +292,7 @@ CsvReader::Status CsvReader::Next(CsvRow* row, Diagnostics& diagnostics) {
           row->end_line = line_;
           row->cells.resize(count);
           diagnostics.Error({path_, fail_line_, fail_column_}, fail_message_,
-                            std::string(row->LineText(fail_line_)));
+                            ErrorLine(*row, fail_line_));
           if (resume_offset_ != kNoOffset) Seek(resume_offset_, resume_line_);
           return Status::kMalformed;
         }
@@ -370,7 +370,7 @@ CsvReader::Status CsvReader::Next(CsvRow* row, Diagnostics& diagnostics) {
   }
   if (failed_) {
     diagnostics.Error({path_, fail_line_, fail_column_}, fail_message_,
-                      std::string(row->LineText(fail_line_)));
+                      ErrorLine(*row, fail_line_));
     return Status::kMalformed;
   }
   if (expected_cells_ == 0) expected_cells_ = count;

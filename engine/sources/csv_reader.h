@@ -78,6 +78,10 @@ class CsvReader {
   /// are errors.
   void set_windows_1252(bool windows_1252) { windows_1252_ = windows_1252; }
 
+  /// Leaves the source line out of the errors about malformed rows: set when the file holds
+  /// patient identifiers, since a malformed row's cells cannot be told apart to hide them.
+  void set_hide_source_lines(bool hide) { hide_source_lines_ = hide; }
+
   /// Bytes of the input consumed so far (for progress against the file's size).
   std::size_t bytes_read() const { return buffer_start_ + position_; }
 
@@ -89,6 +93,11 @@ class CsvReader {
 
  private:
   static constexpr std::size_t kChunkSize = 1 << 16;
+
+  // The source line shown under an error about a malformed row, unless lines are hidden.
+  std::string ErrorLine(const CsvRow& row, int line) const {
+    return hide_source_lines_ ? std::string() : std::string(row.LineText(line));
+  }
   static constexpr std::size_t kNoOffset = static_cast<std::size_t>(-1);
 
   // Makes at least `count` unread bytes available unless the input ends first.
@@ -126,6 +135,7 @@ class CsvReader {
   std::size_t max_row_bytes_ = kDefaultMaxRowBytes;
   char separator_ = ',';
   bool windows_1252_ = false;
+  bool hide_source_lines_ = false;
   bool row_has_high_bytes_ = false;
   std::string decode_scratch_;
 

@@ -180,6 +180,27 @@ class IncidentJsonlSource : public RecordSource {
 
   const std::string& kind() const override { return join_.incident_type().name(); }
 
+  // The line shown under an error, or nothing when it names a patient-identifying field (an
+  // embedded patient's name or NHS number): no identifier reaches a message or a log.
+  std::string ShownLine(const std::string& line) {
+    if (!identifier_keys_collected_) {
+      CollectIdentifierKeys(join_.incident_type(), 0);
+      identifier_keys_collected_ = true;
+    }
+    for (const std::string& key : identifier_keys_) {
+      if (line.find(key) != std::string::npos) return {};
+    }
+    return line;
+  }
+
+  void CollectIdentifierKeys(const RecordType& type, int depth) {
+    if (depth > 4) return;  // schemas are shallow; a cycle of record fields must not loop
+    for (const FieldDef& field : type.fields()) {
+      if (field.identifier) identifier_keys_.push_back('"' + field.name + '"');
+      if (field.element != nullptr) CollectIdentifierKeys(*field.element, depth + 1);
+    }
+  }
+
   bool Next(std::shared_ptr<const Record>* out, Diagnostics& diagnostics) override {
     std::string line;
     while (std::getline(*input_, line)) {
@@ -213,7 +234,7 @@ class IncidentJsonlSource : public RecordSource {
     std::size_t invalid = FindInvalidUtf8(line);
     if (invalid != std::string::npos) {
       diagnostics.Error({path_, line_number_, static_cast<int>(invalid) + 1},
-                        InvalidUtf8Message(static_cast<unsigned char>(line[invalid])), line);
+                        InvalidUtf8Message(static_cast<unsigned char>(line[invalid])), ShownLine(line));
       return false;
     }
     Json object;
@@ -224,16 +245,16 @@ class IncidentJsonlSource : public RecordSource {
       // the line ended too early.
       int column = static_cast<int>(std::clamp<std::size_t>(error.byte, 1, line.size() + 1));
       diagnostics.Error({path_, line_number_, column},
-                        "invalid JSON: " + ParseErrorMessage(error.what()), line);
+                        "invalid JSON: " + ParseErrorMessage(error.what()), ShownLine(line));
       return false;
     } catch (const std::exception& error) {
       diagnostics.Error({path_, line_number_, first_column},
-                        "invalid JSON: " + ParseErrorMessage(error.what()), line);
+                        "invalid JSON: " + ParseErrorMessage(error.what()), ShownLine(line));
       return false;
     }
     if (!object.is_object()) {
       diagnostics.Error({path_, line_number_, first_column},
-                        "expected a JSON object holding one incident", line);
+                        "expected a JSON object holding one incident", ShownLine(line));
       return false;
     }
 
@@ -277,6 +298,8 @@ class IncidentJsonlSource : public RecordSource {
   bool read_failed_ = false;
   SeenKeys seen_;
   SourceCounts counts_;
+  std::vector<std::string> identifier_keys_;  // '"name"', '"nhs_number"': JSON keys of identifiers
+  bool identifier_keys_collected_ = false;
 };
 
 }  // namespace

@@ -180,6 +180,7 @@ bool TableReader::ReadHeader(Diagnostics& diagnostics,
     }
     field_columns_[field->slot] = static_cast<int>(column);
     column_fields_[column] = field;
+    if (field->identifier) reader_->set_hide_source_lines(true);
   }
 
   std::string file = mapping_ ? mapping_->file : std::string();
@@ -203,7 +204,7 @@ bool TableReader::ReadHeader(Diagnostics& diagnostics,
     if (field.kind == FieldKind::kList || field.kind == FieldKind::kRecord) continue;
     if (IsRequired(field) && field_columns_[field.slot] < 0) {
       diagnostics.Error({path, row_.line, 0}, "required column '" + field.name + "' is missing",
-                        std::string(row_.LineText(row_.line)));
+                        LineText(row_.line));
       complete = false;
     }
   }
@@ -245,20 +246,21 @@ bool TableReader::BuildRecord(Record* out, Diagnostics& diagnostics) {
       unlisted = false;
     }
     if (!error.empty()) {
+      if (field->identifier) ReplaceAll(error, std::string(TrimSpace(cell.text)), "[redacted]");
       std::string message = "'" + field->name + "': " + error;
       if (unlisted) message += ", and the mapping's values do not list it";
       SourceLocation at{path, cell.line, cell.column};
       if (required && value.is_null()) {
-        diagnostics.Error(at, std::move(message), std::string(row_.LineText(cell.line)));
+        diagnostics.Error(at, std::move(message), LineText(cell.line));
         accepted = false;
       } else {
-        diagnostics.Warning(at, std::move(message), std::string(row_.LineText(cell.line)));
+        diagnostics.Warning(at, std::move(message), LineText(cell.line));
         ++counts_.cell_problems;
       }
     } else if (required && value.is_null()) {
       diagnostics.Error({path, cell.line, cell.column},
                         "required field '" + field->name + "' is empty",
-                        std::string(row_.LineText(cell.line)));
+                        LineText(cell.line));
       accepted = false;
     }
     out->fields[field->slot] = std::move(value);
@@ -289,7 +291,7 @@ void TableReader::BuildSplitRows(Record* out, Diagnostics& diagnostics) {
     SourceLocation at{path, cell.line, cell.column};
     auto warn = [&](std::string message) {
       diagnostics.Warning(at, "'" + split.spec->column + "': " + std::move(message),
-                          std::string(row_.LineText(cell.line)));
+                          LineText(cell.line));
       ++counts_.cell_problems;
     };
     ValueList items;
@@ -356,7 +358,23 @@ SourceLocation TableReader::CellLocation(std::string_view field) const {
   return {reader_->path(), row_.line, 0};
 }
 
-std::string TableReader::LineText(int line) const { return std::string(row_.LineText(line)); }
+// Patient-identifying cells (name, NHS number) are overwritten byte for byte with '*', so that the
+// caret stays under its column and no identifier reaches a message, a log or a report.
+std::string TableReader::LineText(int line) const {
+  std::string text(row_.LineText(line));
+  const std::size_t columns = std::min(row_.cells.size(), column_fields_.size());
+  for (std::size_t column = 0; column < columns; ++column) {
+    const FieldDef* field = column_fields_[column];
+    if (field == nullptr || !field->identifier) continue;
+    const CsvCell& cell = row_.cells[column];
+    const CsvCell* next = column + 1 < row_.cells.size() ? &row_.cells[column + 1] : nullptr;
+    if (cell.line > line || (next != nullptr && next->line < line)) continue;  // not on this line
+    std::size_t begin = cell.line == line ? static_cast<std::size_t>(cell.column - 1) : 0;
+    std::size_t end = next != nullptr && next->line == line ? static_cast<std::size_t>(next->column - 2) : text.size();
+    for (std::size_t i = begin; i < std::min(end, text.size()); ++i) text[i] = '*';
+  }
+  return text;
+}
 
 void TableReader::ErrorAtCell(Diagnostics& diagnostics, std::string_view field,
                               std::string message) const {

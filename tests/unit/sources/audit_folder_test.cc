@@ -29,7 +29,7 @@ TEST_CASE("audit folder: the CSV table set and patients") {
   CHECK(diagnostics.Format() ==
         FixturePath("audit-csv/patients.csv") +
             ":4:1: error: duplicate 'patient_id' 'P2' (first on line 3)\n"
-            "  P2,Duplicate Person,,,,\n"
+            "  P2,****************,,,,\n"
             "  ^\n" +
             FixturePath("audit-csv/incidents/incidents.csv") +
             ":1:90: warning: column 'colour' is not a field of 'incident' and is ignored\n"
@@ -52,7 +52,7 @@ TEST_CASE("audit folder: the CSV table set and patients") {
             FixturePath("audit-csv/incidents/staff_involved.csv") +
             ":3:36: warning: 'role': 'boss' is not one of hands_on, lead, observer, prescriber, "
             "authoriser\n"
-            "  INC-1,,PC Brown,Police Constable,N,boss\n"
+            "  INC-1,,********,Police Constable,N,boss\n"
             "                                     ^\n");
 
   Diagnostics read;

@@ -238,3 +238,29 @@ TEST_CASE("jsonl: the fixture file, read whole") {
 
 }  // namespace
 }  // namespace uofa
+
+namespace uofa {
+namespace {
+
+TEST_CASE("jsonl: a malformed line naming a patient's name or NHS number is reported without it") {
+  testing::TestEnvironment env;
+  for (FieldDef& field : env.schemas->FindMutable("patient")->mutable_fields()) {
+    field.identifier = field.name == "name" || field.name == "nhs_number";
+  }
+  JsonlRead read = ReadJsonl(env,
+                             "{\"incident_id\":\"A\",\"patient\":{\"patient_id\":\"P1\",\"name\":\"Quinn Exemplar\"},}\n"
+                             "{\"incident_id\":\"B\",\"patient_id\": tru}\n");
+  const auto& items = read.diagnostics.Items();
+  REQUIRE(items.size() == 2);
+  CHECK(FormatDiagnostic(items[0]) ==
+        "incidents.jsonl:1:74: error: invalid JSON: syntax error while parsing object key - "
+        "unexpected '}'; expected string literal\n");
+  CHECK(FormatDiagnostic(items[1]) ==
+        "incidents.jsonl:2:37: error: invalid JSON: syntax error while parsing value - invalid "
+        "literal\n"
+        "  {\"incident_id\":\"B\",\"patient_id\": tru}\n"
+        "                                      ^\n");
+}
+
+}  // namespace
+}  // namespace uofa

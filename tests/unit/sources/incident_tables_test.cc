@@ -133,7 +133,7 @@ TEST_CASE("incident tables: duplicates, orphans and unknown patients are reporte
               "  ^\n" +
         dir + "staff_involved.csv:3:36: warning: 'role': 'boss' is not one of hands_on, lead, "
               "observer, prescriber, authoriser\n"
-              "  INC-1,,PC Brown,Police Constable,N,boss\n"
+              "  INC-1,,********,Police Constable,N,boss\n"
               "                                     ^\n");
   CHECK(opened->read_diagnostics.Format() ==
         dir + "incidents.csv:3:48: warning: 'reason_code': '7' is not a code of 'ri_reason'\n"

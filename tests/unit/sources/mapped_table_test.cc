@@ -223,10 +223,8 @@ TEST_CASE("mapped table: Windows-1252 text is read as UTF-8 at the file's byte p
                          "P1,Ren\xE9\x65 \x93Quote\x94,None\n"
                          "P2,Bad\x81,x\n"
                          "P3,Ok,\x80\n");
-  CHECK(read.diagnostics ==
-        "t.csv:3:7: error: byte 0x81 is not a character in Windows-1252\n"
-        "  P2,Bad\xEF\xBF\xBD,x\n"
-        "        ^\n");
+  // The name is a patient identifier: the malformed row is reported without its line.
+  CHECK(read.diagnostics == "t.csv:3:7: error: byte 0x81 is not a character in Windows-1252\n");
   REQUIRE(read.records.size() == 2);
   CHECK(read.records[0].Get("name").as_string() == "Ren\xC3\xA9\x65 \xE2\x80\x9CQuote\xE2\x80\x9D");
   CHECK(read.records[1].Get("religion").as_string() == "\xE2\x82\xAC");

@@ -87,13 +87,13 @@ TEST_CASE("record kinds: staff joined with their training rows") {
   std::string training_csv = Kinds("training.csv");
   CHECK(About(folder.opened, staff_csv) + About(read, staff_csv) ==
         staff_csv + ":3:43: warning: 'started_on': '2023-13-01' is not a valid date\n"
-                    "  S2,Dee Agency,Healthcare Assistant,agency,2023-13-01,Y\n"
+                    "  S2,**********,Healthcare Assistant,agency,2023-13-01,Y\n"
                     "                                            ^\n" +
             staff_csv + ":4:1: error: duplicate 'staff_id' 'S1' (first on line 2)\n"
-                        "  S1,Chris Again,Staff Nurse,employee,2023-01-09,Y\n"
+                        "  S1,***********,Staff Nurse,employee,2023-01-09,Y\n"
                         "  ^\n" +
             staff_csv + ":5:48: warning: 'may_use_force': 'maybe' is not Y or N\n"
-                        "  S3,Eve Doctor,Consultant,contractor,2021-06-01,maybe\n"
+                        "  S3,**********,Consultant,contractor,2021-06-01,maybe\n"
                         "                                                 ^\n");
   CHECK(About(folder.opened, training_csv) + About(read, training_csv) ==
         training_csv + ":5:14: warning: 'kind': 'weekly' is not one of induction, refresher\n"

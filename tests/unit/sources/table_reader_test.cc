@@ -235,3 +235,50 @@ TEST_CASE("table: UK date order comes from the parse options") {
 
 }  // namespace
 }  // namespace uofa
+
+namespace uofa {
+namespace {
+
+// Marks the patient's name and NHS number as identifiers, as rules/schema/patient.yaml does.
+void MarkIdentifiers(testing::TestEnvironment& env) {
+  for (FieldDef& field : env.schemas->FindMutable("patient")->mutable_fields()) {
+    field.identifier = field.name == "name" || field.name == "nhs_number";
+  }
+}
+
+TEST_CASE("table: identifiers never reach a message or the source line under it") {
+  testing::TestEnvironment env;
+  MarkIdentifiers(env);
+  Diagnostics diagnostics;
+  TableRead read = ReadTable(env, "patient",
+                             "patient_id,name,nhs_number,date_of_birth\n"
+                             "P1,Quinn Exemplar,999 170 0609,1986-13-19\n"
+                             "P2,\"Nat, Testwell\",9999364764,1962-02-30\n",
+                             diagnostics);
+  CHECK(read.records.size() == 2);
+  CHECK(diagnostics.Format() ==
+        "t.csv:2:32: warning: 'date_of_birth': '1986-13-19' is not a valid date\n"
+        "  P1,**************,************,1986-13-19\n"
+        "                                 ^\n"
+        "t.csv:3:31: warning: 'date_of_birth': '1962-02-30' is not a valid date\n"
+        "  P2,***************,**********,1962-02-30\n"
+        "                                ^\n");
+}
+
+TEST_CASE("table: a malformed row of a file with identifiers is reported without its line") {
+  testing::TestEnvironment env;
+  MarkIdentifiers(env);
+  Diagnostics diagnostics;
+  TableRead read = ReadTable(env, "patient",
+                             "patient_id,name,nhs_number,date_of_birth\n"
+                             "P1,Quinn \"Q\" Exemplar,9991700609,1986-12-19\n",
+                             diagnostics);
+  CHECK(read.records.empty());
+  CHECK(read.counts.rows_rejected == 1);
+  CHECK(diagnostics.Format().find("Exemplar") == std::string::npos);
+  CHECK(diagnostics.Format().find("9991700609") == std::string::npos);
+  CHECK(diagnostics.Format().rfind("t.csv:2:10: error: stray '\"' in an unquoted field", 0) == 0);
+}
+
+}  // namespace
+}  // namespace uofa
