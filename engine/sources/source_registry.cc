@@ -75,6 +75,9 @@ constexpr char kPolicyParagraph[] = "policy_paragraph";
 
 std::unique_ptr<RecordSource> OpenOrganisation(AuditFolder& folder, Diagnostics& diagnostics) {
   const RecordType* type = folder.options().schemas->Find(kOrganisation);
+  // The documents organisation.yaml names are checked (a path out of the folder is refused)
+  // whether or not the folder has a policy/ folder to read them from.
+  folder.Documents(diagnostics);
   return OpenYamlRecord(folder.PathOf(kOrganisationFile), *type, folder.options(), diagnostics);
 }
 

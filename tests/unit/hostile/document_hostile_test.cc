@@ -63,5 +63,18 @@ TEST_CASE("hostile: a broken document in an audit folder's policy folder stops n
   CHECK(run.output.find("1 input problem") != std::string::npos);
 }
 
+TEST_CASE("hostile: organisation.yaml naming a document outside the audit folder is refused") {
+  testing::TempFolder scratch;
+  scratch.Write("outside.md", "# Use of force policy\n\nSecret text from elsewhere.\n");
+  scratch.Write("audit/uofa.yaml", "as_of: 2025-12-31\npacks: [uof-act-2018]\n");
+  scratch.Write("audit/organisation.yaml", "ods_code: RXX\npolicy:\n  document: ../outside.md\n");
+  testing::CommandRun run =
+      testing::RunUofa("check '" + (scratch / "audit") + "' --no-store --format github --fail-on none", scratch);
+  CHECK(run.exit_code == 2);
+  CHECK(run.output.find("organisation.yaml,line=3,col=13,title=uofa input problem::'policy.document' names "
+                        "'../outside.md', which is outside the audit folder") != std::string::npos);
+  CHECK(run.output.find("Secret text") == std::string::npos);
+}
+
 }  // namespace
 }  // namespace uofa
