@@ -4,11 +4,13 @@
 // here directly. Every yaml-cpp exception stops in this file and becomes a positioned diagnostic.
 #include "engine/sources/yaml_record.h"
 
+#include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
 #include <exception>
 #include <new>
 #include <set>
+#include <sstream>
 #include <utility>
 #include <vector>
 
@@ -242,20 +244,58 @@ void ErrorAtMark(const SourceText& source, Diagnostics& diagnostics, const YAML:
   }
 }
 
+// Events of a YAML stream, ignored: only where the documents start matters.
+class DocumentStarts : public YAML::EventHandler {
+ public:
+  void OnDocumentStart(const YAML::Mark& mark) override { last_start = mark; }
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
+  void OnAlias(const YAML::Mark&, YAML::anchor_t) override {}
+  void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t, const std::string&) override {}
+  void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
+  void OnSequenceEnd() override {}
+  void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
+  void OnMapEnd() override {}
+
+  YAML::Mark last_start = YAML::Mark::null_mark();
+};
+
+struct DocumentCount {
+  int documents = 0;  ///< 0, 1, or 2 for "more than one"
+  YAML::Mark second_at = YAML::Mark::null_mark();
+};
+
+// How many documents the text holds, counting no further than two. yaml-cpp 0.7's LoadAll loops
+// for ever on a stream that starts with a stray ',' (found by fuzzing the organisation reader),
+// so the stream is walked here with at most two calls, and the first document loaded alone.
+DocumentCount CountDocuments(const std::string& text) {
+  std::istringstream input(text);
+  YAML::Parser parser(input);
+  DocumentStarts starts;
+  DocumentCount count;
+  if (!parser.HandleNextDocument(starts)) return count;
+  count.documents = 1;
+  if (parser.HandleNextDocument(starts)) {
+    count.documents = 2;
+    count.second_at = starts.last_start;
+  }
+  return count;
+}
+
 // Reads the record; null when the file is rejected (reported).
 std::shared_ptr<const Record> ReadRecord(const SourceText& source, const RecordType& type,
                                          const SourceOptions& options, Diagnostics& diagnostics,
                                          std::size_t* problems) {
   try {
-    std::vector<YAML::Node> documents = YAML::LoadAll(source.text());
-    if (documents.empty()) {
+    const DocumentCount count = CountDocuments(source.text());
+    if (count.documents == 0) {
       diagnostics.Error({source.path(), 1, 0}, "expected a mapping of '" + type.name() +
                                                    "' fields, found an empty document");
       return nullptr;
     }
-    if (documents.size() > 1) {
+    if (count.documents > 1) {
       SourceLocation at = {source.path(), 0, 0};
-      YAML::Mark mark = documents[1].Mark();
+      const YAML::Mark& mark = count.second_at;
       if (mark.pos >= 0) at = source.LocationOf(static_cast<std::size_t>(mark.pos));
       std::string line(source.Line(at.line));
       diagnostics.Warning(std::move(at), "the file holds more than one YAML document; only the "
@@ -264,7 +304,7 @@ std::shared_ptr<const Record> ReadRecord(const SourceText& source, const RecordT
     }
     YamlRecordBuilder builder(source, options, diagnostics);
     Record record;
-    bool accepted = builder.BuildRoot(documents.front(), type, &record);
+    bool accepted = builder.BuildRoot(YAML::Load(source.text()), type, &record);
     *problems += builder.problems();
     if (!accepted) return nullptr;
     return std::make_shared<const Record>(std::move(record));

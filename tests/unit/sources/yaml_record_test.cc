@@ -189,6 +189,17 @@ TEST_CASE("organisation.yaml: a second document is a warning; the first is read"
   CHECK(read.diagnostics.Items().size() == 1);
 }
 
+TEST_CASE("organisation.yaml: a stray ',' at the start ends, with the file rejected") {
+  // yaml-cpp 0.7's LoadAll never returns on this stream (found by fuzzing).
+  Read read = FromText(",~\n");
+  CHECK(read.records.empty());
+  CHECK(read.diagnostics.ErrorCount() == 1);
+  CHECK(read.diagnostics.Items().size() == 2);
+  CHECK(read.diagnostics.Items()[0].message == "the file holds more than one YAML document; only the first is read");
+  CHECK(read.diagnostics.Items()[1].message ==
+        "expected a mapping of 'organisation' fields, found an empty document");
+}
+
 TEST_CASE("organisation.yaml: hostile documents end with a diagnostic, never a crash") {
   // An alias to the sequence that holds it.
   Read recursive = FromText("units: &u [*u]\n");
