@@ -259,6 +259,46 @@ void WriteWaived(const AuditResult& result, std::ostream& out) {
   out << "</tbody>\n</table>\n";
 }
 
+// What was found wrong in the inputs, by kind, then the first problems with their positions
+// (not their source lines, which may hold identifying data), so the board sees how far the
+// figures can be trusted.
+void WriteInputProblems(const AuditResult& result, const ReportOptions& options, std::ostream& out) {
+  const std::vector<Diagnostic>& problems = result.input_problems;
+  out << "<section aria-labelledby=\"data-quality\">\n<h2 id=\"data-quality\">Data quality</h2>\n<p>"
+      << result.records_read << " records read: " << result.records_evaluated << " evaluated, "
+      << result.records_rejected << " rejected.</p>\n";
+  if (problems.empty()) {
+    out << "<p>No problem was found in the inputs.</p>\n</section>\n";
+    return;
+  }
+  out << "<p>" << problems.size() << " problems in the inputs (" << E(InputProblemTally(problems))
+      << ").</p>\n<table>\n<caption>Input problems by kind</caption>\n<thead><tr><th scope=\"col\" "
+      << "class=\"num\">Count</th><th scope=\"col\">Kind</th></tr></thead>\n<tbody>\n";
+  for (const auto& [kind, count] : InputProblemKinds(problems)) {
+    out << "<tr><td class=\"num\">" << count << "</td><td>" << E(kind) << "</td></tr>\n";
+  }
+  out << "</tbody>\n</table>\n";
+  const std::size_t shown = std::min(problems.size(), options.max_examples);
+  if (shown > 0) {
+    out << "<table>\n<caption>The first " << shown << " input problems</caption>\n<thead><tr>"
+        << "<th scope=\"col\">Where</th><th scope=\"col\">Severity</th><th scope=\"col\">Problem</th></tr>"
+        << "</thead>\n<tbody>\n";
+    for (std::size_t i = 0; i < shown; ++i) {
+      const Diagnostic& problem = problems[i];
+      std::string where = problem.location.file.empty() ? "-" : DisplayPath(result.audit_dir, problem.location.file);
+      if (problem.location.line > 0) where += ':' + std::to_string(problem.location.line);
+      if (problem.location.line > 0 && problem.location.column > 0) where += ':' + std::to_string(problem.location.column);
+      out << "<tr><th scope=\"row\">" << E(where) << "</th><td>" << SeverityName(problem.severity) << "</td><td>"
+          << E(Printable(problem.message)) << "</td></tr>\n";
+    }
+    out << "</tbody>\n</table>\n";
+  }
+  if (problems.size() > shown) {
+    out << "<p>... and " << problems.size() - shown << " more (all are listed in the JSON report).</p>\n";
+  }
+  out << "</section>\n";
+}
+
 void WriteAppendix(const AuditResult& result, std::ostream& out) {
   out << "<section aria-labelledby=\"appendix\">\n<h2 id=\"appendix\">Appendix: every gap</h2>\n";
   const std::vector<const RuleOutcome*> gaps = GapsInReportOrder(result);
@@ -304,6 +344,7 @@ void WriteHtmlReport(const AuditResult& result, const ReportOptions& options, st
     out << "<section aria-labelledby=\"trends\">\n<h2 id=\"trends\" class=\"keep\">Use of force statistics</h2>\n"
         << "<p>Statistics were not computed for this report.</p>\n</section>\n";
   }
+  WriteInputProblems(result, options, out);
   WriteAppendix(result, out);
   out << "</main>\n<footer>\n<p>Written by uofa " << E(result.tool_version) << " as at " << E(result.as_of) << ". "
       << (result.identifiers_shown ? "Patient identifiers are shown: handle this report as confidential."

@@ -69,36 +69,6 @@ std::string TableHead(const std::vector<std::string>& names, const std::vector<b
   return Row(names) + delimiter + '\n';
 }
 
-// A message's kind, as the text report counts them: quoted values and numbers generalised.
-bool IsIdentifier(std::string_view text) {
-  if (text.empty() || !((text[0] >= 'a' && text[0] <= 'z') || text[0] == '_')) return false;
-  return std::all_of(text.begin(), text.end(), [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '.';
-  });
-}
-
-std::string MessageKind(std::string_view message) {
-  std::string kind;
-  for (std::size_t i = 0; i < message.size(); ++i) {
-    const char c = message[i];
-    if (c == '\'') {
-      const std::size_t close = message.find('\'', i + 1);
-      if (close != std::string_view::npos) {
-        const std::string_view quoted = message.substr(i + 1, close - i - 1);
-        kind += IsIdentifier(quoted) ? "'" + std::string(quoted) + "'" : std::string("'...'");
-        i = close;
-        continue;
-      }
-    }
-    if (c >= '0' && c <= '9') {
-      while (i + 1 < message.size() && message[i + 1] >= '0' && message[i + 1] <= '9') ++i;
-      kind += 'N';
-      continue;
-    }
-    kind += c;
-  }
-  return kind;
-}
 
 class MarkdownReport {
  public:
@@ -359,13 +329,8 @@ class MarkdownReport {
     if (problems.empty()) return;
     out_ += "\n## Input problems (" + std::to_string(problems.size()) + ": " +
             InputProblemTally(problems) + ")\n\n";
-    std::map<std::string, std::size_t> kinds;
-    for (const Diagnostic& problem : problems) ++kinds[MessageKind(problem.message)];
-    std::vector<std::pair<std::string, std::size_t>> by_count(kinds.begin(), kinds.end());
-    std::stable_sort(by_count.begin(), by_count.end(),
-                     [](const auto& a, const auto& b) { return a.second > b.second; });
     out_ += TableHead({"Count", "Kind"}, {true, false});
-    for (const auto& [kind, count] : by_count) {
+    for (const auto& [kind, count] : InputProblemKinds(problems)) {
       out_ += Row({std::to_string(count), MarkdownText(kind)});
     }
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -230,6 +231,49 @@ std::string InputProblemTally(const std::vector<Diagnostic>& problems) {
       Plural(errors, "error", "errors") + ", " + Plural(warnings, "warning", "warnings");
   if (notes > 0) tally += ", " + Plural(notes, "note", "notes");
   return tally;
+}
+
+namespace {
+
+bool IsIdentifier(std::string_view text) {
+  if (text.empty() || !((text[0] >= 'a' && text[0] <= 'z') || text[0] == '_')) return false;
+  return std::all_of(text.begin(), text.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '.';
+  });
+}
+
+}  // namespace
+
+std::string MessageKind(std::string_view message) {
+  std::string kind;
+  for (std::size_t i = 0; i < message.size(); ++i) {
+    const char c = message[i];
+    if (c == '\'') {
+      const std::size_t close = message.find('\'', i + 1);
+      if (close != std::string_view::npos) {
+        const std::string_view quoted = message.substr(i + 1, close - i - 1);
+        kind += IsIdentifier(quoted) ? "'" + std::string(quoted) + "'" : std::string("'...'");
+        i = close;
+        continue;
+      }
+    }
+    if (c >= '0' && c <= '9') {
+      while (i + 1 < message.size() && message[i + 1] >= '0' && message[i + 1] <= '9') ++i;
+      kind += 'N';
+      continue;
+    }
+    kind += c;
+  }
+  return kind;
+}
+
+std::vector<std::pair<std::string, std::size_t>> InputProblemKinds(const std::vector<Diagnostic>& problems) {
+  std::map<std::string, std::size_t> kinds;
+  for (const Diagnostic& problem : problems) ++kinds[MessageKind(Printable(problem.message))];
+  std::vector<std::pair<std::string, std::size_t>> by_count(kinds.begin(), kinds.end());
+  std::stable_sort(by_count.begin(), by_count.end(),
+                   [](const auto& a, const auto& b) { return a.second > b.second; });
+  return by_count;
 }
 
 std::vector<std::string> PackLines(const AuditResult& result, std::string_view title_separator) {

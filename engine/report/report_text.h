@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "uofa/finding.h"
@@ -86,6 +87,15 @@ std::vector<std::string> PackOrder(const AuditResult& result);
 
 /// Counts of input problems by severity: "2 errors, 1 warning" (notes only when present).
 std::string InputProblemTally(const std::vector<Diagnostic>& problems);
+
+/// A message's kind: its text with quoted values and numbers generalised, so that
+/// "'reason_code': '7' is not a code of 'ri_reason'" and the same with '42' count together.
+/// Quoted lowercase identifiers (field names, code lists) are kept: they say what is wrong.
+std::string MessageKind(std::string_view message);
+
+/// The kinds of the input problems (MessageKind of their printable messages) with how many
+/// problems each has, the most frequent first; equal counts in text order.
+std::vector<std::pair<std::string, std::size_t>> InputProblemKinds(const std::vector<Diagnostic>& problems);
 
 }  // namespace uofa::report
 

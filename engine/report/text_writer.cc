@@ -201,38 +201,6 @@ std::vector<const Finding*> FindingsWith(const RuleOutcome& rule, Verdict verdic
   return found;
 }
 
-bool IsIdentifier(std::string_view text) {
-  if (text.empty() || !((text[0] >= 'a' && text[0] <= 'z') || text[0] == '_')) return false;
-  return std::all_of(text.begin(), text.end(), [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '.';
-  });
-}
-
-// A message's kind: its text with quoted values and numbers generalised, so that
-// "'reason_code': '7' is not a code of 'ri_reason'" and the same with '42' count together.
-// Quoted lowercase identifiers (field names, code lists) are kept: they say what is wrong.
-std::string MessageKind(std::string_view message) {
-  std::string kind;
-  for (std::size_t i = 0; i < message.size(); ++i) {
-    char c = message[i];
-    if (c == '\'') {
-      std::size_t close = message.find('\'', i + 1);
-      if (close != std::string_view::npos) {
-        std::string_view quoted = message.substr(i + 1, close - i - 1);
-        kind += IsIdentifier(quoted) ? "'" + std::string(quoted) + "'" : std::string("'...'");
-        i = close;
-        continue;
-      }
-    }
-    if (c >= '0' && c <= '9') {
-      while (i + 1 < message.size() && message[i + 1] >= '0' && message[i + 1] <= '9') ++i;
-      kind += 'N';
-      continue;
-    }
-    kind += c;
-  }
-  return kind;
-}
 
 // Builds the whole report in a string; it is bounded by max_examples, not by the audit's size.
 class TextReport {
@@ -532,33 +500,14 @@ class TextReport {
   void AppendInputProblems() {
     const std::vector<Diagnostic>& problems = result_.input_problems;
     if (problems.empty()) return;
-    std::size_t errors = 0;
-    std::size_t warnings = 0;
-    std::size_t notes = 0;
-    std::map<std::string, std::size_t> kinds;
-    for (const Diagnostic& problem : problems) {
-      if (problem.severity == Severity::kError) ++errors;
-      if (problem.severity == Severity::kWarning) ++warnings;
-      if (problem.severity == Severity::kNote) ++notes;
-      ++kinds[MessageKind(Printable(problem.message))];
-    }
-    std::string tally =
-        Plural(errors, "error", "errors") + ", " + Plural(warnings, "warning", "warnings");
-    if (notes > 0) tally += ", " + Plural(notes, "note", "notes");
-    out_ +=
-        '\n' +
-        style_.Heading("Input problems (" + std::to_string(problems.size()) + ": " + tally + ")") +
-        '\n';
-
-    // Most frequent kind first; equal counts in text order (the map's).
-    std::vector<std::pair<std::string, std::size_t>> by_count(kinds.begin(), kinds.end());
-    std::stable_sort(by_count.begin(), by_count.end(),
-                     [](const auto& a, const auto& b) { return a.second > b.second; });
+    const std::vector<std::pair<std::string, std::size_t>> kinds = InputProblemKinds(problems);
+    out_ += '\n' +
+            style_.Heading("Input problems (" + std::to_string(problems.size()) + ": " +
+                           InputProblemTally(problems) + ")") +
+            '\n';
     std::size_t count_width = 0;
-    for (const auto& [kind, count] : by_count) {
-      count_width = std::max(count_width, std::to_string(count).size());
-    }
-    for (const auto& [kind, count] : by_count) {
+    for (const auto& [kind, count] : kinds) count_width = std::max(count_width, std::to_string(count).size());
+    for (const auto& [kind, count] : kinds) {
       AppendProse(out_, "  " + PadLeft(std::to_string(count), count_width) + "  ", kind);
     }
 
