@@ -1,4 +1,4 @@
-// uofa's column-mapping assistant: propose the `mappings:` entry of uofa.yaml for a trust's own
+// uofa's column-mapping suggestion: propose the `mappings:` entry of uofa.yaml for a trust's own
 // export (docs/mappings.md), for the compliance officer to check and edit.
 //
 //   uofa::Diagnostics problems;
