@@ -97,10 +97,6 @@ std::string Attribute(std::string_view name, std::size_t value) {
   return Attribute(name, std::to_string(value));
 }
 
-std::string Plural(std::size_t count, std::string_view singular, std::string_view plural) {
-  return std::to_string(count) + ' ' + std::string(count == 1 ? singular : plural);
-}
-
 struct Tally {
   std::size_t tests = 0;
   std::size_t failures = 0;

@@ -21,33 +21,6 @@
 namespace uofa::report {
 namespace {
 
-std::string Plural(std::size_t count, std::string_view singular, std::string_view plural) {
-  return std::to_string(count) + ' ' + std::string(count == 1 ? singular : plural);
-}
-
-// As in the text report: rounded down, so that a rule with a failing record never shows 100.0%.
-std::string PassPercent(std::size_t passed, std::size_t failed) {
-  const std::size_t decided = passed + failed;
-  if (decided == 0) return "-";
-  const std::size_t permille = passed * 1000 / decided;
-  return std::to_string(permille / 10) + '.' + std::to_string(permille % 10) + '%';
-}
-
-std::string TargetPercent(double target) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.2f", target * 100.0);
-  std::string text = buffer;
-  while (!text.empty() && text.back() == '0') text.pop_back();
-  if (!text.empty() && text.back() == '.') text.pop_back();
-  return text + '%';
-}
-
-std::string SeverityLabel(GapSeverity severity) {
-  std::string label = GapSeverityName(severity);
-  for (char& c : label) c = static_cast<char>(c - 'a' + 'A');
-  return label;
-}
-
 std::string ProvisionOrDash(const RuleOutcome& rule) {
   const std::string_view provision = FirstProvision(rule);
   return provision.empty() ? std::string("-") : MarkdownText(provision);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <cstdio>
 #include <map>
 #include <optional>
 #include <string>
@@ -12,10 +13,6 @@
 
 namespace uofa::report {
 namespace {
-
-std::string Plural(std::size_t count, std::string_view singular, std::string_view plural) {
-  return std::to_string(count) + ' ' + std::string(count == 1 ? singular : plural);
-}
 
 bool NeedsQuotes(std::string_view value) {
   if (value.empty() || value.front() == ' ' || value.back() == ' ') return true;
@@ -216,6 +213,36 @@ std::vector<std::string> PackOrder(const AuditResult& result) {
   for (const PackSummary& pack : result.packs) add(pack.id);
   for (const RuleOutcome& rule : result.rules) add(rule.pack);
   return order;
+}
+
+std::string Plural(std::size_t count, std::string_view singular, std::string_view plural) {
+  return std::to_string(count) + ' ' + std::string(count == 1 ? singular : plural);
+}
+
+// A pass rate as a percentage with one decimal, rounded down so that a rule with any failing
+// record never shows 100.0%.
+std::string PassPercent(std::size_t passed, std::size_t failed) {
+  const std::size_t decided = passed + failed;
+  if (decided == 0) return "-";
+  const std::size_t permille = passed * 1000 / decided;
+  return std::to_string(permille / 10) + '.' + std::to_string(permille % 10) + '%';
+}
+
+// A target as a percentage without needless decimals: 0.98 -> "98%", 0.995 -> "99.5%".
+std::string TargetPercent(double target) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.2f", target * 100.0);
+  std::string text = buffer;
+  while (!text.empty() && text.back() == '0') text.pop_back();
+  if (!text.empty() && text.back() == '.') text.pop_back();
+  return text + '%';
+}
+
+std::string SeverityLabel(GapSeverity severity) {
+  std::string label = GapSeverityName(severity);
+  std::transform(label.begin(), label.end(), label.begin(),
+                 [](char c) { return static_cast<char>(c - 'a' + 'A'); });
+  return label;
 }
 
 std::string InputProblemTally(const std::vector<Diagnostic>& problems) {

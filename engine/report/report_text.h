@@ -85,6 +85,19 @@ std::vector<std::string> ChangeLines(const RunComparison& comparison);
 /// Pack ids in the audit's order, then any pack a rule names that the audit does not list.
 std::vector<std::string> PackOrder(const AuditResult& result);
 
+/// "1 gap", "2 gaps": a count with the word that agrees with it.
+std::string Plural(std::size_t count, std::string_view singular, std::string_view plural);
+
+/// A pass rate as a percentage with one decimal, rounded down so that a rule with any failing
+/// record never shows 100.0%; "-" when nothing was decided.
+std::string PassPercent(std::size_t passed, std::size_t failed);
+
+/// A target as a percentage without needless decimals: 0.98 -> "98%", 0.995 -> "99.5%".
+std::string TargetPercent(double target);
+
+/// "HIGH", "MEDIUM", "LOW".
+std::string SeverityLabel(GapSeverity severity);
+
 /// Counts of input problems by severity: "2 errors, 1 warning" (notes only when present).
 std::string InputProblemTally(const std::vector<Diagnostic>& problems);
 

@@ -23,10 +23,6 @@ constexpr std::size_t kRuleIndent = 8;      // under a "MEDIUM  " severity label
 constexpr std::size_t kMaxValueWidth = 60;  // evidence values longer than this are cut in text
 constexpr std::string_view kRuleIndentText = "        ";
 
-std::string Plural(std::size_t count, std::string_view singular, std::string_view plural) {
-  return std::to_string(count) + ' ' + std::string(count == 1 ? singular : plural);
-}
-
 std::string PadRight(std::string_view text, std::size_t width) {
   std::string out(text);
   if (out.size() < width) out.append(width - out.size(), ' ');
@@ -153,32 +149,6 @@ std::string EvidenceText(const Evidence& evidence) {
   value = Shorten(Printable(value), kMaxValueWidth);
   if (quote) value = '"' + value + '"';
   return Printable(evidence.field) + '=' + value;
-}
-
-// A pass rate as a percentage with one decimal, rounded down so that a rule with any failing
-// record never shows 100.0%.
-std::string PassPercent(std::size_t passed, std::size_t failed) {
-  const std::size_t decided = passed + failed;
-  if (decided == 0) return "-";
-  const std::size_t permille = passed * 1000 / decided;
-  return std::to_string(permille / 10) + '.' + std::to_string(permille % 10) + '%';
-}
-
-// A target as a percentage without needless decimals: 0.98 -> "98%", 0.995 -> "99.5%".
-std::string TargetPercent(double target) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.2f", target * 100.0);
-  std::string text = buffer;
-  while (!text.empty() && text.back() == '0') text.pop_back();
-  if (!text.empty() && text.back() == '.') text.pop_back();
-  return text + '%';
-}
-
-std::string SeverityLabel(GapSeverity severity) {
-  std::string label = GapSeverityName(severity);
-  std::transform(label.begin(), label.end(), label.begin(),
-                 [](char c) { return static_cast<char>(c - 'a' + 'A'); });
-  return label;
 }
 
 std::string ProvisionOrDash(const RuleOutcome& rule) {
