@@ -263,7 +263,8 @@ def copy_rest():
         for name in sorted(files):
             source = os.path.join(directory, name)
             relative = os.path.relpath(source, SOURCE)
-            if relative in converted:
+            # The audit store is written by uofa check, not part of the sample.
+            if relative in converted or name.startswith("uofa.db"):
                 continue
             target = os.path.join(TARGET, relative)
             os.makedirs(os.path.dirname(target), exist_ok=True)
