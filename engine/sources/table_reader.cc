@@ -21,7 +21,7 @@ std::string KeyText(const Value& value) {
   }
 }
 
-TableReader::TableReader(std::unique_ptr<CsvReader> reader, const RecordType& type,
+TableReader::TableReader(std::unique_ptr<RowSource> reader, const RecordType& type,
                          const FieldParseOptions& parse)
     : reader_(std::move(reader)), type_(&type), parse_(parse) {}
 
@@ -29,15 +29,9 @@ std::unique_ptr<TableReader> TableReader::Open(const std::string& path, const Re
                                                const FieldParseOptions& parse,
                                                Diagnostics& diagnostics,
                                                const std::vector<std::string>& required_columns) {
-  std::unique_ptr<CsvReader> reader = CsvReader::Open(path, diagnostics);
-  if (!reader) return nullptr;
-  std::unique_ptr<TableReader> table(new TableReader(std::move(reader), type, parse));
-  std::error_code size_error;
-  std::uintmax_t size = std::filesystem::file_size(path, size_error);
-  if (!size_error) table->file_size_ = static_cast<std::size_t>(size);
-  table->UseMapping();
-  if (!table->ReadHeader(diagnostics, required_columns)) return nullptr;
-  return table;
+  std::unique_ptr<RowSource> rows = OpenCsvRows(path, diagnostics);
+  if (!rows) return nullptr;
+  return FromRows(std::move(rows), type, parse, diagnostics, required_columns);
 }
 
 std::unique_ptr<TableReader> TableReader::FromStream(std::string path,
@@ -46,8 +40,16 @@ std::unique_ptr<TableReader> TableReader::FromStream(std::string path,
                                                      const FieldParseOptions& parse,
                                                      Diagnostics& diagnostics,
                                                      const std::vector<std::string>& required_columns) {
-  auto reader = std::make_unique<CsvReader>(std::move(path), std::move(input));
-  std::unique_ptr<TableReader> table(new TableReader(std::move(reader), type, parse));
+  return FromRows(CsvRowsFromStream(std::move(path), std::move(input)), type, parse, diagnostics,
+                  required_columns);
+}
+
+std::unique_ptr<TableReader> TableReader::FromRows(std::unique_ptr<RowSource> rows,
+                                                   const RecordType& type,
+                                                   const FieldParseOptions& parse,
+                                                   Diagnostics& diagnostics,
+                                                   const std::vector<std::string>& required_columns) {
+  std::unique_ptr<TableReader> table(new TableReader(std::move(rows), type, parse));
   table->UseMapping();
   if (!table->ReadHeader(diagnostics, required_columns)) return nullptr;
   return table;
@@ -56,10 +58,9 @@ std::unique_ptr<TableReader> TableReader::FromStream(std::string path,
 void TableReader::UseMapping() {
   labels_.assign(type_->fields().size(), nullptr);
   if (parse_.mappings == nullptr) return;
-  mapping_ = parse_.mappings->ForPath(reader_->path());
+  mapping_ = parse_.mappings->ForPath(reader_->mapping_path());
   if (mapping_ == nullptr) return;
-  reader_->set_separator(mapping_->separator);
-  reader_->set_windows_1252(mapping_->windows_1252);
+  reader_->UseFileMapping(*mapping_);
   if (!mapping_->booleans.empty()) parse_.truth_words = &mapping_->booleans;
   if (mapping_->date_format) parse_.date_format = &*mapping_->date_format;
   if (mapping_->datetime_format) parse_.datetime_format = &*mapping_->datetime_format;
@@ -92,12 +93,6 @@ void TableReader::UseMapping() {
   }
 }
 
-double TableReader::FractionRead() const {
-  if (file_size_ == 0) return -1;
-  double fraction = static_cast<double>(reader_->bytes_read()) / static_cast<double>(file_size_);
-  return fraction > 1 ? 1 : fraction;
-}
-
 std::vector<std::string> TableReader::SplitFields() const {
   std::vector<std::string> fields;
   for (const CompiledSplit& split : splits_) fields.push_back(split.list_field->name);
@@ -117,12 +112,12 @@ bool TableReader::ReadHeader(Diagnostics& diagnostics,
     if (const FieldDef* field = type_->Find(name)) extra_required_[field->slot] = true;
   }
 
-  CsvReader::Status status = reader_->Next(&row_, diagnostics);
-  if (status == CsvReader::Status::kEnd) {
+  RowSource::Status status = reader_->Next(&row_, diagnostics);
+  if (status == RowSource::Status::kEnd) {
     diagnostics.Error({path, 0, 0}, "no header row: the file is empty");
     return false;
   }
-  if (status == CsvReader::Status::kMalformed) return false;
+  if (status == RowSource::Status::kMalformed) return false;
 
   std::unordered_map<std::string, const FieldDef*> by_lower_name;
   for (const FieldDef& field : type_->fields()) by_lower_name.emplace(AsciiLower(field.name), &field);
@@ -213,10 +208,10 @@ bool TableReader::ReadHeader(Diagnostics& diagnostics,
 
 bool TableReader::Next(Record* out, Diagnostics& diagnostics) {
   for (;;) {
-    CsvReader::Status status = reader_->Next(&row_, diagnostics);
-    if (status == CsvReader::Status::kEnd) return false;
+    RowSource::Status status = reader_->Next(&row_, diagnostics);
+    if (status == RowSource::Status::kEnd) return false;
     ++counts_.rows_read;
-    if (status == CsvReader::Status::kMalformed) {
+    if (status == RowSource::Status::kMalformed) {
       ++counts_.rows_rejected;
       continue;
     }
@@ -412,7 +407,8 @@ std::shared_ptr<const KeyedTable> LoadKeyedTable(const std::string& path, const 
     auto found = table->by_key.find(key);
     if (found != table->by_key.end()) {
       reader->ErrorAtCell(diagnostics, key_field,
-                          "duplicate '" + key_field + "' '" + key + "' (first on line " +
+                          "duplicate '" + key_field + "' '" + key + "' (first on " +
+                              reader->line_word() + " " +
                               std::to_string(found->second->origin.line) + ")");
       reader->CountRejected();
       continue;

@@ -1,5 +1,6 @@
-// TableReader: a CSV file read as records of one kind. The header names the columns; each column
-// is matched to a field of the record type and each cell parsed with ParseFieldText.
+// TableReader: a table read as records of one kind: a CSV file, or a table of a SQLite database
+// (the rows come from a RowSource, row_source.h). The header names the columns; each column is
+// matched to a field of the record type and each cell parsed with ParseFieldText.
 //
 // - A column that names no field: one warning at its header cell; the column is ignored.
 // - A required field (FieldDef::required, or a key column the caller requires) with no column:
@@ -9,8 +10,9 @@
 // - A required field with no value, and a malformed CSV row: an error; the row is rejected.
 // Every data row is counted: rows_read == records produced + rows_rejected.
 //
-// With a column mapping for the file (FieldParseOptions::mappings, column_mapping.h): the
-// separator and encoding are the mapping's; header names are renamed to canonical fields before
+// With a column mapping for the file (FieldParseOptions::mappings, column_mapping.h; for a
+// database table, the mapping of the CSV file it stands for, RowSource::mapping_path): the
+// separator and encoding are the mapping's (CSV only); header names are renamed to canonical fields before
 // they are matched; a cell of a field with a value map is looked up there first (a label no map
 // lists is parsed as written, so a code it is not is reported at the cell as usual, and a text
 // field keeps it with a warning); booleans and dates follow the mapping's words and formats; a
@@ -31,6 +33,7 @@
 #include "engine/sources/csv_reader.h"
 #include "engine/sources/field_parser.h"
 #include "engine/sources/record_source.h"
+#include "engine/sources/row_source.h"
 #include "uofa/diagnostic.h"
 
 namespace uofa {
@@ -51,6 +54,12 @@ class TableReader {
                                                  const FieldParseOptions& parse,
                                                  Diagnostics& diagnostics,
                                                  const std::vector<std::string>& required_columns = {});
+  /// The same over any row source (a SQLite table, say).
+  static std::unique_ptr<TableReader> FromRows(std::unique_ptr<RowSource> rows,
+                                               const RecordType& type,
+                                               const FieldParseOptions& parse,
+                                               Diagnostics& diagnostics,
+                                               const std::vector<std::string>& required_columns = {});
 
   /// Reads the next record into `*out` (type, fields, origin = path and row line); false at the
   /// end. Rejected rows are reported, counted and skipped.
@@ -69,14 +78,16 @@ class TableReader {
 
   const SourceCounts& counts() const { return counts_; }
   const std::string& path() const { return reader_->path(); }
+  /// What the table's positions count as lines: "line" (a file) or "row" (a database table).
+  const char* line_word() const { return reader_->line_word(); }
   const RecordType& type() const { return *type_; }
   /// List fields filled from a split column of the mapping (their child files are not read).
   std::vector<std::string> SplitFields() const;
   /// The share of the file read so far (0..1); negative when its size is not known.
-  double FractionRead() const;
+  double FractionRead() const { return reader_->FractionRead(); }
 
  private:
-  TableReader(std::unique_ptr<CsvReader> reader, const RecordType& type,
+  TableReader(std::unique_ptr<RowSource> reader, const RecordType& type,
               const FieldParseOptions& parse);
   bool ReadHeader(Diagnostics& diagnostics, const std::vector<std::string>& required_columns);
   // Fills `*out` from row_; false when the row is rejected (already reported).
@@ -101,7 +112,7 @@ class TableReader {
     const FieldDef* seq_field = nullptr;  // numbered 1.. in the order listed
   };
 
-  std::unique_ptr<CsvReader> reader_;
+  std::unique_ptr<RowSource> reader_;
   const RecordType* type_;
   FieldParseOptions parse_;
   CsvRow row_;
@@ -112,7 +123,6 @@ class TableReader {
   std::vector<const LabelMap*> labels_;  // by field slot; nullptr: no value map
   std::vector<CompiledSplit> splits_;
   std::string scratch_;
-  std::size_t file_size_ = 0;  // 0: not known (a stream)
   SourceCounts counts_;
 };
 
