@@ -8,6 +8,11 @@
 // A child table that is absent leaves the list field null (not known); a present table gives
 // every incident a list, empty when it has no rows.
 //
+// The same tables may come as one SQLite database, incidents/incidents.sqlite, holding tables of
+// the same names and columns (incidents, interventions, ...; sqlite_tables.h for positions and
+// cells): read exactly as the CSV files are, each through the column mapping of the CSV file it
+// stands for. A table of another name is a warning, and is not read.
+//
 // Counts cover every file: rows_read == incidents produced + child rows attached to them +
 // rows_rejected.
 #ifndef UOFA_ENGINE_SOURCES_INCIDENT_TABLES_H_
@@ -29,6 +34,14 @@ std::unique_ptr<RecordSource> OpenIncidentTables(const std::string& directory,
                                                  const SourceOptions& options,
                                                  std::shared_ptr<const KeyedTable> patients,
                                                  Diagnostics& diagnostics);
+
+/// Opens the database `path` (DIR/incidents/incidents.sqlite) and its table `incidents`, with
+/// the child tables it holds. nullptr, with the reason in `diagnostics`, when the file is not a
+/// readable database, has no table 'incidents', or `options.schemas` has no 'incident' type.
+std::unique_ptr<RecordSource> OpenIncidentDatabase(const std::string& path,
+                                                   const SourceOptions& options,
+                                                   std::shared_ptr<const KeyedTable> patients,
+                                                   Diagnostics& diagnostics);
 
 }  // namespace uofa
 

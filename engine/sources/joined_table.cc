@@ -43,25 +43,41 @@ struct ChildRows {
   const FieldDef* field = nullptr;  // the parent's list field it fills
   std::string path;
   std::string kind;
+  bool lines_from_file = true;  // false: a database table, with no source lines to show
   std::unordered_map<std::string, std::vector<Row>> by_key;
   SourceCounts counts;
 };
 
-std::unique_ptr<ChildRows> LoadChildRows(const std::string& path, const FieldDef& field,
-                                         const RecordType& element, const std::string& parent,
-                                         const std::string& key_field,
+// The table at `path` (a CSV file), or table `table` of the spec's database.
+std::unique_ptr<TableReader> OpenTable(const JoinedTableSpec& spec, const std::string& path,
+                                       const std::string& table, const RecordType& type,
+                                       const FieldParseOptions& parse, Diagnostics& diagnostics,
+                                       const std::string& key_field) {
+  if (spec.database == nullptr) return TableReader::Open(path, type, parse, diagnostics, {key_field});
+  std::string mapping_path = (fs::path(spec.mapping_folder) / (table + ".csv")).string();
+  std::unique_ptr<RowSource> rows = spec.database->OpenTable(table, mapping_path, diagnostics);
+  if (!rows) return nullptr;
+  return TableReader::FromRows(std::move(rows), type, parse, diagnostics, {key_field});
+}
+
+std::unique_ptr<ChildRows> LoadChildRows(const JoinedTableSpec& spec,
+                                         const JoinedTableSpec::Child& child,
+                                         const FieldDef& field, const RecordType& element,
+                                         const std::string& parent, const std::string& key_field,
                                          const FieldParseOptions& parse, Diagnostics& diagnostics) {
+  const std::string& path = child.path;
   if (element.Find(key_field) == nullptr) {
     diagnostics.Error({path, 0, 0}, "record type '" + element.name() + "' has no field '" +
                                         key_field + "' to join it to its '" + parent + "'");
     return nullptr;
   }
   std::unique_ptr<TableReader> reader =
-      TableReader::Open(path, element, parse, diagnostics, {key_field});
+      OpenTable(spec, path, child.table, element, parse, diagnostics, key_field);
   if (!reader) return nullptr;
   auto table = std::make_unique<ChildRows>();
   table->field = &field;
   table->path = path;
+  table->lines_from_file = spec.database == nullptr;
   table->kind = element.name();
   Record record;
   while (reader->Next(&record, diagnostics)) {
@@ -115,8 +131,8 @@ class JoinedTableSource : public RecordSource {
       std::string key = KeyText(record.Get(key_field_));
       if (int first = seen_.Insert(key, record.origin.line)) {
         table_->ErrorAtCell(diagnostics, key_field_,
-                            "duplicate '" + key_field_ + "' '" + key + "' (first on line " +
-                                std::to_string(first) + ")");
+                            "duplicate '" + key_field_ + "' '" + key + "' (first on " +
+                                table_->line_word() + " " + std::to_string(first) + ")");
         table_->CountRejected();
         continue;
       }
@@ -193,7 +209,8 @@ class JoinedTableSource : public RecordSource {
       });
       std::vector<int> lines;
       for (const auto& [key, row] : orphans) lines.push_back(row->key_line);
-      std::unordered_map<int, std::string> texts = ReadLines(child.path, lines);
+      std::unordered_map<int, std::string> texts;
+      if (child.lines_from_file) texts = ReadLines(child.path, lines);
       for (auto& [key, row] : orphans) {
         diagnostics.Error({child.path, row->key_line, row->key_column},
                           "no " + kind() + " '" + key + "' was read from '" + parent_file + "'",
@@ -233,7 +250,8 @@ std::vector<JoinedTableSpec::Child> ChildTablesBeside(const RecordType& type,
   for (const FieldDef& field : type.fields()) {
     if (field.kind != FieldKind::kList) continue;
     if (ElementType(field, options.schemas) == nullptr) continue;
-    children.push_back({field.name, (fs::path(directory) / (field.name + ".csv")).string()});
+    children.push_back(
+        {field.name, (fs::path(directory) / (field.name + ".csv")).string(), field.name});
   }
   return children;
 }
@@ -255,7 +273,7 @@ std::unique_ptr<RecordSource> OpenJoinedTable(const JoinedTableSpec& spec,
     return nullptr;
   }
   std::unique_ptr<TableReader> table =
-      TableReader::Open(spec.path, type, options.parse, diagnostics, {key_field});
+      OpenTable(spec, spec.path, spec.table, type, options.parse, diagnostics, key_field);
   if (!table) return nullptr;
 
   std::vector<ChildRows> children;
@@ -266,7 +284,10 @@ std::unique_ptr<RecordSource> OpenJoinedTable(const JoinedTableSpec& spec,
     const RecordType* element = ElementType(*field, options.schemas);
     if (element == nullptr) continue;
     std::error_code ignored;
-    if (!fs::is_regular_file(child.path, ignored)) continue;
+    if (spec.database ? !spec.database->HasTable(child.table)
+                      : !fs::is_regular_file(child.path, ignored)) {
+      continue;
+    }
     if (std::find(split_fields.begin(), split_fields.end(), child.field) != split_fields.end()) {
       // The mapping fills this list from a column of the table: one source of rows, not two.
       diagnostics.Warning({child.path, 0, 0}, "'" + child.field +
@@ -276,8 +297,8 @@ std::unique_ptr<RecordSource> OpenJoinedTable(const JoinedTableSpec& spec,
                                                   "' in uofa.yaml; this file is not read");
       continue;
     }
-    auto rows = LoadChildRows(child.path, *field, *element, type.name(), key_field, options.parse,
-                              diagnostics);
+    auto rows = LoadChildRows(spec, child, *field, *element, type.name(), key_field,
+                              options.parse, diagnostics);
     if (rows) children.push_back(std::move(*rows));
   }
   return std::make_unique<JoinedTableSource>(std::move(table), std::move(key_field),

@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "engine/sources/record_source.h"
+#include "engine/sources/sqlite_tables.h"
 #include "engine/sources/table_reader.h"
 #include "uofa/diagnostic.h"
 
@@ -34,8 +35,16 @@ struct JoinedTableSpec {
   struct Child {
     std::string field;  ///< e.g. "training"
     std::string path;   ///< e.g. DIR/training.csv
+    std::string table;  ///< with `database`: the table ("interventions")
   };
   std::vector<Child> children;
+  /// When set, the table and its children are tables of this database rather than CSV files:
+  /// `table` and each Child::table name them, and the paths are their SqliteDatabase::TablePath.
+  std::shared_ptr<SqliteDatabase> database;
+  std::string table;
+  /// With `database`: the folder whose CSV files' column mappings apply to its tables (table
+  /// `interventions` is read through the mapping of `<folder>/interventions.csv`).
+  std::string mapping_folder;
   /// A table read whole (patients): the record field of `type` whose kind is the lookup's is
   /// filled from the row its key names. May be null.
   std::shared_ptr<const KeyedTable> lookup;

@@ -17,6 +17,7 @@ namespace fs = std::filesystem;
 constexpr const char* kPatientsFile = "patients.csv";
 constexpr const char* kIncidentsCsv = "incidents/incidents.csv";
 constexpr const char* kIncidentsJsonl = "incidents/incidents.jsonl";
+constexpr const char* kIncidentsSqlite = "incidents/incidents.sqlite";
 
 std::unique_ptr<RecordSource> OpenPatients(AuditFolder& folder, Diagnostics& diagnostics) {
   std::shared_ptr<const KeyedTable> patients = folder.Patients(diagnostics);
@@ -24,18 +25,31 @@ std::unique_ptr<RecordSource> OpenPatients(AuditFolder& folder, Diagnostics& dia
   return MakeKeyedTableSource(std::move(patients));
 }
 
+// The incidents come in one of three forms; more than one present is an error naming them.
 std::unique_ptr<RecordSource> OpenIncidents(AuditFolder& folder, Diagnostics& diagnostics) {
-  bool csv = folder.Has(kIncidentsCsv);
-  bool jsonl = folder.Has(kIncidentsJsonl);
-  if (csv && jsonl) {
+  std::vector<std::string> present;
+  for (const char* form : {kIncidentsCsv, kIncidentsJsonl, kIncidentsSqlite}) {
+    if (folder.Has(form)) present.push_back(fs::path(form).filename().string());
+  }
+  if (present.size() > 1) {
+    std::string names;
+    for (std::size_t i = 0; i < present.size(); ++i) {
+      if (i > 0) names += i + 1 == present.size() ? " and " : ", ";
+      names += "'" + present[i] + "'";
+    }
     diagnostics.Error({folder.PathOf("incidents"), 0, 0},
-                      "both 'incidents.csv' and 'incidents.jsonl' are present; keep one of them");
+                      (present.size() == 2 ? "both " : "all of ") + names +
+                          " are present; keep one of them");
     return nullptr;
   }
   std::shared_ptr<const KeyedTable> patients = folder.Patients(diagnostics);
-  if (csv) {
+  if (folder.Has(kIncidentsCsv)) {
     return OpenIncidentTables(folder.PathOf("incidents"), folder.options(), std::move(patients),
                               diagnostics);
+  }
+  if (folder.Has(kIncidentsSqlite)) {
+    return OpenIncidentDatabase(folder.PathOf(kIncidentsSqlite), folder.options(),
+                                std::move(patients), diagnostics);
   }
   return OpenIncidentJsonl(folder.PathOf(kIncidentsJsonl), folder.options(), std::move(patients),
                            diagnostics);
@@ -138,7 +152,7 @@ const std::vector<SourceKind>& SourceKinds() {
   static const std::vector<SourceKind> kinds = {
       // patients first: the incident join reads the same table.
       {"patient", {kPatientsFile}, OpenPatients},
-      {"incident", {kIncidentsCsv, kIncidentsJsonl}, OpenIncidents},
+      {"incident", {kIncidentsCsv, kIncidentsJsonl, kIncidentsSqlite}, OpenIncidents},
       {kOrganisation, {kOrganisationFile}, OpenOrganisation},
       {kAdmission, {kAdmissionsFile}, OpenJoined<kAdmission, kAdmissionsFile>},
       {kStaff, {kStaffFile}, OpenJoined<kStaff, kStaffFile>},

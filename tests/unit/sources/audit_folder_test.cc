@@ -165,9 +165,10 @@ TEST_CASE("source registry: one row per kind, patients before incidents") {
   REQUIRE(kinds.size() >= 2);
   CHECK(std::string(kinds[0].kind) == "patient");
   CHECK(std::string(kinds[1].kind) == "incident");
-  REQUIRE(kinds[1].files.size() == 2);
+  REQUIRE(kinds[1].files.size() == 3);
   CHECK(std::string(kinds[1].files[0]) == "incidents/incidents.csv");
   CHECK(std::string(kinds[1].files[1]) == "incidents/incidents.jsonl");
+  CHECK(std::string(kinds[1].files[2]) == "incidents/incidents.sqlite");
   for (const SourceKind& kind : kinds) CHECK(static_cast<bool>(kind.open));
 }
 

@@ -123,7 +123,7 @@ TEST_CASE("record kinds: staff without training.csv keep a null training list") 
   JoinedTableSpec spec;
   spec.path = Kinds("staff.csv");
   spec.type = &env.type("staff");
-  spec.children = {{"training", FixturePath("audit-kinds/absent.csv")}};
+  spec.children = {{"training", FixturePath("audit-kinds/absent.csv"), "training"}};
   Diagnostics diagnostics;
   auto source = OpenJoinedTable(spec, env.options(), diagnostics);
   REQUIRE(source != nullptr);
