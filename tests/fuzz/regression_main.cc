@@ -22,6 +22,7 @@ extern "C" int UofaFuzz_markdown_reader(const std::uint8_t* data, std::size_t si
 extern "C" int UofaFuzz_mapped_table(const std::uint8_t* data, std::size_t size);
 extern "C" int UofaFuzz_pdf_reader(const std::uint8_t* data, std::size_t size);
 extern "C" int UofaFuzz_docx_reader(const std::uint8_t* data, std::size_t size);
+extern "C" int UofaFuzz_incident_sqlite(const std::uint8_t* data, std::size_t size);
 
 namespace {
 
@@ -42,6 +43,7 @@ const Harness kHarnesses[] = {
     {"mapped_table", UofaFuzz_mapped_table},
     {"pdf_reader", UofaFuzz_pdf_reader},
     {"docx_reader", UofaFuzz_docx_reader},
+    {"incident_sqlite", UofaFuzz_incident_sqlite},
 };
 
 // The files of `folder`, sorted so that runs are reproducible; none when it does not exist.
