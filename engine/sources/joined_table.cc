@@ -293,8 +293,9 @@ std::unique_ptr<RecordSource> OpenJoinedTable(const JoinedTableSpec& spec,
       diagnostics.Warning({child.path, 0, 0}, "'" + child.field +
                                                   "' is filled from a split column of the mapping "
                                                   "of '" +
-                                                  FileName(spec.path) +
-                                                  "' in uofa.yaml; this file is not read");
+                                                  FileName(spec.path) + "' in uofa.yaml; this " +
+                                                  (spec.database ? "table" : "file") +
+                                                  " is not read");
       continue;
     }
     auto rows = LoadChildRows(spec, child, *field, *element, type.name(), key_field,

@@ -123,6 +123,36 @@ TEST_CASE("incident sqlite: a file that is not a database is an error at the fil
   CHECK(opened->open_diagnostics.Format() == path + ": error: not a SQLite database\n");
 }
 
+TEST_CASE("incident sqlite: a table that breaks off is an error at the row where reading stops") {
+  testing::TempFolder scratch;
+  std::string path = scratch / "incidents.sqlite";
+  std::string rows;
+  for (int i = 1; i <= 400; ++i) {
+    rows += "INSERT INTO incidents VALUES ('INC-" + std::to_string(i) + "', 'P1', '" +
+            std::string(200, 'x') + "');";
+  }
+  testing::WriteDatabase(path, "PRAGMA page_size = 512; CREATE TABLE incidents (incident_id TEXT, "
+                               "patient_id TEXT, description TEXT);" + rows);
+  {
+    // Pages past the first quarter of the file overwritten: the table's later rows are lost.
+    std::string bytes = testing::ReadText(path);
+    REQUIRE(bytes.size() > 40000);
+    for (std::size_t i = bytes.size() / 4; i < bytes.size(); ++i) bytes[i] = 'Z';
+    scratch.Write("incidents.sqlite", bytes);
+  }
+  auto opened = OpenDatabase(path);
+  REQUIRE(opened->source);
+  CHECK(opened->open_diagnostics.Empty());
+  const SourceCounts& counts = opened->source->counts();
+  CHECK(counts.rows_read < 400);  // where it stops depends on which pages hold what
+  CHECK(counts.rows_rejected == 0);
+  CHECK(opened->records.size() == counts.rows_read);
+  CHECK(opened->read_diagnostics.Format() ==
+        path + ":incidents:" + std::to_string(counts.rows_read + 1) +
+            ": error: the table cannot be read from this row on: database disk image is "
+            "malformed\n");
+}
+
 TEST_CASE("incident sqlite: a database without an incidents table is an error at the file") {
   testing::TempFolder scratch;
   std::string path = scratch / "incidents.sqlite";
