@@ -16,7 +16,7 @@ namespace uofa {
 /// - tristate: "yes", "no" or "unknown"; bool: true or false; int and number: JSON numbers;
 /// - date: "YYYY-MM-DD"; datetime: RFC 3339 in UTC ("2024-03-01T09:00:00Z"; fractional seconds
 ///   only when not zero): the instant, whatever offset or local time the input gave it in;
-/// - list: an array of the child records' objects, in the order read; record: one object.
+/// - list: an array of the child records' objects, in the reader's order; record: one object.
 /// A null field (missing in the input) is left out, so that a field added to the schema does
 /// not change records that lack it. Where a record came from (file, line) is not part of it.
 nlohmann::json RecordToJson(const Record& record);
