@@ -26,6 +26,7 @@ std::function<int()> SetUpStats(CLI::App& command);
 std::function<int()> SetUpTest(CLI::App& command);
 std::function<int()> SetUpLint(CLI::App& command);
 std::function<int()> SetUpRules(CLI::App& command);
+std::function<int()> SetUpImport(CLI::App& command);
 std::function<int()> SetUpHistory(CLI::App& command);
 std::function<int()> SetUpDiff(CLI::App& command);
 std::function<int()> SetUpMap(CLI::App& command);

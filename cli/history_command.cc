@@ -1,4 +1,5 @@
-// uofa history [DIR]: the audit runs recorded in the store, oldest first.
+// uofa history [DIR]: the audit runs recorded in the store, oldest first; with --imports, the
+// imports of records (uofa import).
 #include <iostream>
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -14,6 +15,7 @@ struct HistoryArguments {
   std::string audit_dir = ".";
   std::string db;
   std::string format = "text";
+  bool imports = false;
 };
 
 std::string PackList(const StoredRun& run) {
@@ -69,6 +71,45 @@ void WriteJson(const std::vector<StoredRun>& runs) {
   std::cout << document.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
 }
 
+void WriteImportsText(const std::vector<StoredImport>& imports, const std::string& path) {
+  if (imports.empty()) {
+    std::cout << "no imports recorded in '" << path << "'\n";
+    return;
+  }
+  std::cout << "  import  imported              files    read     new  replaced  unchanged  warnings\n";
+  std::string audit_dir;
+  for (const StoredImport& item : imports) {
+    if (item.audit_dir != audit_dir) {
+      audit_dir = item.audit_dir;
+      std::cout << audit_dir << '\n';
+    }
+    std::cout << PadLeft(std::to_string(item.id), 8) << "  " << item.imported_at
+              << PadLeft(std::to_string(item.files), 7) << PadLeft(std::to_string(item.read), 8)
+              << PadLeft(std::to_string(item.added), 8) << PadLeft(std::to_string(item.replaced), 10)
+              << PadLeft(std::to_string(item.unchanged), 11) << PadLeft(std::to_string(item.warnings), 10)
+              << '\n';
+  }
+}
+
+void WriteImportsJson(const std::vector<StoredImport>& imports) {
+  nlohmann::json items = nlohmann::json::array();
+  for (const StoredImport& item : imports) {
+    items.push_back({{"id", item.id},
+                     {"imported_at", item.imported_at},
+                     {"audit_dir", item.audit_dir},
+                     {"tool_version", item.tool_version},
+                     {"files", item.files},
+                     {"records", {{"read", item.read},
+                                  {"new", item.added},
+                                  {"replaced", item.replaced},
+                                  {"unchanged", item.unchanged}}},
+                     {"warnings", item.warnings}});
+  }
+  nlohmann::json document = {
+      {"schema", "uofa-import-history"}, {"schema_version", "1.0.0"}, {"imports", std::move(items)}};
+  std::cout << document.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+}
+
 int RunHistory(const HistoryArguments& arguments) {
   if (arguments.format != "text" && arguments.format != "json") {
     std::cerr << "error: --format must be text or json\n";
@@ -77,6 +118,19 @@ int RunHistory(const HistoryArguments& arguments) {
   const std::string path = StorePath(arguments.audit_dir, arguments.db);
   std::string error;
   std::unique_ptr<AuditStore> store = AuditStore::Open(path, false, &error);
+  if (arguments.imports) {
+    std::optional<std::vector<StoredImport>> imports;
+    if (store) imports = store->Imports(&error);
+    if (!imports) {
+      std::cerr << "error: " << error << '\n';
+      return kExitError;
+    }
+    if (arguments.format == "json")
+      WriteImportsJson(*imports);
+    else
+      WriteImportsText(*imports, path);
+    return kExitOk;
+  }
   std::optional<std::vector<StoredRun>> runs;
   if (store) runs = store->Runs(&error);
   if (!runs) {
@@ -100,6 +154,7 @@ std::function<int()> SetUpHistory(CLI::App& command) {
                      "Audit store to read (default: uofa.db in the audit folder)");
   command.add_option("--format,-f", arguments->format, "Output format: text or json")
       ->capture_default_str();
+  command.add_flag("--imports", arguments->imports, "List the imports of records (uofa import) instead of the runs");
   return [arguments] { return RunHistory(*arguments); };
 }
 

@@ -21,7 +21,8 @@ const std::vector<CommandSpec>& Commands() {
       {"test", "Run every rule's own pass and fail examples", SetUpTest},
       {"lint", "Load the rule packs and report every problem in them", SetUpLint},
       {"rules", "List the rules, show one, or write the rule catalogue", SetUpRules},
-      {"history", "List the audit runs recorded in the store", SetUpHistory},
+      {"import", "Load an audit folder's records into the store, all or nothing", SetUpImport},
+      {"history", "List the audit runs (or the imports) recorded in the store", SetUpHistory},
       {"diff", "Show the gaps opened and closed between two recorded runs", SetUpDiff},
       {"map", "Propose the column mapping of a trust's own export", SetUpMap},
   };

@@ -118,6 +118,35 @@ std::optional<std::vector<StoredRun>> AuditStore::Runs(std::string* error) const
   }
 }
 
+std::optional<std::vector<StoredImport>> AuditStore::Imports(std::string* error) const {
+  try {
+    std::vector<StoredImport> imports;
+    SQLite::Statement query(*impl_->database,
+                            "SELECT i.id, i.imported_at, i.audit_dir, i.tool_version, "
+                            "(SELECT count(*) FROM import_files f WHERE f.import_id = i.id), "
+                            "i.records_read, i.records_new, i.records_replaced, i.records_unchanged, "
+                            "i.warnings FROM imports i ORDER BY i.id");
+    while (query.executeStep()) {
+      StoredImport item;
+      item.id = query.getColumn(0).getInt64();
+      item.imported_at = query.getColumn(1).getString();
+      item.audit_dir = query.getColumn(2).getString();
+      item.tool_version = query.getColumn(3).getString();
+      item.files = static_cast<std::size_t>(query.getColumn(4).getInt64());
+      item.read = static_cast<std::size_t>(query.getColumn(5).getInt64());
+      item.added = static_cast<std::size_t>(query.getColumn(6).getInt64());
+      item.replaced = static_cast<std::size_t>(query.getColumn(7).getInt64());
+      item.unchanged = static_cast<std::size_t>(query.getColumn(8).getInt64());
+      item.warnings = static_cast<std::size_t>(query.getColumn(9).getInt64());
+      imports.push_back(std::move(item));
+    }
+    return imports;
+  } catch (const SQLite::Exception& exception) {
+    *error = impl_->Failed(exception);
+    return std::nullopt;
+  }
+}
+
 std::optional<std::vector<StoredGap>> AuditStore::Gaps(std::int64_t run_id,
                                                        std::string* error) const {
   try {

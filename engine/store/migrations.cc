@@ -83,6 +83,54 @@ ALTER TABLE findings ADD COLUMN waiver_approved_by TEXT;
 ALTER TABLE findings ADD COLUMN waiver_expires TEXT;
 ALTER TABLE run_rules ADD COLUMN waived INTEGER NOT NULL DEFAULT 0;
 )sql"},
+      {3, "imported records: imports, their files and every version of each record", R"sql(
+CREATE TABLE imports (
+  id INTEGER PRIMARY KEY,
+  imported_at TEXT NOT NULL,
+  audit_dir TEXT NOT NULL,
+  tool_version TEXT NOT NULL,
+  records_read INTEGER NOT NULL,
+  records_new INTEGER NOT NULL,
+  records_replaced INTEGER NOT NULL,
+  records_unchanged INTEGER NOT NULL,
+  warnings INTEGER NOT NULL
+);
+CREATE INDEX imports_by_audit ON imports (audit_dir, id);
+CREATE TABLE import_kinds (
+  import_id INTEGER NOT NULL REFERENCES imports (id) ON DELETE CASCADE,
+  kind TEXT NOT NULL,
+  records_read INTEGER NOT NULL,
+  records_new INTEGER NOT NULL,
+  records_replaced INTEGER NOT NULL,
+  records_unchanged INTEGER NOT NULL,
+  PRIMARY KEY (import_id, kind)
+);
+CREATE TABLE import_files (
+  import_id INTEGER NOT NULL REFERENCES imports (id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  path TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  rows INTEGER NOT NULL,
+  sha256 TEXT NOT NULL,
+  PRIMARY KEY (import_id, position)
+);
+CREATE TABLE record_versions (
+  id INTEGER PRIMARY KEY,
+  audit_dir TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  record_id TEXT NOT NULL,
+  ordinal INTEGER NOT NULL,
+  content_sha256 TEXT NOT NULL,
+  record TEXT NOT NULL,
+  origin_file TEXT NOT NULL,
+  origin_line INTEGER NOT NULL,
+  imported_by INTEGER NOT NULL REFERENCES imports (id),
+  replaced_by INTEGER REFERENCES imports (id)
+);
+CREATE UNIQUE INDEX record_versions_current ON record_versions (audit_dir, kind, record_id, ordinal)
+  WHERE replaced_by IS NULL;
+CREATE INDEX record_versions_by_record ON record_versions (audit_dir, kind, record_id, ordinal, id);
+)sql"},
   };
   return migrations;
 }

@@ -1,5 +1,6 @@
 // The audit store: a SQLite file (by default `uofa.db` in the audit folder) that keeps every
-// `uofa check` run with its findings, so that runs can be listed and compared.
+// `uofa check` run with its findings, so that runs can be listed and compared, and the records
+// `uofa import` loads (uofa/import.h), every version of each.
 //
 //   std::string error;
 //   std::unique_ptr<uofa::AuditStore> store = uofa::AuditStore::Open("audit/uofa.db", true,
@@ -35,6 +36,31 @@ struct StoredRun {
   std::size_t gaps_medium = 0;
   std::size_t gaps_low = 0;
   std::size_t waived = 0;  ///< waived failures
+};
+
+/// The records of one kind in an import (`uofa import`): read from the folder, and how each
+/// compared with the record of the same kind and id the store held.
+struct ImportKindCounts {
+  std::string kind;
+  std::size_t read = 0;       ///< records read (rows that became records)
+  std::size_t added = 0;      ///< records the store did not hold
+  std::size_t replaced = 0;   ///< records whose content changed: a new version, the old one kept
+  std::size_t unchanged = 0;  ///< records identical to the version the store held
+  std::size_t rejected = 0;   ///< rows that could not become a record (each has an error)
+};
+
+/// One import, as `uofa history --imports` lists it.
+struct StoredImport {
+  std::int64_t id = 0;
+  std::string imported_at;  ///< ISO 8601 UTC
+  std::string audit_dir;    ///< the audit folder, as an absolute path
+  std::string tool_version;
+  std::size_t files = 0;    ///< input files read (their paths and SHA-256 are kept)
+  std::size_t read = 0;
+  std::size_t added = 0;
+  std::size_t replaced = 0;
+  std::size_t unchanged = 0;
+  std::size_t warnings = 0;  ///< cells that could not be read (the records were kept)
 };
 
 /// A gap of a run, keyed by (rule id, record id). A rule-level gap (a pass rate below the rule's
@@ -80,6 +106,9 @@ class AuditStore {
 
   /// The gaps of a run (see GapsOf); nullopt with `*error` when there is no such run.
   std::optional<std::vector<StoredGap>> Gaps(std::int64_t run_id, std::string* error) const;
+
+  /// Every import of records (`uofa import`), oldest first.
+  std::optional<std::vector<StoredImport>> Imports(std::string* error) const;
 
   /// Compares run `before` with run `after`.
   std::optional<RunComparison> Compare(std::int64_t before, std::int64_t after,

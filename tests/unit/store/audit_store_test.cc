@@ -37,7 +37,7 @@ TEST_CASE("a new store is created owner-only at the current schema version") {
   CHECK((status.st_mode & 0777) == 0600);
   SQLite::Database database(path);
   CHECK(StoreVersion(database) == AuditStore::SchemaVersion());
-  CHECK(AuditStore::SchemaVersion() == 2);
+  CHECK(AuditStore::SchemaVersion() == 3);
   CHECK(database.execAndGet("PRAGMA journal_mode").getString() == "delete");
 }
 
@@ -67,7 +67,7 @@ TEST_CASE("a store written by a newer uofa is refused and left unchanged") {
   CHECK_FALSE(AuditStore::Open(path, true, &error));
   CHECK(error == "'" + path +
                      "': the store was written by a newer uofa (schema version 99; this uofa "
-                     "reads up to version 2)");
+                     "reads up to version 3)");
   SQLite::Database database(path);
   CHECK(StoreVersion(database) == 99);
 }
@@ -94,7 +94,7 @@ TEST_CASE("a store at version 1 is migrated and keeps its runs") {
   std::unique_ptr<AuditStore> store = AuditStore::Open(path, false, &error);
   REQUIRE_MESSAGE(store, error);
   SQLite::Database database(path);
-  CHECK(StoreVersion(database) == 2);
+  CHECK(StoreVersion(database) == 3);
   CHECK(database.execAndGet("SELECT waiver_state FROM findings").getString() == "none");
   std::optional<std::vector<StoredRun>> runs = store->Runs(&error);
   REQUIRE(runs);
