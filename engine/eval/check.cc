@@ -42,6 +42,7 @@ std::optional<AuditResult> RunDocumentCheck(const CheckOptions& options, Diagnos
   if (!as_of) return std::nullopt;
   LoadOptions load;
   load.rules_root = options.rules_root;
+  load.read_examples = false;
   load.packs = options.packs;
   std::unique_ptr<PackSet> packs = LoadPacks(load, diagnostics);
   if (!packs) return std::nullopt;

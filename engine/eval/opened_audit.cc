@@ -67,6 +67,7 @@ std::unique_ptr<OpenedAudit> OpenAudit(const AuditRequest& request, Diagnostics&
   load.rules_root = request.rules_root;
   load.packs = request.packs.empty() ? audit->settings.packs : request.packs;
   load.overrides = audit->settings.overrides;
+  load.read_examples = false;
   audit->packs = LoadPacks(load, diagnostics);
   if (!audit->packs) return nullptr;
   CheckMappings(audit->settings.mappings, audit->packs->schemas, diagnostics);

@@ -34,6 +34,10 @@ struct LoadContext {
   /// Reads and parses a YAML file once; later calls return the same document. The root is null
   /// when the file could not be read or parsed (already reported).
   const YamlDocument& Read(const std::string& path);
+  /// Parses files that Read will be asked for, on every core, ahead of time. Each file's
+  /// problems are kept with it and reported when Read first returns it, so the diagnostics come
+  /// out in the same order as without the prefetch. Files already read are skipped.
+  void Prefetch(const std::vector<std::string>& paths);
   /// The text of any file (for a parameter override's position in uofa.yaml); nullptr when it
   /// cannot be read.
   const SourceText* Text(const std::string& path);
@@ -47,7 +51,12 @@ struct LoadContext {
   std::vector<NameReference> code_requests;
 
  private:
+  struct Parsed {
+    std::unique_ptr<YamlDocument> document;
+    Diagnostics problems;  // not yet reported: Read reports them
+  };
   std::map<std::string, std::unique_ptr<YamlDocument>> documents_;
+  std::map<std::string, Parsed> prefetched_;
   std::map<std::string, std::unique_ptr<SourceText>> texts_;
 };
 

@@ -126,6 +126,13 @@ std::unique_ptr<PackSet> Load(const LoadOptions& options, Diagnostics& diagnosti
   }
   CheckDuplicatePackIds(context, manifests);
 
+  std::vector<std::string> files;
+  for (const PackManifest& manifest : manifests) {
+    for (const NameReference& kind : manifest.schemas) files.push_back(context.SchemaPath(kind.name));
+    for (const NameReference& file : manifest.rule_files) files.push_back(file.name);
+  }
+  context.Prefetch(files);
+
   std::vector<NameReference> kinds;
   for (const PackManifest& manifest : manifests) {
     kinds.insert(kinds.end(), manifest.schemas.begin(), manifest.schemas.end());

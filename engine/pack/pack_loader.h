@@ -27,6 +27,9 @@ struct LoadOptions {
   std::vector<ParameterOverride> overrides;
   /// Strict (lint --strict, CI): a rule without at least one pass and one fail example is an error.
   bool strict = false;
+  /// Whether rules' examples are read, checked and built into records. An audit does not run
+  /// them (`uofa test` and `uofa lint` do), so it skips the work; `strict` reads them anyway.
+  bool read_examples = true;
 };
 
 /// Loads and compiles packs. Reports every problem found (not just the first) to `diagnostics`;

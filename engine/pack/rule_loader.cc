@@ -98,7 +98,9 @@ class RuleReader {
       rule.require_source = require->value;
       rule.require = CompileExpression(rule, *require);
     }
-    if (const YamlNode* examples = node.Find("examples"); examples && !examples->IsNull()) {
+    const YamlNode* examples = node.Find("examples");
+    bool wanted = context_.options.read_examples || context_.options.strict;
+    if (wanted && examples && !examples->IsNull()) {
       ReadExamples(rule, *examples);
     }
     if (context_.options.strict) CheckStrict(rule, node);
