@@ -1,8 +1,8 @@
-#include "london_time.h"
+#include "engine/gen/london_time.h"
 
 #include <cstdio>
 
-namespace uofa::samples {
+namespace uofa::gen {
 
 namespace {
 
@@ -89,4 +89,4 @@ std::string FormatDate(std::int64_t days) {
   return text;
 }
 
-}  // namespace uofa::samples
+}  // namespace uofa::gen

@@ -1,18 +1,26 @@
-#include "csv_writer.h"
+#include "engine/gen/csv_writer.h"
 
 #include <stdexcept>
 
-namespace uofa::samples {
+namespace uofa::gen {
+
+void AppendCsvField(std::string& out, std::string_view value) {
+  if (value.find_first_of(",\"\r\n") == std::string_view::npos) {
+    out.append(value);
+    return;
+  }
+  out += '"';
+  for (char c : value) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  out += '"';
+}
 
 std::string CsvField(const std::string& value) {
-  if (value.find_first_of(",\"\r\n") == std::string::npos) return value;
-  std::string quoted = "\"";
-  for (char c : value) {
-    if (c == '"') quoted += '"';
-    quoted += c;
-  }
-  quoted += '"';
-  return quoted;
+  std::string field;
+  AppendCsvField(field, value);
+  return field;
 }
 
 CsvWriter::CsvWriter(const std::string& path, std::vector<std::string> header)
@@ -35,4 +43,4 @@ void CsvWriter::Write(const std::vector<std::string>& cells) {
   out_ << '\n';
 }
 
-}  // namespace uofa::samples
+}  // namespace uofa::gen
