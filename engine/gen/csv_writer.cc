@@ -5,7 +5,14 @@
 namespace uofa::gen {
 
 void AppendCsvField(std::string& out, std::string_view value) {
-  if (value.find_first_of(",\"\r\n") == std::string_view::npos) {
+  bool plain = true;
+  for (char c : value) {
+    if (c == ',' || c == '"' || c == '\r' || c == '\n') {
+      plain = false;
+      break;
+    }
+  }
+  if (plain) {
     out.append(value);
     return;
   }
