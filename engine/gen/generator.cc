@@ -101,6 +101,8 @@ class Writer {
     for (int rule = 0; rule < static_cast<int>(gen::Rule::kCount); ++rule) {
       audit_.planted.push_back({gen::kRuleIds[static_cast<std::size_t>(rule)], tally_[static_cast<std::size_t>(rule)]});
     }
+    audit_.indeterminate.push_back({gen::kRuleIds[static_cast<int>(gen::Rule::kPostIncidentReview)],
+                                    undecided_[static_cast<int>(gen::Rule::kPostIncidentReview)]});
     if (!gen::WriteWholeFile(root + "/PLANTED.txt", FormatPlanted(audit_), &error)) return Fail(root + "/PLANTED.txt", error);
     audit_.files.push_back({"PLANTED.txt", 0});
     return audit_;
@@ -245,7 +247,10 @@ class Writer {
         files[table].Append(made.text[table]);
         rows[table] += made.rows[table];
       }
-      for (std::size_t rule = 0; rule < tally_.size(); ++rule) tally_[rule] += made.tally[rule];
+      for (std::size_t rule = 0; rule < tally_.size(); ++rule) {
+        tally_[rule] += made.tally[rule];
+        undecided_[rule] += made.undecided[rule];
+      }
     }
     for (std::thread& worker : workers) worker.join();
     bool ok = true;
@@ -260,6 +265,7 @@ class Writer {
   gen::TrustLayout layout_;
   GeneratedAudit audit_;
   gen::RuleTally tally_{};
+  gen::RuleTally undecided_{};
 };
 
 }  // namespace
@@ -289,6 +295,9 @@ std::optional<GeneratedAudit> GenerateAudit(const GenerateOptions& options, Diag
 std::string FormatPlanted(const GeneratedAudit& audit) {
   std::string text;
   for (const PlantedRule& rule : audit.planted) text += "planted " + rule.rule_id + ": " + std::to_string(rule.count) + "\n";
+  for (const PlantedRule& rule : audit.indeterminate) {
+    text += "indeterminate " + rule.rule_id + ": " + std::to_string(rule.count) + "\n";
+  }
   for (const GeneratedFile& file : audit.files) {
     if (file.path.size() > 4 && file.path.compare(file.path.size() - 4, 4, ".csv") == 0) {
       text += "rows " + file.path + ": " + std::to_string(file.rows) + "\n";
@@ -302,6 +311,11 @@ std::string FormatPlantedJson(const GeneratedAudit& audit) {
   std::string text = "{\n  \"as_of\": \"" + audit.as_of + "\",\n  \"planted\": {";
   for (std::size_t i = 0; i < audit.planted.size(); ++i) {
     text += (i == 0 ? "\n    \"" : ",\n    \"") + audit.planted[i].rule_id + "\": " + std::to_string(audit.planted[i].count);
+  }
+  text += "\n  },\n  \"indeterminate\": {";
+  for (std::size_t i = 0; i < audit.indeterminate.size(); ++i) {
+    text += (i == 0 ? "\n    \"" : ",\n    \"") + audit.indeterminate[i].rule_id + "\": " +
+            std::to_string(audit.indeterminate[i].count);
   }
   text += "\n  },\n  \"rows\": {";
   bool first = true;

@@ -35,7 +35,8 @@ enum class Scenario {
 // no other, given the incident it is planted on (Eligible).
 enum class Gap {
   kNone,
-  kReasonCodeMissing, kReasonNotKnown, kReasonOtherUnexplained, kLocationMissing, kInterventionEndMissing,
+  kReasonCodeMissing, kReasonNotKnown, kReasonOtherUnexplained, kLocationMissing, kEndTimeMissing,
+  kInterventionEndMissing,
   kRetiredTypeCode, kCarePlanUnanswered, kDescriptionMissing, kJobTitleMissing, kNonStaffReasonMissing,
   kOfficerNotListed, kOutcomeMissing, kSeriousInjuryUnanswered, kEffortsMissing, kNotificationUnanswered,
   kNotificationNotSent, kRecordTimeMissing, kDeletedEarly, kRecordLate, kNegligibleReasonMissing,
@@ -54,6 +55,7 @@ const std::vector<GapRate>& GapRates() {
   static const std::vector<GapRate> rates = {
       {Gap::kReasonCodeMissing, 40},        {Gap::kReasonNotKnown, 80},
       {Gap::kReasonOtherUnexplained, 30},   {Gap::kLocationMissing, 50},
+      {Gap::kEndTimeMissing, 150},
       {Gap::kInterventionEndMissing, 300},  {Gap::kRetiredTypeCode, 200},
       {Gap::kCarePlanUnanswered, 60},       {Gap::kDescriptionMissing, 70},
       {Gap::kJobTitleMissing, 50},          {Gap::kNonStaffReasonMissing, 1500},
@@ -141,6 +143,7 @@ struct Incident {
   Minutes seclusion_start = 0;
   Minutes seclusion_minutes = 0;
   bool seclusion_by_doctor = false;
+  bool end_missing = false;  // ended_at left out of the record (the interventions keep theirs)
 
   Minutes StartedAt() const { return interventions.front().started_at; }
   Minutes EndedAt() const {
@@ -468,6 +471,9 @@ class ChunkMaker {
     switch (gap) {
       case Gap::kReasonOtherUnexplained: return !incident.prone;
       case Gap::kDescriptionMissing: return !incident.prone;
+      // Messy data: the end of the use of force left out, where the patient declined the debrief
+      // (so NG10-DEBRIEF still passes without it).
+      case Gap::kEndTimeMissing: return incident.debrief_declined == "Y" && !incident.deleted_at;
       case Gap::kInterventionEndMissing:
       case Gap::kRetiredTypeCode: return scenario == Scenario::kOralMedication;
       case Gap::kNonStaffReasonMissing: return incident.has_police || incident.has_security;
@@ -505,6 +511,7 @@ class ChunkMaker {
         incident.reason.clear();
         break;
       case Gap::kLocationMissing: incident.location.clear(); break;
+      case Gap::kEndTimeMissing: incident.end_missing = true; break;
       case Gap::kInterventionEndMissing: incident.interventions.back().ended_at.reset(); break;
       case Gap::kRetiredTypeCode: incident.interventions.back().type_code = "02"; break;
       case Gap::kCarePlanUnanswered: incident.interventions.back().in_care_plan.clear(); break;
@@ -658,6 +665,10 @@ class ChunkMaker {
       case Gap::kReasonNotKnown:
       case Gap::kReasonOtherUnexplained: Count(tally, Rule::k5A); break;
       case Gap::kLocationMissing: Count(tally, Rule::k5B); break;
+      case Gap::kEndTimeMissing:  // NG10-PIR cannot tell whether the review was within 72 hours
+        Count(tally, Rule::k5B);
+        Count(out_.undecided, Rule::kPostIncidentReview);
+        break;
       case Gap::kInterventionEndMissing: Count(tally, Rule::k5BIntervention); break;
       case Gap::kRetiredTypeCode: Count(tally, Rule::k5C); break;
       case Gap::kCarePlanUnanswered: Count(tally, Rule::k5D); break;
@@ -729,7 +740,7 @@ class ChunkMaker {
     Field(kIncidents, layout_.WardName(patient.ward));
     Field(kIncidents, incident.location);
     Field(kIncidents, FormatLondonDateTime(incident.StartedAt()));
-    Field(kIncidents, FormatLondonDateTime(incident.EndedAt()));
+    Field(kIncidents, incident.end_missing ? "" : FormatLondonDateTime(incident.EndedAt()));
     Field(kIncidents, incident.reason_code);
     Field(kIncidents, incident.reason);
     Field(kIncidents, incident.description);
@@ -804,6 +815,7 @@ void MakeIncidentChunk(const TrustLayout& layout, std::int64_t chunk, IncidentCh
   for (std::string& text : out.text) text.clear();
   out.rows.fill(0);
   out.tally.fill(0);
+  out.undecided.fill(0);
   ChunkMaker maker(layout, chunk, out);
   const std::int64_t first = chunk * kIncidentsPerChunk;
   const std::int64_t last = std::min(layout.incidents, first + kIncidentsPerChunk);

@@ -34,7 +34,8 @@ inline constexpr std::array<const char*, kIncidentTableCount> kIncidentTableHead
 struct IncidentChunk {
   std::array<std::string, kIncidentTableCount> text;  // rows, without the headers
   std::array<std::int64_t, kIncidentTableCount> rows{};
-  RuleTally tally{};  // records the chunk's planted gaps make fail, per rule
+  RuleTally tally{};      // records the chunk's planted gaps make fail, per rule
+  RuleTally undecided{};  // records a planted messy value leaves a rule unable to decide
 };
 
 // Makes chunk `chunk` (incidents chunk * kIncidentsPerChunk onwards, up to layout.incidents).

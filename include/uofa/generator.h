@@ -53,6 +53,9 @@ struct GeneratedFile {
 struct GeneratedAudit {
   std::string as_of;                  ///< the audit date written to uofa.yaml
   std::vector<PlantedRule> planted;   ///< every rule the generator plants for, in a fixed order
+  /// Records a planted messy value leaves a rule unable to decide (`uofa check` counts them as
+  /// indeterminate): an incident without an end time and NG10-PIR's 72 hours.
+  std::vector<PlantedRule> indeterminate;
   std::vector<GeneratedFile> files;   ///< every file written, in writing order
 };
 
@@ -61,10 +64,12 @@ struct GeneratedAudit {
 std::optional<GeneratedAudit> GenerateAudit(const GenerateOptions& options, Diagnostics& diagnostics);
 
 /// The lines of PLANTED.txt: `planted <RULE-ID>: <count>` for each planted rule, then
-/// `rows <path>: <count>` for each CSV file; each line ends with a newline.
+/// `indeterminate <RULE-ID>: <count>`, then `rows <path>: <count>` for each CSV file; each line
+/// ends with a newline.
 std::string FormatPlanted(const GeneratedAudit& audit);
 
-/// The same as a JSON object: {"as_of", "planted": {rule: count}, "rows": {path: count}}.
+/// The same as a JSON object: {"as_of", "planted": {rule: count}, "indeterminate": {rule:
+/// count}, "rows": {path: count}}.
 std::string FormatPlantedJson(const GeneratedAudit& audit);
 
 }  // namespace uofa

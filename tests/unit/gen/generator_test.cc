@@ -120,12 +120,15 @@ TEST_CASE("gen: row counts, identifiers and the planted summary") {
   const std::string planted = FormatPlanted(*audit);
   CHECK(planted.rfind("planted UOF-S6-5A: " + std::to_string(Planted(*audit, "UOF-S6-5A")) + "\n", 0) == 0);
   CHECK(planted.find("planted UOF-S3-4: 1\n") != std::string::npos);
+  CHECK(planted.find("\nindeterminate NG10-PIR: " + std::to_string(audit->indeterminate.at(0).count) + "\nrows ") !=
+        std::string::npos);
   CHECK(planted.find("\nrows incidents/incidents.csv: 3000\n") != std::string::npos);
   const auto json = nlohmann::json::parse(FormatPlantedJson(*audit));
   CHECK(json["as_of"] == "2025-12-31");
   CHECK(json["planted"]["UOF-S6-5A"] == Planted(*audit, "UOF-S6-5A"));
   CHECK(json["rows"]["incidents/incidents.csv"] == 3000);
   CHECK(json["planted"].size() == audit->planted.size());
+  CHECK(json["indeterminate"]["NG10-PIR"] == audit->indeterminate.at(0).count);
 }
 
 TEST_CASE("gen: files are owner-only; a folder that is not empty is refused without force") {
@@ -186,7 +189,11 @@ TEST_CASE("gen: uofa check fails exactly the planted records, rule by rule") {
     REQUIRE(WEXITSTATUS(status) == 0);
     const auto json = nlohmann::json::parse(ReadText(report));
     std::map<std::string, std::int64_t> failed;
-    for (const auto& rule : json["rules"]) failed[rule["id"]] = rule["counts"]["fail"].get<std::int64_t>();
+    std::map<std::string, std::int64_t> undecided;
+    for (const auto& rule : json["rules"]) {
+      failed[rule["id"]] = rule["counts"]["fail"].get<std::int64_t>();
+      undecided[rule["id"]] = rule["counts"]["indeterminate"].get<std::int64_t>();
+    }
     std::set<std::string> listed;
     std::int64_t planted_total = 0;
     for (const PlantedRule& rule : audit->planted) {
@@ -202,6 +209,15 @@ TEST_CASE("gen: uofa check fails exactly the planted records, rule by rule") {
         CAPTURE(rule_id);
         CHECK(count == 0);
       }
+    }
+    // Incidents without an end time leave NG10-PIR undecided, and nothing else.
+    std::map<std::string, std::int64_t> expected_undecided;
+    for (const PlantedRule& rule : audit->indeterminate) expected_undecided[rule.rule_id] = rule.count;
+    REQUIRE(expected_undecided.size() == 1);
+    CHECK(expected_undecided.at("NG10-PIR") > 0);
+    for (const auto& [rule_id, count] : undecided) {
+      CAPTURE(rule_id);
+      CHECK(count == (expected_undecided.count(rule_id) ? expected_undecided.at(rule_id) : 0));
     }
     // The retired type codes are the only input problems, each a positioned warning.
     std::int64_t retired = 0;
