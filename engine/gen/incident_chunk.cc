@@ -9,6 +9,8 @@
 #include <vector>
 
 #include "engine/gen/csv_writer.h"
+#include "engine/gen/incident_gaps.h"
+#include "engine/gen/incident_model.h"
 #include "engine/gen/organisation_profile.h"
 #include "engine/gen/people.h"
 #include "engine/gen/phrases.h"
@@ -20,140 +22,6 @@ namespace {
 
 constexpr Minutes kHour = kMinutesPerHour;
 constexpr Minutes kDay = kMinutesPerDay;
-
-enum class Scenario {
-  kNegligible,             // light guiding contact, recorded as negligible
-  kPhysical,               // manual restraint only
-  kOralMedication,         // restraint, then oral medication (type 16)
-  kIntramuscular,          // restraint, then prescribed intramuscular medication (type 15)
-  kRapidTranquillisation,  // restraint, then rapid tranquillisation (type 14)
-  kSeclusion,              // restrictive escort (08), then hours of seclusion (05)
-  kPlannedCare,            // care-planned hold to give treatment or personal care
-};
-
-// The kinds of gap planted on incidents. Each makes its incident fail the rules RulesOf names and
-// no other, given the incident it is planted on (Eligible).
-enum class Gap {
-  kNone,
-  kReasonCodeMissing, kReasonNotKnown, kReasonOtherUnexplained, kLocationMissing, kEndTimeMissing,
-  kInterventionEndMissing,
-  kRetiredTypeCode, kCarePlanUnanswered, kDescriptionMissing, kJobTitleMissing, kNonStaffReasonMissing,
-  kOfficerNotListed, kOutcomeMissing, kSeriousInjuryUnanswered, kEffortsMissing, kNotificationUnanswered,
-  kNotificationNotSent, kRecordTimeMissing, kDeletedEarly, kRecordLate, kNegligibleReasonMissing,
-  kNegligibleProne, kNegligibleInjury, kNegligiblePolice, kNoInvestigation, kCameraNotRunning, kPronePlanned,
-  kProneReasonMissing, kDebriefMissing, kReviewLate, kRestraintVitalsMissing, kRapidTranquillisationVitalsGap,
-  kLongHold, kSeclusionMedicalLate, kSeclusionNursingGap, kSeclusionObservationGap,
-};
-
-struct GapRate {
-  Gap gap;
-  int per_10000;  // of the incidents it can be planted on
-};
-
-// Tried in this order; the first that is drawn and fits the incident is planted.
-const std::vector<GapRate>& GapRates() {
-  static const std::vector<GapRate> rates = {
-      {Gap::kReasonCodeMissing, 40},        {Gap::kReasonNotKnown, 80},
-      {Gap::kReasonOtherUnexplained, 30},   {Gap::kLocationMissing, 50},
-      {Gap::kEndTimeMissing, 150},
-      {Gap::kInterventionEndMissing, 300},  {Gap::kRetiredTypeCode, 200},
-      {Gap::kCarePlanUnanswered, 60},       {Gap::kDescriptionMissing, 70},
-      {Gap::kJobTitleMissing, 50},          {Gap::kNonStaffReasonMissing, 1500},
-      {Gap::kOfficerNotListed, 800},        {Gap::kOutcomeMissing, 60},
-      {Gap::kSeriousInjuryUnanswered, 40},  {Gap::kEffortsMissing, 90},
-      {Gap::kNotificationUnanswered, 40},   {Gap::kNotificationNotSent, 60},
-      {Gap::kRecordTimeMissing, 30},        {Gap::kDeletedEarly, 30},
-      {Gap::kRecordLate, 150},              {Gap::kNegligibleReasonMissing, 500},
-      {Gap::kNegligibleProne, 300},         {Gap::kNegligibleInjury, 200},
-      {Gap::kNegligiblePolice, 150},        {Gap::kNoInvestigation, 20},
-      {Gap::kCameraNotRunning, 1200},       {Gap::kPronePlanned, 800},
-      {Gap::kProneReasonMissing, 800},      {Gap::kDebriefMissing, 80},
-      {Gap::kReviewLate, 80},               {Gap::kRestraintVitalsMissing, 150},
-      {Gap::kRapidTranquillisationVitalsGap, 400}, {Gap::kLongHold, 150},
-      {Gap::kSeclusionMedicalLate, 500},    {Gap::kSeclusionNursingGap, 500},
-      {Gap::kSeclusionObservationGap, 500},
-  };
-  return rates;
-}
-
-struct Intervention {
-  std::string type_code;
-  Minutes started_at = 0;
-  std::optional<Minutes> ended_at;
-  std::string in_care_plan = "N";
-  std::string authorised_by;
-  std::string authoriser_role = "nurse in charge";
-};
-
-struct Person {
-  std::string person_id;
-  std::string name;
-  std::string job_title;
-  std::string is_staff = "Y";
-  std::string organisation;
-  std::string reason_involved;
-  std::string role;
-};
-
-struct Entry {
-  const char* kind;
-  Minutes at;
-  std::string by;
-};
-
-struct Incident {
-  Scenario scenario = Scenario::kPhysical;
-  std::string location;
-  std::string reason_code;
-  std::string reason;
-  std::string description;
-  std::string efforts_to_avoid;
-  std::string outcome;
-  std::string patient_injury = "N";
-  std::string staff_injury = "N";
-  std::string death_or_serious_injury = "N";
-  std::string investigation_ref;
-  std::string notify_required = "N";
-  std::string notification_sent;
-  std::string planned = "N";
-  std::string negligible = "N";
-  std::string negligible_reason;
-  std::string police_involved = "N";
-  std::string police_camera;
-  std::string police_camera_exception;
-  std::optional<Minutes> debrief_patient_at;
-  std::string debrief_declined = "N";
-  std::optional<Minutes> post_incident_review_at;
-  std::optional<Minutes> recorded_at;
-  std::string recorded_by;
-  std::optional<Minutes> deleted_at;
-
-  std::vector<Intervention> interventions;
-  std::vector<Person> people;
-  std::vector<Entry> reviews;
-  std::vector<Entry> observations;
-
-  // Holds of physical restraint, as (type, minutes, staff), for the description.
-  std::vector<std::pair<std::string, int>> holds;
-  int holding_staff = 2;
-  bool prone = false;
-  bool has_police = false;
-  bool has_security = false;
-  bool camera_exception = false;
-  Minutes seclusion_start = 0;
-  Minutes seclusion_minutes = 0;
-  bool seclusion_by_doctor = false;
-  bool end_missing = false;  // ended_at left out of the record (the interventions keep theirs)
-
-  Minutes StartedAt() const { return interventions.front().started_at; }
-  Minutes EndedAt() const {
-    Minutes end = interventions.front().started_at;
-    for (const Intervention& intervention : interventions) end = std::max(end, intervention.ended_at.value_or(end));
-    return end;
-  }
-};
-
-bool IsPhysical(const std::string& code) { return code == "01" || (code >= "07" && code <= "13"); }
 
 class ChunkMaker {
  public:
@@ -168,9 +36,12 @@ class ChunkMaker {
     incident.scenario = DrawScenario(patient);
     const Minutes start = DrawStart(patient);
     Build(incident, patient, start);
-    const Gap gap = DrawGap(incident);
-    Plant(incident, gap);
-    Tally(incident, patient, gap);
+    const Gap gap = DrawGap(random_, incident);
+    PlantGap(random_, gap, incident);
+    if (incident.scenario != Scenario::kNegligible && patient.gap != PatientGap::kNone) {
+      Count(out_.tally, RuleOf(patient.gap));
+    }
+    TallyGap(gap, out_.tally, out_.undecided);
     Write(incident, patient, IncidentId(number));
   }
 
@@ -325,7 +196,7 @@ class ChunkMaker {
       incident.camera_exception = random_.Percent(5);
       incident.police_camera = incident.camera_exception ? "not_worn" : "worn_operating";
       if (incident.camera_exception) incident.police_camera_exception = phrases::CameraExceptions().front();
-      AddOfficers(incident);
+      AddOfficers(random_, incident);
     }
     if (responsive && random_.Between(0, 999) < 10) {
       incident.has_security = true;
@@ -377,23 +248,9 @@ class ChunkMaker {
     }
     incident.recorded_at = end + random_.Between(15, 21 * kHour);
     // Purged, once the three years of s.6(6) are up, in one record in a hundred of those old enough.
-    const Minutes as_of = AsOfMinute();
+    const Minutes as_of = AsOfInstant();
     if (*incident.recorded_at + 1160 * kDay < as_of && random_.Percent(1)) {
       incident.deleted_at = *incident.recorded_at + (1100 + random_.Between(0, 59)) * kDay;
-    }
-  }
-
-  void AddOfficers(Incident& incident) {
-    const int officers = static_cast<int>(random_.Between(1, 2));
-    for (int i = 0; i < officers; ++i) {
-      Person officer;
-      officer.name = "PC " + random_.Pick(phrases::PoliceSurnames());
-      officer.job_title = "Police Constable";
-      officer.is_staff = "N";
-      officer.organisation = kPoliceForce;
-      officer.reason_involved = random_.Pick(phrases::PoliceReasons());
-      officer.role = "hands_on";
-      incident.people.push_back(officer);
     }
   }
 
@@ -430,291 +287,10 @@ class ChunkMaker {
     }
   }
 
-  void Describe(Incident& incident) {
-    const bool negligible = incident.scenario == Scenario::kNegligible;
-    std::string text;
-    for (const auto& [type, minutes] : incident.holds) {
-      text += text.empty() ? "Patient " : ", then ";
-      text += phrases::DescribeIntervention(type, incident.holding_staff, negligible) + " (" +
-              std::to_string(minutes) + " min)";
-    }
-    for (const Intervention& intervention : incident.interventions) {
-      const std::string& type = intervention.type_code;
-      if (IsPhysical(type)) continue;
-      text += ", then " + phrases::DescribeIntervention(type, incident.holding_staff, negligible);
-      if (type == "05") text += " (" + std::to_string(incident.seclusion_minutes) + " min)";
-    }
-    incident.description = text + ".";
-  }
-
-  // A gap that fits the incident, or none.
-  Gap DrawGap(const Incident& incident) {
-    for (const GapRate& rate : GapRates()) {
-      if (random_.Between(0, 9999) < rate.per_10000 && Eligible(incident, rate.gap)) return rate.gap;
-    }
-    return Gap::kNone;
-  }
-
-  bool Eligible(const Incident& incident, Gap gap) const {
-    const Scenario scenario = incident.scenario;
-    const bool negligible = scenario == Scenario::kNegligible;
-    const Minutes as_of = AsOfMinute();
-    switch (gap) {
-      case Gap::kNone: return true;
-      case Gap::kNegligibleReasonMissing:
-      case Gap::kNegligibleProne:
-      case Gap::kNegligibleInjury:
-      case Gap::kNegligiblePolice: return negligible;
-      default: break;
-    }
-    if (negligible) return false;
-    switch (gap) {
-      case Gap::kReasonOtherUnexplained: return !incident.prone;
-      case Gap::kDescriptionMissing: return !incident.prone;
-      // Messy data: the end of the use of force left out, where the patient declined the debrief
-      // (so NG10-DEBRIEF still passes without it).
-      case Gap::kEndTimeMissing: return incident.debrief_declined == "Y" && !incident.deleted_at;
-      case Gap::kInterventionEndMissing:
-      case Gap::kRetiredTypeCode: return scenario == Scenario::kOralMedication;
-      case Gap::kNonStaffReasonMissing: return incident.has_police || incident.has_security;
-      case Gap::kOfficerNotListed: return incident.has_police && !incident.has_security;
-      case Gap::kCameraNotRunning: return incident.has_police && !incident.camera_exception;
-      case Gap::kSeriousInjuryUnanswered: return incident.death_or_serious_injury == "N";
-      case Gap::kNotificationNotSent: return true;
-      case Gap::kRecordTimeMissing:
-      case Gap::kRecordLate: return !incident.deleted_at;
-      case Gap::kDeletedEarly: return !incident.deleted_at && *incident.recorded_at + 240 * kDay < as_of;
-      case Gap::kNoInvestigation: return scenario != Scenario::kRapidTranquillisation && incident.death_or_serious_injury == "N";
-      case Gap::kPronePlanned: return scenario == Scenario::kPlannedCare;
-      case Gap::kProneReasonMissing: return incident.prone && incident.reason_code != "98";
-      case Gap::kRestraintVitalsMissing: return scenario == Scenario::kPhysical || scenario == Scenario::kPlannedCare;
-      case Gap::kRapidTranquillisationVitalsGap: return scenario == Scenario::kRapidTranquillisation;
-      case Gap::kLongHold: return scenario == Scenario::kPhysical;
-      case Gap::kSeclusionMedicalLate:
-        return scenario == Scenario::kSeclusion && !incident.seclusion_by_doctor && incident.seclusion_minutes >= 120;
-      case Gap::kSeclusionNursingGap: return scenario == Scenario::kSeclusion && incident.seclusion_minutes >= 180;
-      case Gap::kSeclusionObservationGap: return scenario == Scenario::kSeclusion && incident.seclusion_minutes >= 60;
-      default: return true;
-    }
-  }
-
-  void Plant(Incident& incident, Gap gap) {
-    switch (gap) {
-      case Gap::kNone: break;
-      case Gap::kReasonCodeMissing: incident.reason_code.clear(); break;
-      case Gap::kReasonNotKnown:  // messy data: the national code for "not known"
-        incident.reason_code = "99";
-        incident.reason = phrases::ReasonsFor("99").front();
-        break;
-      case Gap::kReasonOtherUnexplained:
-        incident.reason_code = "98";
-        incident.reason.clear();
-        break;
-      case Gap::kLocationMissing: incident.location.clear(); break;
-      case Gap::kEndTimeMissing: incident.end_missing = true; break;
-      case Gap::kInterventionEndMissing: incident.interventions.back().ended_at.reset(); break;
-      case Gap::kRetiredTypeCode: incident.interventions.back().type_code = "02"; break;
-      case Gap::kCarePlanUnanswered: incident.interventions.back().in_care_plan.clear(); break;
-      case Gap::kDescriptionMissing: incident.description.clear(); break;
-      case Gap::kJobTitleMissing: {
-        Person* target = &incident.people.front();
-        for (Person& person : incident.people) {
-          if (person.role == "hands_on" && person.is_staff == "Y") target = &person;
-        }
-        target->job_title.clear();
-        break;
-      }
-      case Gap::kNonStaffReasonMissing:
-        for (Person& person : incident.people) {
-          if (person.is_staff == "N") {
-            person.reason_involved.clear();
-            break;
-          }
-        }
-        break;
-      case Gap::kOfficerNotListed:
-        incident.people.erase(std::remove_if(incident.people.begin(), incident.people.end(),
-                                             [](const Person& person) { return person.is_staff == "N"; }),
-                              incident.people.end());
-        break;
-      case Gap::kOutcomeMissing: incident.outcome.clear(); break;
-      case Gap::kSeriousInjuryUnanswered: incident.death_or_serious_injury.clear(); break;
-      case Gap::kEffortsMissing: incident.efforts_to_avoid.clear(); break;
-      case Gap::kNotificationUnanswered:
-        incident.notify_required.clear();
-        incident.notification_sent.clear();
-        break;
-      case Gap::kNotificationNotSent:
-        incident.notify_required = "Y";
-        incident.notification_sent = "N";
-        break;
-      case Gap::kRecordTimeMissing: incident.recorded_at.reset(); break;
-      case Gap::kDeletedEarly: {
-        const Minutes recorded = *incident.recorded_at;
-        const Minutes latest = std::min<Minutes>((AsOfMinute() - recorded) / kDay - 1, 900);
-        incident.deleted_at = recorded + random_.Between(200, latest) * kDay;
-        break;
-      }
-      case Gap::kRecordLate: incident.recorded_at = incident.EndedAt() + random_.Between(25 * kHour, 9 * kDay); break;
-      case Gap::kNegligibleReasonMissing: incident.negligible_reason.clear(); break;
-      case Gap::kNegligibleProne:
-        incident.interventions.front().type_code = "01";
-        incident.holds.front().first = "01";
-        incident.prone = true;
-        Describe(incident);
-        break;
-      case Gap::kNegligibleInjury: incident.staff_injury = "Y"; break;
-      case Gap::kNegligiblePolice:
-        incident.police_involved = "Y";
-        incident.police_camera = "worn_operating";
-        AddOfficers(incident);
-        break;
-      case Gap::kNoInvestigation:
-        incident.patient_injury = "Y";
-        incident.death_or_serious_injury = "Y";
-        incident.investigation_ref.clear();
-        break;
-      case Gap::kCameraNotRunning: {
-        static const std::vector<std::string> cameras = {"not_worn", "worn_not_operating", "", "unknown"};
-        incident.police_camera = random_.Pick(cameras);
-        break;
-      }
-      case Gap::kPronePlanned:
-        incident.interventions.front().type_code = "01";
-        incident.holds.front().first = "01";
-        incident.prone = true;
-        Describe(incident);
-        break;
-      case Gap::kProneReasonMissing: incident.reason.clear(); break;
-      case Gap::kDebriefMissing:
-        incident.debrief_patient_at.reset();
-        incident.debrief_declined = "N";
-        break;
-      case Gap::kReviewLate:
-        incident.post_incident_review_at = incident.EndedAt() + random_.Between(4 * kDay, 9 * kDay);
-        break;
-      case Gap::kRestraintVitalsMissing: incident.observations.clear(); break;
-      case Gap::kRapidTranquillisationVitalsGap:  // checks at 15 and 30 minutes, then none for hours
-        incident.observations.resize(2);
-        break;
-      case Gap::kLongHold: {
-        Intervention& last = incident.interventions.back();
-        const Minutes longer = random_.Between(11, 25);
-        const Minutes shift = longer - (*last.ended_at - last.started_at);
-        last.ended_at = last.started_at + longer;
-        incident.holds.back().second = static_cast<int>(longer);
-        for (Entry& entry : incident.observations) entry.at += shift;
-        if (incident.debrief_patient_at) *incident.debrief_patient_at += shift;
-        *incident.post_incident_review_at += shift;
-        *incident.recorded_at += shift;
-        if (incident.deleted_at) *incident.deleted_at += shift;
-        Describe(incident);
-        break;
-      }
-      case Gap::kSeclusionMedicalLate: {
-        const Minutes start = incident.seclusion_start;
-        for (Entry& entry : incident.reviews) {
-          if (std::string_view(entry.kind) == "medical") {
-            entry.at = start + random_.Between(70, 110);
-            break;
-          }
-        }
-        break;
-      }
-      case Gap::kSeclusionNursingGap: {
-        // The first nursing review two and a half hours in; the rest keep their two-hour steps.
-        const Minutes start = incident.seclusion_start;
-        const Minutes end = start + incident.seclusion_minutes;
-        std::vector<Entry> kept;
-        std::string by;
-        for (const Entry& entry : incident.reviews) {
-          if (std::string_view(entry.kind) == "nursing") by = entry.by;
-          else kept.push_back(entry);
-        }
-        for (Minutes at = start + 150; at < end; at += random_.Between(90, 120)) kept.push_back({"nursing", at, by});
-        incident.reviews = kept;
-        break;
-      }
-      case Gap::kSeclusionObservationGap: {
-        // One observation 25 minutes after the one before; the rest every 15 minutes.
-        std::vector<Entry> kept;
-        std::string by;
-        for (const Entry& entry : incident.observations) {
-          if (std::string_view(entry.kind) != "seclusion_observation") kept.push_back(entry);
-          else by = entry.by;
-        }
-        const Minutes end = incident.seclusion_start + incident.seclusion_minutes;
-        int step = 0;
-        for (Minutes at = incident.seclusion_start + 12; at < end; at += ++step == 3 ? 25 : 15) {
-          kept.push_back({"seclusion_observation", at, by});
-        }
-        incident.observations = kept;
-        break;
-      }
-    }
-  }
-
-  void Tally(const Incident& incident, const PatientCore& patient, Gap gap) {
-    RuleTally& tally = out_.tally;
-    if (incident.scenario != Scenario::kNegligible && patient.gap != PatientGap::kNone) {
-      Count(tally, RuleOf(patient.gap));
-    }
-    switch (gap) {
-      case Gap::kNone: break;
-      case Gap::kReasonCodeMissing:
-      case Gap::kReasonNotKnown:
-      case Gap::kReasonOtherUnexplained: Count(tally, Rule::k5A); break;
-      case Gap::kLocationMissing: Count(tally, Rule::k5B); break;
-      case Gap::kEndTimeMissing:  // NG10-PIR cannot tell whether the review was within 72 hours
-        Count(tally, Rule::k5B);
-        Count(out_.undecided, Rule::kPostIncidentReview);
-        break;
-      case Gap::kInterventionEndMissing: Count(tally, Rule::k5BIntervention); break;
-      case Gap::kRetiredTypeCode: Count(tally, Rule::k5C); break;
-      case Gap::kCarePlanUnanswered: Count(tally, Rule::k5D); break;
-      case Gap::kDescriptionMissing: Count(tally, Rule::k5F); break;
-      case Gap::kJobTitleMissing: Count(tally, Rule::k5H); break;
-      case Gap::kNonStaffReasonMissing: Count(tally, Rule::k5I); break;
-      case Gap::kOfficerNotListed: Count(tally, Rule::k5IPolice); break;
-      case Gap::kOutcomeMissing: Count(tally, Rule::k5M); break;
-      case Gap::kSeriousInjuryUnanswered: Count(tally, Rule::k5N); break;
-      case Gap::kEffortsMissing: Count(tally, Rule::k5O); break;
-      case Gap::kNotificationUnanswered: Count(tally, Rule::k5P); break;
-      case Gap::kNotificationNotSent: Count(tally, Rule::k5PSent); break;
-      case Gap::kRecordTimeMissing:
-        Count(tally, Rule::k6);
-        Count(tally, Rule::kRecordTimely);
-        break;
-      case Gap::kDeletedEarly: Count(tally, Rule::k6Retention); break;
-      case Gap::kRecordLate: Count(tally, Rule::kRecordTimely); break;
-      case Gap::kNegligibleReasonMissing: Count(tally, Rule::kNegReason); break;
-      case Gap::kNegligibleProne: Count(tally, Rule::kNegType); break;
-      case Gap::kNegligibleInjury: Count(tally, Rule::kNegInjury); break;
-      case Gap::kNegligiblePolice: Count(tally, Rule::kNegPolice); break;
-      case Gap::kNoInvestigation: Count(tally, Rule::kS9); break;
-      case Gap::kCameraNotRunning: Count(tally, Rule::kS12Camera); break;
-      case Gap::kPronePlanned: Count(tally, Rule::kPronePlanned); break;
-      case Gap::kProneReasonMissing: Count(tally, Rule::kProneUnplannedReason); break;
-      case Gap::kDebriefMissing: Count(tally, Rule::kDebrief); break;
-      case Gap::kReviewLate: Count(tally, Rule::kPostIncidentReview); break;
-      case Gap::kRestraintVitalsMissing: Count(tally, Rule::kRestraintMonitor); break;
-      case Gap::kRapidTranquillisationVitalsGap: Count(tally, Rule::kRapidTranquillisationMonitor); break;
-      case Gap::kLongHold: Count(tally, Rule::kManualDuration); break;
-      case Gap::kSeclusionMedicalLate: Count(tally, Rule::kSeclusionMedical1h); break;
-      case Gap::kSeclusionNursingGap: Count(tally, Rule::kSeclusionNursing); break;
-      case Gap::kSeclusionObservationGap: Count(tally, Rule::kSeclusionObservation); break;
-    }
-  }
-
   std::string IncidentId(std::int64_t number) const {
     char text[32];
     std::snprintf(text, sizeof text, "INC-%07lld", static_cast<long long>(number + 1));
     return text;
-  }
-
-  static Minutes AsOfMinute() {
-    static const Minutes as_of = LondonToInstant(2025, 12, 31, 0, 0);
-    return as_of;
   }
 
   static std::string Time(const std::optional<Minutes>& at) { return at ? FormatLondonDateTime(*at) : ""; }
