@@ -170,6 +170,39 @@ TEST_CASE("gen: files are owner-only; a folder that is not empty is refused with
 }
 
 #ifdef UOFA_BINARY
+struct Run {
+  int exit_code = -1;
+  std::string output;  // standard output, then standard error
+};
+
+Run RunUofa(const std::string& arguments, const TempFolder& scratch) {
+  const std::string out = scratch / "stdout.txt";
+  const std::string err = scratch / "stderr.txt";
+  const std::string command = std::string("'") + UOFA_BINARY + "' " + arguments + " > '" + out + "' 2> '" + err + "'";
+  const int status = std::system(command.c_str());
+  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, ReadText(out) + ReadText(err)};
+}
+
+TEST_CASE("gen: the command prints the summary it writes to PLANTED.txt, and refuses a full folder") {
+  TempFolder scratch;
+  const std::string audit = scratch / "audit";
+  Run run = RunUofa("gen --incidents 300 --seed 9 --out '" + audit + "'", scratch);
+  CHECK(run.exit_code == 0);
+  CHECK(run.output == ReadText(audit + "/PLANTED.txt"));
+  CHECK(run.output.rfind("planted UOF-S6-5A: ", 0) == 0);
+  CHECK(run.output.find("\nrows incidents/incidents.csv: 300\n") != std::string::npos);
+
+  run = RunUofa("gen --incidents 300 --seed 9 --out '" + audit + "'", scratch);
+  CHECK(run.exit_code == 2);
+  CHECK(run.output == audit + ": error: the output folder is not empty (use '--force' to write into it)\n");
+
+  run = RunUofa("gen -n 300 --seed 9 --out '" + audit + "' --force --format json", scratch);
+  CHECK(run.exit_code == 0);
+  const auto json = nlohmann::json::parse(run.output);
+  CHECK(json["rows"]["incidents/incidents.csv"] == 300);
+  CHECK(json["planted"].size() == 58);
+}
+
 // The benchmark's correctness check: for every rule the generator lists, `uofa check` fails
 // exactly the planted number of records, and every other rule fails none.
 TEST_CASE("gen: uofa check fails exactly the planted records, rule by rule") {
