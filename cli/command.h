@@ -30,6 +30,7 @@ std::function<int()> SetUpImport(CLI::App& command);
 std::function<int()> SetUpHistory(CLI::App& command);
 std::function<int()> SetUpDiff(CLI::App& command);
 std::function<int()> SetUpMap(CLI::App& command);
+std::function<int()> SetUpGen(CLI::App& command);
 
 }  // namespace uofa::cli
 

@@ -25,6 +25,7 @@ const std::vector<CommandSpec>& Commands() {
       {"history", "List the audit runs (or the imports) recorded in the store", SetUpHistory},
       {"diff", "Show the gaps opened and closed between two recorded runs", SetUpDiff},
       {"map", "Propose the column mapping of a trust's own export", SetUpMap},
+      {"gen", "Write a synthetic audit folder of any size, with gaps planted at known rates", SetUpGen},
   };
   return commands;
 }

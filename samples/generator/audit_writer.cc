@@ -5,7 +5,7 @@
 #include <stdexcept>
 #include <vector>
 
-#include "csv_writer.h"
+#include "gen_parts.h"
 #include "organisation_profile.h"
 #include "policy_documents.h"
 

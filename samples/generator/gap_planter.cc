@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <functional>
 
-#include "phrases.h"
+#include "gen_parts.h"
 
 namespace uofa::samples {
 

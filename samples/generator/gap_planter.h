@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "random_source.h"
+#include "gen_parts.h"
 #include "sample_model.h"
 
 namespace uofa::samples {

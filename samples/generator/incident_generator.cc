@@ -6,7 +6,7 @@
 #include <utility>
 #include <vector>
 
-#include "phrases.h"
+#include "gen_parts.h"
 
 namespace uofa::samples {
 

@@ -2,7 +2,7 @@
 #ifndef UOFA_SAMPLES_GENERATOR_INCIDENT_GENERATOR_H_
 #define UOFA_SAMPLES_GENERATOR_INCIDENT_GENERATOR_H_
 
-#include "random_source.h"
+#include "gen_parts.h"
 #include "sample_model.h"
 
 namespace uofa::samples {

@@ -19,7 +19,7 @@
 #include "organisation_profile.h"
 #include "people_generator.h"
 #include "policy_documents.h"
-#include "random_source.h"
+#include "gen_parts.h"
 #include "restriction_register.h"
 #include "sample_model.h"
 #include "workforce_generator.h"

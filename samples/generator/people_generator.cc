@@ -5,8 +5,8 @@
 #include <string>
 #include <utility>
 
-#include "nhs_number.h"
-#include "phrases.h"
+#include "gen_parts.h"
+#include "gen_parts.h"
 
 namespace uofa::samples {
 

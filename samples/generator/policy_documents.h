@@ -5,18 +5,12 @@
 #include <string>
 #include <vector>
 
+#include "gen_parts.h"
 #include "sample_model.h"
 
 namespace uofa::samples {
 
-struct PolicyDocument {
-  std::string path;  // relative to the audit folder
-  std::string text;  // Markdown
-};
-
-// The use-of-force policy (s.3), the patient information (s.4) and the plan for reducing
-// restrictive practice (s.3(7)).
-const std::vector<PolicyDocument>& PolicyDocuments();
+// The documents themselves are engine/gen/policy_documents.h's (PolicyDocuments()).
 
 // Topics the policy's text leaves out, which the document rules report: complaints and
 // advocacy, support after an incident, and a stated review date.

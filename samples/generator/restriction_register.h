@@ -4,7 +4,7 @@
 
 #include <vector>
 
-#include "random_source.h"
+#include "gen_parts.h"
 #include "sample_model.h"
 
 namespace uofa::samples {

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "london_time.h"
+#include "gen_parts.h"
 
 namespace uofa::samples {
 
@@ -28,10 +28,7 @@ struct Ward {
 const std::vector<Ward>& Wards();
 std::vector<std::string> UnitNames();
 
-inline constexpr const char* kTrustName = "Example Mental Health NHS Foundation Trust";
-inline constexpr const char* kPoliceForce = "Example Constabulary";
-inline constexpr const char* kSecurityContractor = "Example Security Services Ltd";
-inline constexpr const char* kStaffingAgency = "Example Healthcare Staffing";
+// The trust's name, police force, security contractor and staffing agency are gen_parts.h's.
 
 // Dates the rules key on (DOMAIN.md §1) and the audit date.
 Minutes Section6InForce();   // 2022-03-31T00:00 London

@@ -1,13 +1,14 @@
 // Writes RFC 4180 CSV: header row, LF line ends, fields quoted only when they must be.
-#ifndef UOFA_SAMPLES_GENERATOR_CSV_WRITER_H_
-#define UOFA_SAMPLES_GENERATOR_CSV_WRITER_H_
+#ifndef UOFA_ENGINE_GEN_CSV_WRITER_H_
+#define UOFA_ENGINE_GEN_CSV_WRITER_H_
 
 #include <cstddef>
 #include <fstream>
 #include <string>
+#include <string_view>
 #include <vector>
 
-namespace uofa::samples {
+namespace uofa::gen {
 
 class CsvWriter {
  public:
@@ -32,6 +33,9 @@ class CsvWriter {
 // a line break.
 std::string CsvField(const std::string& value);
 
-}  // namespace uofa::samples
+// Appends CsvField(value) to `out`, without building a string for it.
+void AppendCsvField(std::string& out, std::string_view value);
 
-#endif  // UOFA_SAMPLES_GENERATOR_CSV_WRITER_H_
+}  // namespace uofa::gen
+
+#endif  // UOFA_ENGINE_GEN_CSV_WRITER_H_

@@ -1,6 +1,6 @@
-#include "nhs_number.h"
+#include "engine/gen/nhs_number.h"
 
-namespace uofa::samples {
+namespace uofa::gen {
 
 int NhsCheckDigit(const std::string& nine_digits) {
   int sum = 0;
@@ -18,4 +18,4 @@ bool IsValidNhsNumber(const std::string& number) {
   return check != 10 && check == number[9] - '0';
 }
 
-}  // namespace uofa::samples
+}  // namespace uofa::gen

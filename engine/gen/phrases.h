@@ -1,11 +1,11 @@
-// The fixed word and phrase lists the sample trust's names and free text are built from.
-#ifndef UOFA_SAMPLES_GENERATOR_PHRASES_H_
-#define UOFA_SAMPLES_GENERATOR_PHRASES_H_
+// The fixed word and phrase lists the generated audits' names and free text are built from.
+#ifndef UOFA_ENGINE_GEN_PHRASES_H_
+#define UOFA_ENGINE_GEN_PHRASES_H_
 
 #include <string>
 #include <vector>
 
-namespace uofa::samples::phrases {
+namespace uofa::gen::phrases {
 
 using List = std::vector<std::string>;
 
@@ -32,6 +32,6 @@ const List& CameraExceptions();
 // staff held the patient.
 std::string DescribeIntervention(const std::string& type_code, int staff, bool negligible);
 
-}  // namespace uofa::samples::phrases
+}  // namespace uofa::gen::phrases
 
-#endif  // UOFA_SAMPLES_GENERATOR_PHRASES_H_
+#endif  // UOFA_ENGINE_GEN_PHRASES_H_

@@ -1,13 +1,13 @@
-// Civil dates and Europe/London local time, for writing the sample audit's datetimes.
-#ifndef UOFA_SAMPLES_GENERATOR_LONDON_TIME_H_
-#define UOFA_SAMPLES_GENERATOR_LONDON_TIME_H_
+// Civil dates and Europe/London local time, for writing the generated audits' datetimes.
+#ifndef UOFA_ENGINE_GEN_LONDON_TIME_H_
+#define UOFA_ENGINE_GEN_LONDON_TIME_H_
 
 #include <cstdint>
 #include <string>
 
-namespace uofa::samples {
+namespace uofa::gen {
 
-// An instant, in whole minutes since 1970-01-01T00:00Z. Every time in the generator is held in
+// An instant, in whole minutes since 1970-01-01T00:00Z. Every time in the generators is held in
 // UTC so that durations across the clock changes come out right; only the writer goes local.
 using Minutes = std::int64_t;
 
@@ -43,6 +43,6 @@ std::string FormatLondonDate(Minutes instant);
 // `YYYY-MM-DD` of a day count.
 std::string FormatDate(std::int64_t days);
 
-}  // namespace uofa::samples
+}  // namespace uofa::gen
 
-#endif  // UOFA_SAMPLES_GENERATOR_LONDON_TIME_H_
+#endif  // UOFA_ENGINE_GEN_LONDON_TIME_H_

@@ -1,8 +1,8 @@
-#include "phrases.h"
+#include "engine/gen/phrases.h"
 
 #include <map>
 
-namespace uofa::samples::phrases {
+namespace uofa::gen::phrases {
 
 const List& FirstNames() {
   static const List names = {"Alex",   "Sam",    "Jo",    "Chris", "Jordan", "Taylor",
@@ -190,4 +190,4 @@ std::string DescribeIntervention(const std::string& type_code, int staff, bool n
   return "held" + by;
 }
 
-}  // namespace uofa::samples::phrases
+}  // namespace uofa::gen::phrases

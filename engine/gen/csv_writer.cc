@@ -1,18 +1,33 @@
-#include "csv_writer.h"
+#include "engine/gen/csv_writer.h"
 
 #include <stdexcept>
 
-namespace uofa::samples {
+namespace uofa::gen {
+
+void AppendCsvField(std::string& out, std::string_view value) {
+  bool plain = true;
+  for (char c : value) {
+    if (c == ',' || c == '"' || c == '\r' || c == '\n') {
+      plain = false;
+      break;
+    }
+  }
+  if (plain) {
+    out.append(value);
+    return;
+  }
+  out += '"';
+  for (char c : value) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  out += '"';
+}
 
 std::string CsvField(const std::string& value) {
-  if (value.find_first_of(",\"\r\n") == std::string::npos) return value;
-  std::string quoted = "\"";
-  for (char c : value) {
-    if (c == '"') quoted += '"';
-    quoted += c;
-  }
-  quoted += '"';
-  return quoted;
+  std::string field;
+  AppendCsvField(field, value);
+  return field;
 }
 
 CsvWriter::CsvWriter(const std::string& path, std::vector<std::string> header)
@@ -35,4 +50,4 @@ void CsvWriter::Write(const std::vector<std::string>& cells) {
   out_ << '\n';
 }
 
-}  // namespace uofa::samples
+}  // namespace uofa::gen
