@@ -5,13 +5,17 @@
 #include <set>
 #include <string>
 
+#include "engine/base/parallel.h"
 #include "engine/eval/evidence.h"
 #include "engine/eval/waivers.h"
 #include "engine/eval/progress.h"
+#include "engine/eval/record_pipeline.h"
 #include "engine/pack/verdict.h"
 
 namespace uofa {
 namespace {
+
+constexpr std::size_t kBatchesPerChunk = 16;
 
 // A rule ready to run: where its outcome lives and the fields its evidence shows.
 struct ScheduledRule {
@@ -41,6 +45,76 @@ std::vector<std::string> EvidencePaths(const Rule& rule) {
   }
   expr::KeepMostSpecificPaths(&paths);
   return paths;
+}
+
+// What the rules concluded about a batch of records, rule by rule (in the order scheduled): batches
+// are evaluated on every core and their tallies added to the outcomes in record order.
+struct RuleTally {
+  std::size_t passed = 0;
+  std::size_t failed = 0;
+  std::size_t not_applicable = 0;
+  std::size_t indeterminate = 0;
+  std::vector<Finding> findings;
+  std::vector<const Record*> finding_records;  // the record of each finding, for waivers
+};
+
+// Runs every rule scheduled for the batch's kind on each of its records. Touches nothing shared:
+// compiled rules are immutable, and waivers (which remember what they waived) are matched when
+// the tallies are added.
+void EvaluateBatch(const RecordBatch& batch, const std::vector<ScheduledRule>& scheduled,
+                   const AuditRunOptions& options, std::vector<RuleTally>* tallies) {
+  tallies->resize(scheduled.size());
+  for (const std::shared_ptr<const Record>& record : batch) {
+    for (std::size_t i = 0; i < scheduled.size(); ++i) {
+      const ScheduledRule& item = scheduled[i];
+      RuleTally& tally = (*tallies)[i];
+      expr::EvaluationContext context{options.as_of, &item.pack->commencement};
+      std::string detail;
+      Verdict verdict = EvaluateRule(*item.rule, *record, context, &detail);
+      switch (verdict) {
+        case Verdict::kPass: ++tally.passed; break;
+        case Verdict::kNotApplicable: ++tally.not_applicable; break;
+        case Verdict::kFail: ++tally.failed; break;
+        case Verdict::kIndeterminate: ++tally.indeterminate; break;
+      }
+      if (verdict != Verdict::kFail && verdict != Verdict::kIndeterminate) continue;
+      Finding finding;
+      finding.verdict = verdict;
+      finding.record_id = record->Id();
+      finding.location = record->origin;
+      if (record->origin_unit != nullptr) {
+        finding.last = record->origin_last;
+        finding.unit = record->origin_unit;
+      }
+      finding.evidence = CollectEvidence(*record, item.evidence_paths, options.show_identifiers);
+      if (verdict == Verdict::kIndeterminate) finding.detail = detail;
+      tally.findings.push_back(std::move(finding));
+      tally.finding_records.push_back(record.get());
+    }
+  }
+}
+
+// Adds a batch's tallies to the rules' outcomes, matching each failure against the waivers.
+void AddTallies(std::vector<RuleTally>& tallies, std::vector<ScheduledRule>& scheduled,
+                const AuditRunOptions& options) {
+  for (std::size_t i = 0; i < tallies.size(); ++i) {
+    RuleTally& tally = tallies[i];
+    RuleOutcome& outcome = *scheduled[i].outcome;
+    outcome.passed += tally.passed;
+    outcome.failed += tally.failed;
+    outcome.not_applicable += tally.not_applicable;
+    outcome.indeterminate += tally.indeterminate;
+    for (std::size_t f = 0; f < tally.findings.size(); ++f) {
+      Finding& finding = tally.findings[f];
+      if (finding.verdict == Verdict::kFail && options.waivers != nullptr) {
+        const Value& unit = tally.finding_records[f]->Get("unit");
+        finding.waiver = options.waivers->Match(scheduled[i].rule->id, finding.record_id,
+                                                unit.kind() == ValueKind::kString ? unit.as_string() : "");
+        if (finding.waiver) ++outcome.waived;
+      }
+      outcome.findings.push_back(std::move(finding));
+    }
+  }
 }
 
 }  // namespace
@@ -105,42 +179,26 @@ void RunAudit(const PackSet& packs, std::vector<std::unique_ptr<RecordSource>>& 
   std::size_t rows_before = 0;  // rows of the sources already read
   for (auto& source : sources) {
     auto scheduled = by_subject.find(source->kind());
-    std::shared_ptr<const Record> record;
     std::size_t produced = 0;
-    while (source->Next(&record, input_problems)) {
-      ++produced;
-      progress.Update(rows_before + source->counts().rows_read, source->FractionRead());
+    RecordPipeline pipeline(*source, input_problems, [&](const RecordSource& read) {
+      progress.Update(rows_before + read.counts().rows_read, read.FractionRead());
+    });
+    // Records are evaluated a chunk of batches at a time, the batches of a chunk on every core,
+    // while the pipeline reads the next chunk.
+    std::vector<RecordBatch> chunk;
+    for (;;) {
+      chunk.clear();
+      RecordBatch batch;
+      while (chunk.size() < kBatchesPerChunk && pipeline.Next(&batch)) chunk.push_back(std::move(batch));
+      if (chunk.empty()) break;
+      for (const RecordBatch& read : chunk) produced += read.size();
       if (scheduled == by_subject.end()) continue;
-      for (ScheduledRule& item : scheduled->second) {
-        expr::EvaluationContext context{options.as_of, &item.pack->commencement};
-        std::string detail;
-        Verdict verdict = EvaluateRule(*item.rule, *record, context, &detail);
-        RuleOutcome& outcome = *item.outcome;
-        switch (verdict) {
-          case Verdict::kPass: ++outcome.passed; break;
-          case Verdict::kNotApplicable: ++outcome.not_applicable; break;
-          case Verdict::kFail: ++outcome.failed; break;
-          case Verdict::kIndeterminate: ++outcome.indeterminate; break;
-        }
-        if (verdict == Verdict::kFail || verdict == Verdict::kIndeterminate) {
-          Finding finding;
-          finding.verdict = verdict;
-          finding.record_id = record->Id();
-          finding.location = record->origin;
-          if (record->origin_unit != nullptr) {
-            finding.last = record->origin_last;
-            finding.unit = record->origin_unit;
-          }
-          finding.evidence = CollectEvidence(*record, item.evidence_paths, options.show_identifiers);
-          if (verdict == Verdict::kIndeterminate) finding.detail = detail;
-          if (verdict == Verdict::kFail && options.waivers != nullptr) {
-            const Value& unit = record->Get("unit");
-            finding.waiver = options.waivers->Match(
-                item.rule->id, finding.record_id, unit.kind() == ValueKind::kString ? unit.as_string() : "");
-            if (finding.waiver) ++outcome.waived;
-          }
-          outcome.findings.push_back(std::move(finding));
-        }
+      std::vector<std::vector<RuleTally>> tallies(chunk.size());
+      ParallelFor(chunk.size(), [&](std::size_t i) {
+        EvaluateBatch(chunk[i], scheduled->second, options, &tallies[i]);
+      });
+      for (std::vector<RuleTally>& batch_tallies : tallies) {
+        AddTallies(batch_tallies, scheduled->second, options);
       }
     }
     const SourceCounts& counts = source->counts();

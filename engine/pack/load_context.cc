@@ -1,10 +1,10 @@
 #include "engine/pack/load_context.h"
 
 #include <algorithm>
-#include <atomic>
 #include <filesystem>
 #include <system_error>
-#include <thread>
+
+#include "engine/base/parallel.h"
 
 namespace uofa {
 
@@ -32,22 +32,9 @@ void LoadContext::Prefetch(const std::vector<std::string>& paths) {
   // yaml-cpp parses at about 10 MB/s, and the packs' rule files (most of it examples) are what a
   // short command such as `uofa check policy.md` spends most of its time on: one file per task.
   std::vector<Parsed> results(wanted.size());
-  std::atomic<std::size_t> next{0};
-  auto work = [&] {
-    for (std::size_t i = next++; i < wanted.size(); i = next++) {
-      results[i].document = std::make_unique<YamlDocument>(ReadYamlFile(wanted[i], results[i].problems));
-    }
-  };
-  unsigned cores = std::max(1u, std::thread::hardware_concurrency());
-  std::size_t helpers = std::min<std::size_t>(cores, wanted.size()) - 1;
-  std::vector<std::thread> threads;
-  try {
-    for (std::size_t i = 0; i < helpers; ++i) threads.emplace_back(work);
-  } catch (const std::system_error&) {
-    // No thread to be had: the calling thread parses the rest.
-  }
-  work();
-  for (std::thread& thread : threads) thread.join();
+  ParallelFor(wanted.size(), [&](std::size_t i) {
+    results[i].document = std::make_unique<YamlDocument>(ReadYamlFile(wanted[i], results[i].problems));
+  });
   for (std::size_t i = 0; i < wanted.size(); ++i) prefetched_.emplace(wanted[i], std::move(results[i]));
 }
 

@@ -6,6 +6,7 @@
 #include <unordered_map>
 #include <utility>
 
+#include "engine/base/parallel.h"
 #include "engine/sources/incident_join.h"
 
 namespace uofa {
@@ -276,7 +277,15 @@ std::unique_ptr<RecordSource> OpenJoinedTable(const JoinedTableSpec& spec,
       OpenTable(spec, spec.path, spec.table, type, options.parse, diagnostics, key_field);
   if (!table) return nullptr;
 
-  std::vector<ChildRows> children;
+  struct ChildLoad {
+    const JoinedTableSpec::Child* child;
+    const FieldDef* field;
+    const RecordType* element;
+    bool read;  // false: only `problems` (a table not read) to report in its place
+    std::unique_ptr<ChildRows> rows;
+    Diagnostics problems;
+  };
+  std::vector<ChildLoad> loads;
   std::vector<std::string> split_fields = table->SplitFields();
   for (const JoinedTableSpec::Child& child : spec.children) {
     const FieldDef* field = type.Find(child.field);
@@ -290,7 +299,8 @@ std::unique_ptr<RecordSource> OpenJoinedTable(const JoinedTableSpec& spec,
     }
     if (std::find(split_fields.begin(), split_fields.end(), child.field) != split_fields.end()) {
       // The mapping fills this list from a column of the table: one source of rows, not two.
-      diagnostics.Warning({child.path, 0, 0}, "'" + child.field +
+      ChildLoad& skipped = loads.emplace_back(ChildLoad{&child, field, element, false, nullptr, {}});
+      skipped.problems.Warning({child.path, 0, 0}, "'" + child.field +
                                                   "' is filled from a split column of the mapping "
                                                   "of '" +
                                                   FileName(spec.path) + "' in uofa.yaml; this " +
@@ -298,9 +308,26 @@ std::unique_ptr<RecordSource> OpenJoinedTable(const JoinedTableSpec& spec,
                                                   " is not read");
       continue;
     }
-    auto rows = LoadChildRows(spec, child, *field, *element, type.name(), key_field,
-                              options.parse, diagnostics);
-    if (rows) children.push_back(std::move(*rows));
+    loads.push_back({&child, field, element, true, nullptr, {}});
+  }
+  // Child tables are read whole before the first row: files are read on every core, each with
+  // its own problems, reported in table order as if read one after the other. The tables of one
+  // database share its connection, so they are read in turn.
+  auto load = [&](std::size_t i) {
+    ChildLoad& item = loads[i];
+    if (!item.read) return;
+    item.rows = LoadChildRows(spec, *item.child, *item.field, *item.element, type.name(), key_field,
+                              options.parse, item.problems);
+  };
+  if (spec.database) {
+    for (std::size_t i = 0; i < loads.size(); ++i) load(i);
+  } else {
+    ParallelFor(loads.size(), load);
+  }
+  std::vector<ChildRows> children;
+  for (ChildLoad& item : loads) {
+    diagnostics.Merge(item.problems);
+    if (item.rows) children.push_back(std::move(*item.rows));
   }
   return std::make_unique<JoinedTableSource>(std::move(table), std::move(key_field),
                                              std::move(children), FindLookup(type, spec.lookup));
