@@ -1,0 +1,109 @@
+// Helpers of tests/bench/run:
+//   ids RULES_DIR                        the rule ids the peers cover
+//   table RULES_DIR N RESULTS GEN PEERS  check every peer's counts against uofa's, print the table
+//   startup UOFA RULES_DIR POLICY_DIR R  median wall time of pack loading and of one policy check
+import fs from 'node:fs';
+import path from 'node:path';
+import {execFileSync} from 'node:child_process';
+import {dialects, loadCodes, ruleConditions} from './rules.sql.js';
+
+const [cmd, ...args] = process.argv.slice(2);
+
+function coveredIds(rulesDir) {
+  return Object.keys(ruleConditions(dialects.duckdb, loadCodes(rulesDir)));
+}
+
+// /usr/bin/time -v output: wall seconds, user+sys seconds, peak RSS in MiB.
+function readTime(file) {
+  const t = fs.readFileSync(file, 'utf8');
+  const num = (re) => Number((re.exec(t) || [])[1] || NaN);
+  const wallText = (/Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): ([\d:.]+)/.exec(t) || [])[1];
+  const wall = wallText.split(':').reduce((a, x) => a * 60 + Number(x), 0);
+  return {wall, cpu: num(/User time \(seconds\): ([\d.]+)/) + num(/System time \(seconds\): ([\d.]+)/),
+          rss: num(/Maximum resident set size \(kbytes\): (\d+)/) / 1024};
+}
+
+function uofaCounts(file) {
+  const report = JSON.parse(fs.readFileSync(file, 'utf8'));
+  const out = {};
+  for (const r of report.rules) out[r.id] = (r.counts?.fail ?? 0) + (r.counts?.waived ?? 0);
+  return out;
+}
+
+if (cmd === 'ids') {
+  process.stdout.write(coveredIds(args[0]).join(' ') + '\n');
+} else if (cmd === 'table') {
+  const [rulesDir, n, res, genOut, peerList] = args;
+  const ids = coveredIds(rulesDir);
+  const act = uofaCounts(path.join(res, 'uofa-act.json'));
+  const all = uofaCounts(path.join(res, 'uofa-all.json'));
+  const problems = [];
+  for (const id of ids) {
+    if (act[id] !== all[id]) problems.push(`${id}: uofa (Act pack) ${act[id]}, uofa (all packs) ${all[id]}`);
+  }
+  // The generator's planted counts, where it prints them per rule.
+  if (fs.existsSync(genOut)) {
+    for (const m of fs.readFileSync(genOut, 'utf8').matchAll(/^planted (\S+): (\d+)$/gm)) {
+      if (m[1] in all && all[m[1]] !== Number(m[2])) {
+        problems.push(`${m[1]}: planted ${m[2]}, uofa ${all[m[1]]}`);
+      }
+    }
+  }
+  const peers = peerList.split(',').filter(Boolean);
+  for (const p of peers) {
+    const counts = JSON.parse(fs.readFileSync(path.join(res, p + '.json'), 'utf8').trim().replace(/^\[|\]$/g, ''));
+    for (const id of ids) {
+      if (counts[id] !== act[id]) problems.push(`${id}: uofa ${act[id]}, ${p} ${counts[id]}`);
+    }
+  }
+  const rows = [['uofa (Act pack)', 'uofa-act'], ['uofa (all packs)', 'uofa-all'],
+                ...peers.map((p) => [{duckdb: 'DuckDB', sqlite: 'SQLite', cel: 'cel-js per record'}[p], p])];
+  const base = readTime(path.join(res, 'uofa-act.time'));
+  const lines = [`\n${Number(n).toLocaleString('en-GB')} incidents, ${ids.length} rules compared` +
+                 ` (peers against uofa with the Act pack)`,
+                 `| contender | wall s | CPU s | peak MiB | µs/incident | wall / uofa Act | CPU / uofa Act |`,
+                 `|---|---:|---:|---:|---:|---:|---:|`];
+  for (const [label, key] of rows) {
+    const t = readTime(path.join(res, key + '.time'));
+    lines.push(`| ${label} | ${t.wall.toFixed(2)} | ${t.cpu.toFixed(2)} | ${t.rss.toFixed(0)} | ` +
+               `${(t.wall * 1e6 / n).toFixed(2)} | ${(t.wall / base.wall).toFixed(2)} | ` +
+               `${(t.cpu / base.cpu).toFixed(2)} |`);
+  }
+  const total = ids.reduce((a, id) => a + act[id], 0);
+  lines.push(`failing records over the compared rules: ${total}; ` +
+             (problems.length ? `${problems.length} MISMATCHES` : 'every peer agrees with uofa'));
+  console.log(lines.join('\n'));
+  fs.writeFileSync(path.join(res, 'table.md'), lines.join('\n') + '\n');
+  if (problems.length) {
+    for (const p of problems) console.error('mismatch: ' + p);
+    process.exit(1);
+  }
+} else if (cmd === 'startup') {
+  const [uofa, rulesDir, policyDir, runs] = args;
+  const policy = fs.readdirSync(policyDir).filter((f) => f.endsWith('.md')).sort()
+    .find((f) => /policy/.test(f));
+  const policyPath = path.join(policyDir, policy);
+  const median = (argv) => {
+    const times = [];
+    for (let k = 0; k < Number(runs); k++) {
+      const t0 = process.hrtime.bigint();
+      try {
+        execFileSync(uofa, argv, {stdio: 'ignore'});
+      } catch (e) {
+        if (e.status !== 1) throw e;  // 1: gaps found, still a completed run
+      }
+      times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    }
+    times.sort((a, b) => a - b);
+    return times[Math.floor(times.length / 2)];
+  };
+  const lint = median(['lint', '--rules', rulesDir]);
+  const check = median(['check', policyPath, '--rules', rulesDir, '--no-store', '--fail-on', 'none']);
+  console.log(`\nfrom process start, median of ${runs} runs:`);
+  console.log(`| command | ms |\n|---|---:|`);
+  console.log(`| uofa lint (load and compile all packs) | ${lint.toFixed(1)} |`);
+  console.log(`| uofa check ${policy} | ${check.toFixed(1)} |`);
+} else {
+  console.error(`compare.mjs: unknown command '${cmd}'`);
+  process.exit(2);
+}
