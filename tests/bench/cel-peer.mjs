@@ -201,6 +201,8 @@ env.registerFunction('age_at(google.protobuf.Timestamp, google.protobuf.Timestam
   const [y2, m2, d2] = londonYmd(b);
   return BigInt(y2 - y1 - (m2 < m1 || (m2 === m1 && d2 < d1) ? 1 : 0));
 });
+env.registerFunction('within(google.protobuf.Timestamp, google.protobuf.Timestamp, google.protobuf.Duration): bool',
+  (t, start, d) => start <= t && t <= new Date(start.getTime() + d.valueOf()));
 env.registerFunction('valid_nhs_number(string): bool', (s) => {
   const t = s.replace(/ /g, '');
   if (!/^\d{10}$/.test(t)) return false;

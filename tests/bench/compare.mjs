@@ -26,7 +26,7 @@ function readTime(file) {
 function uofaCounts(file) {
   const report = JSON.parse(fs.readFileSync(file, 'utf8'));
   const out = {};
-  for (const r of report.rules) out[r.id] = (r.counts?.fail ?? 0) + (r.counts?.waived ?? 0);
+  for (const r of report.rules) out[r.id] = r.counts?.fail ?? 0;  // fail includes waived records
   return out;
 }
 

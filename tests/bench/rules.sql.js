@@ -36,7 +36,9 @@ export function loadCodes(rulesDir) {
 // here mixes the two forms on one record).
 export const dialects = {
   duckdb: {
-    ts: (e) => `epoch(TRY_CAST(${e} AS TIMESTAMPTZ))`,
+    // DuckDB wants seconds before an offset: 10:00+01:00 -> 10:00:00+01:00.
+    ts: (e) => `epoch(TRY_CAST(regexp_replace(${e}, 'T([0-9][0-9]:[0-9][0-9])([Z+-])', 'T\\1:00\\2')
+                AS TIMESTAMPTZ))`,
     isDate: (e) => `(TRY_CAST(${e} AS DATE) IS NOT NULL AND length(${e}) = 10)`,
     int: (e) => `TRY_CAST(${e} AS INTEGER)`,
   },
@@ -69,6 +71,8 @@ export function stagingSql(d, codes) {
     return `(${s} GLOB '${'[0-9]'.repeat(10)}' AND ${check} <> 10 AND ` +
            `(CASE WHEN ${check} = 11 THEN 0 ELSE ${check} END) = ${dig(10)})`;
   };
+  const ng10 = [...codes.ri_type_physical, ...codes.ri_type_mechanical,
+                ...codes.ri_type_rapid_tranquillisation, ...codes.ri_type_seclusion];
   const negType = [...codes.ri_type_restraint_position, ...codes.ri_type_restrictive_escort,
                    ...codes.ri_type_mechanical, ...codes.ri_type_chemical,
                    ...codes.ri_type_isolation];
@@ -79,8 +83,25 @@ CREATE TABLE iv AS SELECT TRIM(incident_id) AS incident_id,
            AND ${ts('ended_at')} >= ${ts('started_at')} THEN 0 ELSE 1 END) AS n_bad_time,
   sum(CASE WHEN ${code2('type_code')} IN ${lit(codes.ri_type)} THEN 0 ELSE 1 END) AS n_bad_type,
   sum(CASE WHEN ${bool('in_care_plan')} IS NULL THEN 1 ELSE 0 END) AS n_no_care_plan,
-  sum(CASE WHEN ${code2('type_code')} IN ${lit(negType)} THEN 1 ELSE 0 END) AS n_neg_type
+  sum(CASE WHEN ${code2('type_code')} IN ${lit(negType)} THEN 1 ELSE 0 END) AS n_neg_type,
+  sum(CASE WHEN ${code2('type_code')} IN ${lit(codes.ri_type_prone)} THEN 1 ELSE 0 END) AS n_prone,
+  sum(CASE WHEN ${code2('type_code')} IN ${lit(codes.ri_type_prone)} AND ${bool('in_care_plan')} = 1
+           THEN 1 ELSE 0 END) AS n_prone_care_plan,
+  sum(CASE WHEN ${code2('type_code')} IN ${lit(codes.ri_type_physical)} THEN 1 ELSE 0 END) AS n_physical,
+  sum(CASE WHEN ${code2('type_code')} IN ${lit(ng10)} THEN 1 ELSE 0 END) AS n_ng10
 FROM interventions GROUP BY TRIM(incident_id);
+CREATE TABLE ivt AS SELECT TRIM(v.incident_id) AS incident_id,
+  ${code2('v.type_code')} AS type_code, ${ts('v.started_at')} AS st, ${ts('v.ended_at')} AS en,
+  ${ts('i.started_at')} AS inc_st, ${ts('i.ended_at')} AS inc_en
+FROM interventions v JOIN incidents i ON TRIM(i.incident_id) = TRIM(v.incident_id);
+CREATE TABLE manual AS SELECT ivt.incident_id,
+  sum(CASE WHEN e - s > ${10 * 60} THEN 1 ELSE 0 END) AS n_long
+FROM (SELECT ivt.incident_id,
+        CASE WHEN ivt.st IS NOT NULL OR iv.n > 1 THEN ivt.st ELSE ivt.inc_st END AS s,
+        CASE WHEN ivt.en IS NOT NULL OR iv.n > 1 THEN ivt.en ELSE ivt.inc_en END AS e
+      FROM ivt JOIN iv ON iv.incident_id = ivt.incident_id
+      WHERE ivt.type_code IN ${lit(codes.ri_type_physical)}) ivt
+GROUP BY ivt.incident_id;
 CREATE TABLE si AS SELECT TRIM(incident_id) AS incident_id,
   count(*) AS n,
   sum(CASE WHEN ${bool('is_staff')} = 0 THEN 0 ELSE 1 END) AS n_staff,
@@ -116,6 +137,11 @@ CREATE TABLE w AS SELECT
   substr(TRIM(i.recorded_at), 1, 10) AS rec_day, substr(TRIM(i.deleted_at), 1, 10) AS del_day,
   COALESCE(iv.n, 0) AS iv_n, iv.n_bad_time AS iv_bad_time, iv.n_bad_type AS iv_bad_type,
   iv.n_no_care_plan AS iv_no_care_plan, COALESCE(iv.n_neg_type, 0) AS iv_neg_type,
+  COALESCE(iv.n_prone, 0) AS iv_prone, COALESCE(iv.n_prone_care_plan, 0) AS iv_prone_care_plan,
+  COALESCE(iv.n_physical, 0) AS iv_physical, COALESCE(iv.n_ng10, 0) AS iv_ng10,
+  COALESCE(manual.n_long, 0) AS iv_manual_long, ${bool('i.planned')} AS planned,
+  ${ts('i.debrief_patient_at')} AS debrief_at, ${bool('i.debrief_declined')} AS debrief_declined,
+  ${ts('i.post_incident_review_at')} AS pir,
   COALESCE(si.n, 0) AS si_n, COALESCE(si.n_staff, 0) AS si_staff, COALESCE(si.n_other, 0) AS si_other,
   COALESCE(si.n_unnamed, 0) AS si_unnamed, COALESCE(si.n_other_no_reason, 0) AS si_other_no_reason,
   pt.patient_id AS p_id, pt.name AS p_name, pt.nhs_valid AS p_nhs_valid, pt.dob_valid AS p_dob_valid,
@@ -126,6 +152,7 @@ CREATE TABLE w AS SELECT
   pt.mental_disorder AS p_mental_disorder
 FROM incidents i
 LEFT JOIN iv ON iv.incident_id = TRIM(i.incident_id)
+LEFT JOIN manual ON manual.incident_id = TRIM(i.incident_id)
 LEFT JOIN si ON si.incident_id = TRIM(i.incident_id)
 LEFT JOIN pt ON pt.patient_id = TRIM(i.patient_id);
 `;
@@ -183,6 +210,21 @@ export function ruleConditions(d, codes) {
     'UOF-S6-6-RETENTION': [`${notNeg} AND del IS NOT NULL AND ${c6}`,
                            `rec IS NOT NULL AND ${years} >= 3`],
     'UOF-S9': [`dsi = 1 AND ${c6}`, `investigation_ref IS NOT NULL`],
+    // uof-guidance-2021 (s.11 from 2022-03-31; record_within_hours 24)
+    'UOFG-PRONE-PLANNED': [`${since('2022-03-31')} AND iv_prone > 0`,
+                           `COALESCE(planned, 0) = 0 AND iv_prone_care_plan = 0`],
+    'UOFG-PRONE-UNPLANNED-REASON': [`${since('2022-03-31')} AND COALESCE(planned, 0) = 0 AND iv_prone > 0`,
+                                    `reason IS NOT NULL AND description IS NOT NULL`],
+    'UOFG-RECORD-TIMELY': [`${notNeg} AND en IS NOT NULL AND ${since('2022-03-31')}`,
+                           `rec IS NOT NULL AND rec - en <= ${24 * 3600}`],
+    // nice-ng10 (no commencement; debrief_hours 24, post_incident_review_hours 72,
+    // manual_restraint_minutes 10)
+    'NG10-DEBRIEF': [`${notNeg} AND iv_ng10 > 0`,
+                     `COALESCE(debrief_declined, 0) = 1
+                      OR (debrief_at IS NOT NULL AND debrief_at >= en AND debrief_at <= en + ${24 * 3600})`],
+    'NG10-PIR': [`${notNeg} AND iv_ng10 > 0`,
+                 `pir IS NOT NULL AND pir >= en AND pir <= en + ${72 * 3600}`],
+    'NG10-MANUAL-DURATION': [`iv_physical > 0`, `iv_manual_long = 0`],
     'UOF-S12-CAMERA': [`police = 1 AND ${since('2022-08-18')}`,
                        `COALESCE(camera, '') = 'worn_operating' OR camera_exception IS NOT NULL`],
   };
