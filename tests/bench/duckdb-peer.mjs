@@ -1,10 +1,11 @@
 // DuckDB peer: reads the audit folder's CSV files and prints the failing count of every rule
-// in rules.sql.js as JSON. Usage: node duckdb-peer.mjs AUDIT_DIR RULES_DIR
+// in rules.sql.js as JSON. Usage: node duckdb-peer.mjs AUDIT_DIR RULES_DIR [PACK]
+// (PACK: only the rules of that pack)
 import path from 'node:path';
 import {DuckDBInstance} from '@duckdb/node-api';
 import {dialects, loadCodes, stagingSql, countsSql, tables} from './rules.sql.js';
 
-const [dir, rulesDir] = process.argv.slice(2);
+const [dir, rulesDir, pack] = process.argv.slice(2);
 const d = dialects.duckdb;
 const codes = loadCodes(rulesDir);
 const instance = await DuckDBInstance.create(':memory:');
@@ -18,7 +19,7 @@ for (const [name, file] of Object.entries(tables)) {
 for (const stmt of stagingSql(d, codes).split(';').map((s) => s.trim()).filter(Boolean)) {
   await con.run(stmt);
 }
-const reader = await con.runAndReadAll(countsSql(d, codes));
+const reader = await con.runAndReadAll(countsSql(d, codes, pack));
 const row = reader.getRowObjectsJson()[0];
 const out = {};
 for (const [k, v] of Object.entries(row)) out[k] = Number(v ?? 0);

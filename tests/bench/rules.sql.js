@@ -90,10 +90,12 @@ CREATE TABLE iv AS SELECT TRIM(incident_id) AS incident_id,
   sum(CASE WHEN ${code2('type_code')} IN ${lit(codes.ri_type_physical)} THEN 1 ELSE 0 END) AS n_physical,
   sum(CASE WHEN ${code2('type_code')} IN ${lit(ng10)} THEN 1 ELSE 0 END) AS n_ng10
 FROM interventions GROUP BY TRIM(incident_id);
+CREATE TABLE it AS SELECT TRIM(incident_id) AS incident_id, ${ts('started_at')} AS st,
+  ${ts('ended_at')} AS en FROM incidents;
 CREATE TABLE ivt AS SELECT TRIM(v.incident_id) AS incident_id,
   ${code2('v.type_code')} AS type_code, ${ts('v.started_at')} AS st, ${ts('v.ended_at')} AS en,
-  ${ts('i.started_at')} AS inc_st, ${ts('i.ended_at')} AS inc_en
-FROM interventions v JOIN incidents i ON TRIM(i.incident_id) = TRIM(v.incident_id);
+  it.st AS inc_st, it.en AS inc_en
+FROM interventions v JOIN it ON it.incident_id = TRIM(v.incident_id);
 CREATE TABLE manual AS SELECT ivt.incident_id,
   sum(CASE WHEN e - s > ${10 * 60} THEN 1 ELSE 0 END) AS n_long
 FROM (SELECT ivt.incident_id,
@@ -230,9 +232,16 @@ export function ruleConditions(d, codes) {
   };
 }
 
-// One pass over w: the failing count of every rule, as columns named by rule id.
-export function countsSql(d, codes) {
-  const cols = Object.entries(ruleConditions(d, codes)).map(([id, [when, req]]) =>
+// The pack of each rule id: the Act's UOF-, the guidance's UOFG-, NICE's NG10-.
+export function packOf(id) {
+  return id.startsWith('UOFG-') ? 'uof-guidance-2021' : id.startsWith('NG10-') ? 'nice-ng10' : 'uof-act-2018';
+}
+
+// One pass over w: the failing count of every rule (of `pack` only, when given), as columns
+// named by rule id.
+export function countsSql(d, codes, pack) {
+  const rules = Object.entries(ruleConditions(d, codes)).filter(([id]) => !pack || packOf(id) === pack);
+  const cols = rules.map(([id, [when, req]]) =>
     `  sum(CASE WHEN (${when}) AND NOT (${req}) THEN 1 ELSE 0 END) AS "${id}"`);
   return `SELECT\n${cols.join(',\n')}\nFROM w;`;
 }
