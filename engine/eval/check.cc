@@ -108,7 +108,7 @@ std::optional<AuditResult> RunCheck(const CheckOptions& options, Diagnostics& di
       result.rules.push_back(std::move(check));
     }
   }
-  result.input_problems = input_problems.Items();
+  result.input_problems = InPositionOrder(input_problems);
   if (options.statistics) {
     // The sources are read a second time: the audit has already reported every input problem,
     // so the second reading's are not repeated.

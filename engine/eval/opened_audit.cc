@@ -1,8 +1,10 @@
 #include "engine/eval/opened_audit.h"
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <system_error>
+#include <tuple>
 
 #include "engine/eval/mapping_settings.h"
 #include "engine/sources/audit_paths.h"
@@ -80,6 +82,15 @@ std::unique_ptr<OpenedAudit> OpenAudit(const AuditRequest& request, Diagnostics&
   sources.parse.mappings = &audit->settings.mappings;
   sources.patient_information_title_patterns = PatientInformationTitlePatterns(*audit->packs);
   return audit;
+}
+
+std::vector<Diagnostic> InPositionOrder(const Diagnostics& problems) {
+  std::vector<Diagnostic> ordered = problems.Items();
+  std::stable_sort(ordered.begin(), ordered.end(), [](const Diagnostic& a, const Diagnostic& b) {
+    return std::tie(a.location.file, a.location.line, a.location.column) <
+           std::tie(b.location.file, b.location.line, b.location.column);
+  });
+  return ordered;
 }
 
 }  // namespace uofa

@@ -56,6 +56,12 @@ struct OpenedAudit {
 /// settings, the audit date, the packs or the column mappings have errors.
 std::unique_ptr<OpenedAudit> OpenAudit(const AuditRequest& request, Diagnostics& diagnostics);
 
+/// The problems found in an audit folder's inputs in the order reports show them: by file, then
+/// line and column (problems of a whole file first), each file's in the order found. Sources read
+/// their files in different orders (a child table whole before its parent, or beside it), so
+/// this is what makes the order of a report independent of how its inputs were read.
+std::vector<Diagnostic> InPositionOrder(const Diagnostics& problems);
+
 }  // namespace uofa
 
 #endif  // UOFA_ENGINE_EVAL_OPENED_AUDIT_H_

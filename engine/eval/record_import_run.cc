@@ -121,7 +121,7 @@ std::optional<ImportSummary> ImportIntoStore(SQLite::Database& database, const I
       summary.kinds.push_back(std::move(kind));
     }
     progress.Clear();
-    summary.input_problems = problems.Items();
+    summary.input_problems = InPositionOrder(problems);
     for (const Diagnostic& problem : summary.input_problems) {
       if (problem.severity == Severity::kError) ++summary.errors;
       if (problem.severity == Severity::kWarning) ++summary.warnings;

@@ -1,8 +1,10 @@
 #include "engine/sources/joined_table.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <unordered_map>
 #include <utility>
 
@@ -34,10 +36,17 @@ std::unordered_map<int, std::string> ReadLines(const std::string& path,
   return texts;
 }
 
-// One child table, read whole and grouped by the parent key.
+// One child table: read whole and grouped by the parent key, or, when its rows come in the order
+// of their parents' rows, streamed beside the parent table (`reader` set), so that only the rows
+// of the parent being read are held in memory.
 struct ChildRows {
   struct Row {
     std::shared_ptr<const Record> record;
+    int key_line = 0;
+    int key_column = 0;
+  };
+  struct Orphan {
+    std::string key;
     int key_line = 0;
     int key_column = 0;
   };
@@ -47,7 +56,35 @@ struct ChildRows {
   bool lines_from_file = true;  // false: a database table, with no source lines to show
   std::unordered_map<std::string, std::vector<Row>> by_key;
   SourceCounts counts;
+
+  // Streamed: the reader, the row read ahead (its key and where it is), and the rows whose
+  // parent was passed without being read (reported when the parent table ends).
+  std::unique_ptr<TableReader> reader;
+  std::string key_field;
+  bool started = false;
+  Row ahead;
+  std::string ahead_key;
+  std::vector<Orphan> orphans;
+
+  // Reads the next row into `ahead` (its record null at the end).
+  void Advance(Diagnostics& diagnostics) {
+    started = true;
+    Record record;
+    if (!reader->Next(&record, diagnostics)) {
+      ahead = Row();
+      counts = reader->counts();
+      return;
+    }
+    ahead_key = KeyText(record.Get(key_field));
+    SourceLocation key_at = reader->CellLocation(key_field);
+    ahead = {std::make_shared<const Record>(std::move(record)), key_at.line, key_at.column};
+    counts = reader->counts();
+  }
 };
+
+// Each key of a table and the row it is first on (0-based, in row order), for joining child rows
+// as the table is read. nullopt when a key repeats or the table cannot be read.
+using KeyPositions = std::unordered_map<std::string, std::uint32_t>;
 
 // The table at `path` (a CSV file), or table `table` of the spec's database.
 std::unique_ptr<TableReader> OpenTable(const JoinedTableSpec& spec, const std::string& path,
@@ -61,11 +98,13 @@ std::unique_ptr<TableReader> OpenTable(const JoinedTableSpec& spec, const std::s
   return TableReader::FromRows(std::move(rows), type, parse, diagnostics, {key_field});
 }
 
+// Reads a child table whole, or with `stream`, opens it to be read beside its parent table.
 std::unique_ptr<ChildRows> LoadChildRows(const JoinedTableSpec& spec,
                                          const JoinedTableSpec::Child& child,
                                          const FieldDef& field, const RecordType& element,
                                          const std::string& parent, const std::string& key_field,
-                                         const FieldParseOptions& parse, Diagnostics& diagnostics) {
+                                         const FieldParseOptions& parse, bool stream,
+                                         Diagnostics& diagnostics) {
   const std::string& path = child.path;
   if (element.Find(key_field) == nullptr) {
     diagnostics.Error({path, 0, 0}, "record type '" + element.name() + "' has no field '" +
@@ -80,6 +119,11 @@ std::unique_ptr<ChildRows> LoadChildRows(const JoinedTableSpec& spec,
   table->path = path;
   table->lines_from_file = spec.database == nullptr;
   table->kind = element.name();
+  if (stream) {
+    table->reader = std::move(reader);
+    table->key_field = key_field;
+    return table;
+  }
   Record record;
   while (reader->Next(&record, diagnostics)) {
     std::string key = KeyText(record.Get(key_field));
@@ -90,6 +134,46 @@ std::unique_ptr<ChildRows> LoadChildRows(const JoinedTableSpec& spec,
   }
   table->counts = reader->counts();
   return table;
+}
+
+// The key of every row of a table, in row order: a quick first pass (the key column alone is
+// parsed, problems are left for the real pass to report). nullopt when it cannot be read.
+std::optional<std::vector<std::string>> ReadKeys(const JoinedTableSpec& spec, const std::string& path,
+                                                 const std::string& table, const RecordType& type,
+                                                 const FieldParseOptions& parse,
+                                                 const std::string& key_field) {
+  Diagnostics ignored;
+  std::unique_ptr<TableReader> reader =
+      OpenTable(spec, path, table, type, parse, ignored, key_field);
+  if (!reader) return std::nullopt;
+  reader->ReadOnlyField(key_field);
+  std::vector<std::string> keys;
+  Record record;
+  while (reader->Next(&record, ignored)) keys.push_back(KeyText(record.Get(key_field)));
+  return keys;
+}
+
+std::optional<KeyPositions> PositionsOf(const std::vector<std::string>& keys) {
+  KeyPositions positions;
+  positions.reserve(keys.size());
+  for (std::size_t i = 0; i < keys.size(); ++i) {
+    if (keys[i].empty()) continue;  // rejected in the real pass
+    if (!positions.emplace(keys[i], static_cast<std::uint32_t>(i)).second) return std::nullopt;
+  }
+  return positions;
+}
+
+// Whether each child row's parent comes at or after the previous child row's parent (rows
+// naming no parent may be anywhere): then the rows can be joined as both tables are read.
+bool InParentOrder(const std::vector<std::string>& child_keys, const KeyPositions& positions) {
+  std::uint32_t last = 0;
+  for (const std::string& key : child_keys) {
+    auto found = positions.find(key);
+    if (found == positions.end()) continue;
+    if (found->second < last) return false;
+    last = found->second;
+  }
+  return true;
 }
 
 // The record field filled from the lookup table, and the field of the row naming its key.
@@ -116,11 +200,13 @@ Lookup FindLookup(const RecordType& type, std::shared_ptr<const KeyedTable> tabl
 class JoinedTableSource : public RecordSource {
  public:
   JoinedTableSource(std::unique_ptr<TableReader> table, std::string key_field,
-                    std::vector<ChildRows> children, Lookup lookup)
+                    std::vector<ChildRows> children, Lookup lookup,
+                    std::optional<KeyPositions> positions)
       : table_(std::move(table)),
         key_field_(std::move(key_field)),
         children_(std::move(children)),
-        lookup_(std::move(lookup)) {
+        lookup_(std::move(lookup)),
+        positions_(std::move(positions)) {
     UpdateCounts();
   }
 
@@ -137,7 +223,13 @@ class JoinedTableSource : public RecordSource {
         table_->CountRejected();
         continue;
       }
-      for (ChildRows& child : children_) AttachChildren(child, key, &record);
+      for (ChildRows& child : children_) {
+        if (child.reader) {
+          AttachStreamed(child, key, &record, diagnostics);
+        } else {
+          AttachChildren(child, key, &record);
+        }
+      }
       AttachLookup(&record, diagnostics);
       *out = std::make_shared<const Record>(std::move(record));
       UpdateCounts();
@@ -145,6 +237,7 @@ class JoinedTableSource : public RecordSource {
     }
     if (!finished_) {
       finished_ = true;
+      for (ChildRows& child : children_) DrainStreamed(child, diagnostics);
       ReportOrphans(diagnostics);
     }
     UpdateCounts();
@@ -172,6 +265,31 @@ class JoinedTableSource : public RecordSource {
       for (ChildRows::Row& row : found->second) rows.push_back(std::move(row.record));
       child.by_key.erase(found);
     }
+    SetChildren(child, std::move(rows), record);
+  }
+
+  // The streamed rows of the parent at `key`'s position; rows of parents passed without being
+  // read (rejected rows) are orphans.
+  void AttachStreamed(ChildRows& child, const std::string& key, Record* record,
+                      Diagnostics& diagnostics) {
+    std::vector<std::shared_ptr<const Record>> rows;
+    auto at = positions_->find(key);
+    if (!child.started) child.Advance(diagnostics);
+    while (at != positions_->end() && child.ahead.record) {
+      auto parent = positions_->find(child.ahead_key);
+      if (parent != positions_->end() && parent->second > at->second) break;
+      if (parent != positions_->end() && parent->second == at->second) {
+        rows.push_back(std::move(child.ahead.record));
+      } else {
+        child.orphans.push_back({child.ahead_key, child.ahead.key_line, child.ahead.key_column});
+      }
+      child.Advance(diagnostics);
+    }
+    SetChildren(child, std::move(rows), record);
+  }
+
+  static void SetChildren(const ChildRows& child, std::vector<std::shared_ptr<const Record>> rows,
+                          Record* record) {
     OrderChildren(&rows);
     ValueList items;
     items.reserve(rows.size());
@@ -196,26 +314,35 @@ class JoinedTableSource : public RecordSource {
     record->fields[lookup_.field->slot] = Value::OfRecord(it->second);
   }
 
+  // The streamed rows left once the parent table ends belong to no row read.
+  static void DrainStreamed(ChildRows& child, Diagnostics& diagnostics) {
+    if (!child.reader) return;
+    if (!child.started) child.Advance(diagnostics);
+    while (child.ahead.record) {
+      child.orphans.push_back({child.ahead_key, child.ahead.key_line, child.ahead.key_column});
+      child.Advance(diagnostics);
+    }
+  }
+
   // Child rows left once every row is read belong to no row read.
   void ReportOrphans(Diagnostics& diagnostics) {
     std::string parent_file = FileName(table_->path());
     for (ChildRows& child : children_) {
-      std::vector<std::pair<std::string, ChildRows::Row*>> orphans;
+      std::vector<ChildRows::Orphan> orphans = std::move(child.orphans);
       for (auto& [key, rows] : child.by_key) {
-        for (ChildRows::Row& row : rows) orphans.emplace_back(key, &row);
+        for (ChildRows::Row& row : rows) orphans.push_back({key, row.key_line, row.key_column});
       }
       std::sort(orphans.begin(), orphans.end(), [](const auto& a, const auto& b) {
-        return std::pair(a.second->key_line, a.second->key_column) <
-               std::pair(b.second->key_line, b.second->key_column);
+        return std::pair(a.key_line, a.key_column) < std::pair(b.key_line, b.key_column);
       });
       std::vector<int> lines;
-      for (const auto& [key, row] : orphans) lines.push_back(row->key_line);
+      for (const ChildRows::Orphan& orphan : orphans) lines.push_back(orphan.key_line);
       std::unordered_map<int, std::string> texts;
       if (child.lines_from_file) texts = ReadLines(child.path, lines);
-      for (auto& [key, row] : orphans) {
-        diagnostics.Error({child.path, row->key_line, row->key_column},
-                          "no " + kind() + " '" + key + "' was read from '" + parent_file + "'",
-                          texts[row->key_line]);
+      for (const ChildRows::Orphan& orphan : orphans) {
+        diagnostics.Error({child.path, orphan.key_line, orphan.key_column},
+                          "no " + kind() + " '" + orphan.key + "' was read from '" + parent_file + "'",
+                          texts[orphan.key_line]);
       }
       child.counts.rows_rejected += orphans.size();
       child.by_key.clear();
@@ -236,6 +363,7 @@ class JoinedTableSource : public RecordSource {
   std::string key_field_;
   std::vector<ChildRows> children_;
   Lookup lookup_;
+  std::optional<KeyPositions> positions_;  // set when a child table is streamed
   SeenKeys seen_;
   std::size_t unknown_lookups_ = 0;
   bool finished_ = false;
@@ -282,6 +410,7 @@ std::unique_ptr<RecordSource> OpenJoinedTable(const JoinedTableSpec& spec,
     const FieldDef* field;
     const RecordType* element;
     bool read;  // false: only `problems` (a table not read) to report in its place
+    bool stream = false;  // read beside the table rather than whole
     std::unique_ptr<ChildRows> rows;
     Diagnostics problems;
   };
@@ -299,7 +428,7 @@ std::unique_ptr<RecordSource> OpenJoinedTable(const JoinedTableSpec& spec,
     }
     if (std::find(split_fields.begin(), split_fields.end(), child.field) != split_fields.end()) {
       // The mapping fills this list from a column of the table: one source of rows, not two.
-      ChildLoad& skipped = loads.emplace_back(ChildLoad{&child, field, element, false, nullptr, {}});
+      ChildLoad& skipped = loads.emplace_back(ChildLoad{&child, field, element, false, false, nullptr, {}});
       skipped.problems.Warning({child.path, 0, 0}, "'" + child.field +
                                                   "' is filled from a split column of the mapping "
                                                   "of '" +
@@ -308,16 +437,38 @@ std::unique_ptr<RecordSource> OpenJoinedTable(const JoinedTableSpec& spec,
                                                   " is not read");
       continue;
     }
-    loads.push_back({&child, field, element, true, nullptr, {}});
+    loads.push_back({&child, field, element, true, false, nullptr, {}});
   }
-  // Child tables are read whole before the first row: files are read on every core, each with
-  // its own problems, reported in table order as if read one after the other. The tables of one
-  // database share its connection, so they are read in turn.
+  // A child table whose rows come in the order of their parents' rows is streamed beside the
+  // table, so that memory does not grow with the data; any other is read whole before the first
+  // row. Which is which is found by a first pass over the keys of every file.
+  std::optional<KeyPositions> positions;
+  if (!spec.database && !loads.empty()) {
+    std::vector<std::optional<std::vector<std::string>>> keys(loads.size() + 1);
+    ParallelFor(keys.size(), [&](std::size_t i) {
+      if (i == 0) {
+        keys[0] = ReadKeys(spec, spec.path, spec.table, type, options.parse, key_field);
+      } else if (loads[i - 1].read && loads[i - 1].element->Find(key_field) != nullptr) {
+        keys[i] = ReadKeys(spec, loads[i - 1].child->path, loads[i - 1].child->table,
+                           *loads[i - 1].element, options.parse, key_field);
+      }
+    });
+    if (keys[0]) positions = PositionsOf(*keys[0]);
+    bool any = false;
+    for (std::size_t i = 0; positions && i < loads.size(); ++i) {
+      loads[i].stream = keys[i + 1] && InParentOrder(*keys[i + 1], *positions);
+      any = any || loads[i].stream;
+    }
+    if (!any) positions.reset();
+  }
+  // Child tables read whole are read on every core, each with its own problems, reported in
+  // table order as if read one after the other. The tables of one database share its
+  // connection, so they are read in turn.
   auto load = [&](std::size_t i) {
     ChildLoad& item = loads[i];
     if (!item.read) return;
     item.rows = LoadChildRows(spec, *item.child, *item.field, *item.element, type.name(), key_field,
-                              options.parse, item.problems);
+                              options.parse, item.stream, item.problems);
   };
   if (spec.database) {
     for (std::size_t i = 0; i < loads.size(); ++i) load(i);
@@ -330,7 +481,8 @@ std::unique_ptr<RecordSource> OpenJoinedTable(const JoinedTableSpec& spec,
     if (item.rows) children.push_back(std::move(*item.rows));
   }
   return std::make_unique<JoinedTableSource>(std::move(table), std::move(key_field),
-                                             std::move(children), FindLookup(type, spec.lookup));
+                                             std::move(children), FindLookup(type, spec.lookup),
+                                             std::move(positions));
 }
 
 }  // namespace uofa

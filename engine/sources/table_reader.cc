@@ -99,6 +99,13 @@ std::vector<std::string> TableReader::SplitFields() const {
   return fields;
 }
 
+void TableReader::ReadOnlyField(std::string_view field) {
+  for (const FieldDef*& column : column_fields_) {
+    if (column != nullptr && column->name != field) column = nullptr;
+  }
+  splits_.clear();
+}
+
 bool TableReader::IsRequired(const FieldDef& field) const {
   return field.required || extra_required_[field.slot];
 }

@@ -73,6 +73,10 @@ class TableReader {
   void ErrorAtCell(Diagnostics& diagnostics, std::string_view field, std::string message) const;
   void WarningAtCell(Diagnostics& diagnostics, std::string_view field, std::string message) const;
 
+  /// From now on reads only `field` of each row (a quick pass over a table's keys): other
+  /// columns and split columns are skipped, unread and unchecked.
+  void ReadOnlyField(std::string_view field);
+
   /// Counts one more row rejected by the caller (a duplicate key, say) after Next returned it.
   void CountRejected() { ++counts_.rows_rejected; }
 

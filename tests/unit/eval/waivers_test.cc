@@ -221,7 +221,8 @@ TEST_CASE("an audit with waivers: live ones waive, an expired one no longer hide
   REQUIRE(unused->findings.size() == 1);
   CHECK(unused->findings[0].record_id == "UOF-S6-5B: NO-SUCH-INCIDENT");
 
-  // The two malformed waivers are input errors at their positions, and waive nothing.
+  // The two malformed waivers are input errors at their positions (in line order), and waive
+  // nothing.
   std::vector<std::string> waiver_problems;
   for (const Diagnostic& problem : result->input_problems) {
     if (problem.location.file.find("waivers.yaml") == std::string::npos) continue;
@@ -230,8 +231,8 @@ TEST_CASE("an audit with waivers: live ones waive, an expired one no longer hide
   }
   CHECK(waiver_problems == std::vector<std::string>{
                                "16:11 unknown rule 'UOF-S6-5Q' (did you mean 'UOF-S6-5A'?)",
-                               "22:14 'expires' must be a date (YYYY-MM-DD)",
-                               "20:5 waiver has no 'approved_by'"});
+                               "20:5 waiver has no 'approved_by'",
+                               "22:14 'expires' must be a date (YYYY-MM-DD)"});
   // A waived gap does not count towards --fail-on; the expired waiver's gap does.
   CHECK(HasGapsAtOrAbove(*result, GapSeverity::kHigh));
 }
