@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "engine/sources/incident_join.h"
+#include "uofa/data_quality.h"
 
 namespace uofa {
 namespace {
@@ -116,7 +117,8 @@ class JoinedTableSource : public RecordSource {
       if (int first = seen_.Insert(key, record.origin.line)) {
         table_->ErrorAtCell(diagnostics, key_field_,
                             "duplicate '" + key_field_ + "' '" + key + "' (first on line " +
-                                std::to_string(first) + ")");
+                                std::to_string(first) + ")",
+                            kDqDuplicateId);
         table_->CountRejected();
         continue;
       }
@@ -172,7 +174,8 @@ class JoinedTableSource : public RecordSource {
     if (it == by_key.end()) {
       table_->WarningAtCell(diagnostics, lookup_.key_field,
                             "no " + lookup_.table->type->name() + " '" + key + "' in '" +
-                                FileName(lookup_.table->path) + "'");
+                                FileName(lookup_.table->path) + "'",
+                            kDqUnknownPatient);
       ++unknown_lookups_;
       return;
     }
@@ -195,9 +198,11 @@ class JoinedTableSource : public RecordSource {
       for (const auto& [key, row] : orphans) lines.push_back(row->key_line);
       std::unordered_map<int, std::string> texts = ReadLines(child.path, lines);
       for (auto& [key, row] : orphans) {
-        diagnostics.Error({child.path, row->key_line, row->key_column},
-                          "no " + kind() + " '" + key + "' was read from '" + parent_file + "'",
-                          texts[row->key_line]);
+        diagnostics.DataQuality(Severity::kError, {child.path, row->key_line, row->key_column},
+                                kDqOrphanRow, key_field_,
+                                "no " + kind() + " '" + key + "' was read from '" + parent_file +
+                                    "'",
+                                texts[row->key_line]);
       }
       child.counts.rows_rejected += orphans.size();
       child.by_key.clear();
