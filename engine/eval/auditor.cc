@@ -110,6 +110,9 @@ void RunAudit(const PackSet& packs, std::vector<std::unique_ptr<RecordSource>>& 
     while (source->Next(&record, input_problems)) {
       ++produced;
       progress.Update(rows_before + source->counts().rows_read, source->FractionRead());
+      if (options.data_quality != nullptr) {
+        CheckRecordQuality(*record, *options.data_quality, options.codes, input_problems);
+      }
       if (scheduled == by_subject.end()) continue;
       for (ScheduledRule& item : scheduled->second) {
         expr::EvaluationContext context{options.as_of, &item.pack->commencement};
