@@ -18,7 +18,7 @@ namespace {
 
 using testing::TempFolder;
 
-// One problem of each kind (lines and columns are counted in the comments of the test below).
+// One problem of each kind, in a folder of CSV tables.
 void WriteFolder(const TempFolder& folder) {
   folder.Write("uofa.yaml",
                "as_of: 2025-12-31\n"
@@ -257,6 +257,49 @@ TEST_CASE("data quality: a malformed data_quality section is reported at its pos
         "such as 24h, 90m or 28d\n"
         "uofa.yaml:6:25: error: the bound of 'physical_restraint' must be a duration of more "
         "than zero, such as 24h, 90m or 28d\n");
+}
+
+TEST_CASE("data quality: the kinds found in a JSON Lines file, positioned at its lines") {
+  TempFolder folder;
+  folder.Write("uofa.yaml", "as_of: 2025-12-31\npacks: [uof-act-2018]\n");
+  folder.Write("patients.csv", "patient_id\nP1\n");
+  folder.Write("incidents/incidents.jsonl",
+               "{\"incident_id\": \"J-1\", \"patient_id\": \"P1\", \"started_at\": \"2024-05-01T10:00\", "
+               "\"ended_at\": \"2024-05-01T09:00\"}\n"
+               "{\"incident_id\": \"J-1\"}\n"
+               "{\"incident_id\": \"J-3\", \"patient_id\": \"P9\"}\n"
+               "{\"incident_id\": \"J-4\", \"started_at\": \"soon\", \"patient_injury\": 7}\n"
+               "{\"incident_id\": \n"
+               "{\"patient_id\": \"P1\"}\n");
+  const AuditResult result = Check(folder);
+  std::vector<std::string> lines;
+  for (const Diagnostic& problem : result.input_problems) {
+    Diagnostic shown = problem;
+    shown.source_line.clear();
+    shown.location.file = shown.location.file.substr(folder.path().string().size() + 1);
+    std::string text = FormatDiagnostic(shown);
+    text.pop_back();
+    lines.push_back(text + " [" + problem.code + "] {" + problem.field + "}");
+  }
+  CHECK(lines ==
+        std::vector<std::string>{
+            "incidents/incidents.jsonl:1: warning: 'ended_at' 2024-05-01T09:00 is before 'started_at' "
+            "2024-05-01T10:00 [UOFA-DQ-END-BEFORE-START] {ended_at}",
+            "incidents/incidents.jsonl:2: error: duplicate 'incident_id' 'J-1' (first on line 1) "
+            "[UOFA-DQ-DUPLICATE-ID] {incident_id}",
+            "incidents/incidents.jsonl:3: warning: no patient 'P9' in 'patients.csv' "
+            "[UOFA-DQ-UNKNOWN-PATIENT] {patient_id}",
+            "incidents/incidents.jsonl:4: warning: 'started_at': 'soon' is not a valid date and time "
+            "[UOFA-DQ-BAD-DATE] {started_at}",
+            "incidents/incidents.jsonl:4: warning: 'patient_injury': '7' is not Y, N or U "
+            "[UOFA-DQ-BAD-VALUE] {patient_injury}",
+            "incidents/incidents.jsonl:5:17: error: invalid JSON: syntax error while parsing value - "
+            "unexpected end of input; expected '[', '{', or a literal [UOFA-DQ-REJECTED-ROW] {}",
+            "incidents/incidents.jsonl:6: error: required field 'incident_id' is missing "
+            "[UOFA-DQ-REJECTED-ROW] {incident_id}",
+        });
+  CHECK(result.records_read == 7);  // and the row of patients.csv
+  CHECK(result.records_rejected == 3);
 }
 
 }  // namespace
