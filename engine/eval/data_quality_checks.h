@@ -6,6 +6,7 @@
 #ifndef UOFA_ENGINE_EVAL_DATA_QUALITY_CHECKS_H_
 #define UOFA_ENGINE_EVAL_DATA_QUALITY_CHECKS_H_
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
