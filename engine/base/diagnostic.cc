@@ -51,11 +51,17 @@ void Diagnostics::Add(Diagnostic diagnostic) {
 }
 
 void Diagnostics::Error(SourceLocation location, std::string message, std::string source_line) {
-  Add({Severity::kError, std::move(location), std::move(message), std::move(source_line)});
+  Add({Severity::kError, std::move(location), std::move(message), std::move(source_line), {}, {}});
 }
 
 void Diagnostics::Warning(SourceLocation location, std::string message, std::string source_line) {
-  Add({Severity::kWarning, std::move(location), std::move(message), std::move(source_line)});
+  Add({Severity::kWarning, std::move(location), std::move(message), std::move(source_line), {}, {}});
+}
+
+void Diagnostics::DataQuality(Severity severity, SourceLocation location, std::string code,
+                              std::string field, std::string message, std::string source_line) {
+  Add({severity, std::move(location), std::move(message), std::move(source_line), std::move(code),
+       std::move(field)});
 }
 
 void Diagnostics::Merge(const Diagnostics& other) {

@@ -1,7 +1,9 @@
 #include "engine/eval/audit_settings.h"
 #include "engine/pack/parameter_value.h"
 
+#include <algorithm>
 #include <filesystem>
+#include <optional>
 
 #include "engine/base/time.h"
 #include "engine/eval/mapping_settings.h"
@@ -11,7 +13,57 @@
 namespace uofa {
 namespace {
 
-const std::vector<std::string> kSettingKeys = {"title", "as_of", "packs", "parameters", "mappings"};
+const std::vector<std::string> kSettingKeys = {"title",    "as_of",       "packs", "parameters",
+                                               "mappings", "data_quality"};
+const std::vector<std::string> kDataQualityKeys = {"max_duration"};
+
+// data_quality: {max_duration: {physical_restraint: 24h, ...}}: each named bound overridden.
+void ReadDataQuality(const SourceText& source, const YamlNode& node, DataQualitySettings* settings,
+                     Diagnostics& diagnostics) {
+  if (node.IsNull()) return;
+  if (!node.IsMapping()) {
+    ErrorAtNode(source, diagnostics, node, "'data_quality' must be a mapping of settings");
+    return;
+  }
+  std::vector<std::string> names;
+  for (const DurationBound& bound : settings->max_durations) names.push_back(bound.name);
+  for (const YamlEntry& entry : node.entries) {
+    const std::string& key = entry.key->value;
+    if (key != "max_duration") {
+      ErrorAtNode(source, diagnostics, *entry.key,
+                  "unknown key '" + key + "' in 'data_quality'" + DidYouMean(key, kDataQualityKeys));
+      continue;
+    }
+    const YamlNode& bounds = *entry.value;
+    if (!bounds.IsMapping()) {
+      ErrorAtNode(source, diagnostics, bounds,
+                  "'max_duration' must map kinds of use of force to durations, such as "
+                  "'physical_restraint: 24h'");
+      continue;
+    }
+    for (const YamlEntry& item : bounds.entries) {
+      const std::string& name = item.key->value;
+      auto bound = std::find_if(settings->max_durations.begin(), settings->max_durations.end(),
+                                [&name](const DurationBound& known) { return known.name == name; });
+      if (bound == settings->max_durations.end()) {
+        ErrorAtNode(source, diagnostics, *item.key,
+                    "unknown kind '" + name + "' in 'max_duration'" + DidYouMean(name, names));
+        continue;
+      }
+      std::optional<Duration> max;
+      if (item.value->IsScalar()) max = ParseDurationBound(item.value->value);
+      if (!max) {
+        ErrorAtNode(source, diagnostics, *item.value,
+                    "the bound of '" + name + "' must be a duration of more than zero, such as "
+                    "24h, 90m or 28d");
+        continue;
+      }
+      bound->max = *max;
+      bound->max_text = item.value->value;
+      bound->defined_at = LocationOf(source, *item.value);
+    }
+  }
+}
 
 void ReadParameters(const SourceText& source, const YamlNode& node, const std::string& pack,
                     AuditSettings& settings, Diagnostics& diagnostics) {
@@ -89,6 +141,8 @@ AuditSettings ReadAuditSettings(const std::string& directory, Diagnostics& diagn
       if (!value.IsNull()) ReadParameters(source, value, "", settings, diagnostics);
     } else if (key == "mappings") {
       ReadMappings(source, value, &settings.mappings, diagnostics);
+    } else if (key == "data_quality") {
+      ReadDataQuality(source, value, &settings.data_quality, diagnostics);
     } else {
       ErrorAtNode(source, diagnostics, *entry.key,
                   "unknown key '" + key + "' in uofa.yaml" + DidYouMean(key, kSettingKeys));

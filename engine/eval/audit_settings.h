@@ -1,5 +1,5 @@
 // Audit settings: an audit folder's uofa.yaml (packs, as-of date, parameter overrides, column
-// mappings).
+// mappings, bounds of the data-quality checks).
 #ifndef UOFA_ENGINE_EVAL_AUDIT_SETTINGS_H_
 #define UOFA_ENGINE_EVAL_AUDIT_SETTINGS_H_
 
@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/eval/data_quality_checks.h"
 #include "engine/pack/pack_loader.h"
 #include "engine/sources/column_mapping.h"
 #include "uofa/diagnostic.h"
@@ -20,6 +21,7 @@ struct AuditSettings {
   std::vector<std::string> packs;
   std::vector<ParameterOverride> overrides;
   MappingSet mappings;  ///< `mappings:`, with `root` the audit folder
+  DataQualitySettings data_quality;  ///< `data_quality:`, the defaults overridden
 };
 
 /// Reads `<directory>/uofa.yaml`. A missing file gives default settings; a malformed one gives

@@ -180,8 +180,13 @@ void RunAudit(const PackSet& packs, std::vector<std::unique_ptr<RecordSource>>& 
   for (auto& source : sources) {
     auto scheduled = by_subject.find(source->kind());
     std::size_t produced = 0;
-    RecordPipeline pipeline(*source, input_problems, [&](const RecordSource& read) {
+    // Data-quality checks run as each record is read, on the reading thread, the one that
+    // reports input problems.
+    RecordPipeline pipeline(*source, input_problems, [&](const RecordSource& read, const Record& record) {
       progress.Update(rows_before + read.counts().rows_read, read.FractionRead());
+      if (options.data_quality != nullptr) {
+        CheckRecordQuality(record, *options.data_quality, options.codes, input_problems);
+      }
     });
     // Records are evaluated a chunk of batches at a time, the batches of a chunk on every core,
     // while the pipeline reads the next chunk.

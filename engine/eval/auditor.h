@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "engine/base/time.h"
+#include "engine/eval/data_quality_checks.h"
 #include "engine/pack/rule_pack.h"
 #include "engine/sources/record_source.h"
 #include "uofa/diagnostic.h"
@@ -20,11 +21,15 @@ struct AuditRunOptions {
   Timestamp as_of;
   bool show_identifiers = false;
   WaiverMatcher* waivers = nullptr;  ///< live waivers; failing records they cover are waived
+  /// When set, every record is checked for data quality (data_quality_checks.h) as it is
+  /// evaluated; `codes` resolves the code groups of the duration bounds.
+  const DataQualitySettings* data_quality = nullptr;
+  const CodeRegistry* codes = nullptr;
 };
 
 /// Evaluates `packs` on every record of `sources`. Fills the rule outcomes, the accounting
-/// (records read, evaluated, rejected) and the inputs of `result`; problems the sources report
-/// are appended to `input_problems`.
+/// (records read, evaluated, rejected) and the inputs of `result`; problems the sources report,
+/// and the findings of the data-quality checks, are appended to `input_problems`.
 void RunAudit(const PackSet& packs, std::vector<std::unique_ptr<RecordSource>>& sources,
               const AuditRunOptions& options, AuditResult& result, Diagnostics& input_problems);
 

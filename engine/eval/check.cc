@@ -101,8 +101,10 @@ std::optional<AuditResult> RunCheck(const CheckOptions& options, Diagnostics& di
   WaiverMatcher matcher(waivers.waivers, audit->as_of.text);
   std::vector<std::unique_ptr<RecordSource>> sources =
       OpenAuditFolder(options.audit_dir, audit->sources, input_problems);
-  RunAudit(packs, sources, AuditRunOptions{audit->as_of.time, options.show_identifiers, &matcher}, result,
-           input_problems);
+  AuditRunOptions run{audit->as_of.time, options.show_identifiers, &matcher};
+  run.data_quality = &audit->settings.data_quality;
+  run.codes = &packs.codes;
+  RunAudit(packs, sources, run, result, input_problems);
   if (waivers.present) {
     for (RuleOutcome& check : WaiverChecks(waivers.waivers, audit->as_of.text)) {
       result.rules.push_back(std::move(check));

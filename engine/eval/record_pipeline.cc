@@ -29,8 +29,8 @@ bool RecordPipeline::ReadBatch(RecordBatch* batch) {
   batch->clear();
   std::shared_ptr<const Record> record;
   while (batch->size() < kBatchSize && source_.Next(&record, problems_)) {
+    if (on_read_) on_read_(source_, *record);
     batch->push_back(std::move(record));
-    if (on_read_) on_read_(source_);
   }
   return !batch->empty();
 }

@@ -25,8 +25,9 @@ using RecordBatch = std::vector<std::shared_ptr<const Record>>;
 
 class RecordPipeline {
  public:
-  /// Called on the reading thread after each record is read (progress); may be empty.
-  using OnRead = std::function<void(const RecordSource&)>;
+  /// Called on the reading thread after each record is read (progress, checks that report to
+  /// the same problems); may be empty.
+  using OnRead = std::function<void(const RecordSource&, const Record&)>;
 
   /// Starts reading. `source`, `problems` and `on_read` must outlive the pipeline, and are not
   /// to be touched by the caller until Next has returned false or the pipeline is destroyed.

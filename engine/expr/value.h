@@ -113,6 +113,13 @@ struct Record {
   /// "page"). 0 and null for rows of tables, and for a whole document (origin.line is 0).
   int origin_last = 0;
   const char* origin_unit = nullptr;
+  /// For a row of a table: where each field's cell is (by slot), so that a check on the record
+  /// can point at a cell; empty for other sources. A field without a column has line 0.
+  struct CellPosition {
+    int line = 0;
+    int column = 0;
+  };
+  std::vector<CellPosition> cells;
 
   /// The value of a named field, or null when the type has no such field.
   const Value& Get(std::string_view field) const;

@@ -271,7 +271,7 @@ void ErrorAtNode(const SourceText& source, Diagnostics& diagnostics, const YamlN
 void NoteAtNode(const SourceText& source, Diagnostics& diagnostics, const YamlNode& node,
                 std::string message) {
   diagnostics.Add({Severity::kNote, LocationOf(source, node), std::move(message),
-                   std::string(source.Line(node.line))});
+                   std::string(source.Line(node.line)), {}, {}});
 }
 
 }  // namespace uofa

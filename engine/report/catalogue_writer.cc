@@ -363,7 +363,7 @@ std::vector<CoverageSection> LoadCoverageList(const std::string& path, Diagnosti
         if (!inserted) {
           check.Error(*node, "duplicate coverage entry '" + entry.id + "'");
           diagnostics.Add({Severity::kNote, first->second, "first defined here",
-                           std::string(document.source.Line(first->second.line))});
+                           std::string(document.source.Line(first->second.line)), {}, {}});
           continue;
         }
         section.entries.push_back(std::move(entry));

@@ -1,6 +1,8 @@
 // The CSV report (RFC 4180), for spreadsheets: a header row, then one row per failing or
-// undecided record, in rule order (a waived record has the verdict "waived" and its waiver). Lines end with CRLF; a field is quoted when it holds a comma,
-// a quote or a line break, with quotes doubled.
+// undecided record, in rule order (a waived record has the verdict "waived" and its waiver), then
+// one row per data-quality finding (kind "data_quality": rule_id is the kind's code, severity
+// "error" or "warning", field and column say where in the row). Lines end with CRLF; a field is
+// quoted when it holds a comma, a quote or a line break, with quotes doubled.
 //
 // Text taken from the inputs that begins with '=', '+', '-', '@', a tab or a carriage return is
 // prefixed with an apostrophe, so that a spreadsheet shows it rather than running it as a formula.
@@ -18,7 +20,8 @@ namespace {
 
 constexpr std::string_view kHeader[] = {"rule_id",  "pack",     "provision", "severity", "verdict",
                                         "record_id", "file",    "line",      "last",     "unit",
-                                        "message",  "evidence", "remedy",    "waiver"};
+                                        "message",  "evidence", "remedy",    "waiver",
+                                        "kind",     "field",    "column"};
 
 std::string Field(std::string_view text) {
   bool quote = false;
@@ -70,8 +73,18 @@ void WriteCsvReport(const AuditResult& result, const ReportOptions& options, std
                      finding.location.line > 0 ? std::to_string(finding.location.line) : "",
                      finding.last > 0 ? std::to_string(finding.last) : "", finding.unit,
                      Inert(message), Inert(EvidenceList(finding.evidence)), rule.remedy,
-                     finding.waiver ? Inert(WaiverText(*finding.waiver)) : ""});
+                     finding.waiver ? Inert(WaiverText(*finding.waiver)) : "", "rule", "", ""});
     }
+  }
+  for (const Diagnostic& problem : result.input_problems) {
+    if (problem.code.empty()) continue;
+    const DataQualityKind* kind = FindDataQualityKind(problem.code);
+    const SourceLocation& at = problem.location;
+    WriteRow(out, {problem.code, "", "", SeverityName(problem.severity), "", "",
+                   Inert(DisplayPath(result.audit_dir, at.file)),
+                   at.line > 0 ? std::to_string(at.line) : "", "", "", Inert(Printable(problem.message)),
+                   "", kind != nullptr ? kind->remedy : "", "", "data_quality", Inert(problem.field),
+                   at.line > 0 && at.column > 0 ? std::to_string(at.column) : ""});
   }
 }
 

@@ -124,10 +124,18 @@ void WriteGithubReport(const AuditResult& result, const ReportOptions& options, 
           << "::" << EscapeData(RecordLabel(finding) + ": waived: " + WaiverText(*finding.waiver)) << '\n';
     }
   }
-  // The source line of a problem is never written: it may hold identifying data.
+  // The source line of a problem is never written: it may hold identifying data. A data-quality
+  // finding is titled with its kind's code.
   for (const Diagnostic& problem : result.input_problems) {
     out << "::" << Command(problem.severity) << ' '
-        << Properties(problem.location, "uofa input problem") << "::" << EscapeData(problem.message)
+        << Properties(problem.location, problem.code.empty() ? std::string("uofa input problem") : problem.code)
+        << "::" << EscapeData(problem.message) << '\n';
+  }
+  // The per-column summary of the data-quality findings, as notices on the first of each.
+  for (const DataQualityColumn& column : SummariseDataQuality(result.input_problems)) {
+    out << "::notice " << Properties(column.first, column.code + " (summary)") << "::"
+        << EscapeData(DisplayPath(result.audit_dir, column.file) + ' ' + ColumnLabel(column) + ": " +
+                      Plural(column.count, "finding", "findings") + " of " + column.code)
         << '\n';
   }
   const GapCounts gaps = Summarise(result).gaps;
@@ -136,6 +144,9 @@ void WriteGithubReport(const AuditResult& result, const ReportOptions& options, 
   if (!result.input_problems.empty()) {
     out << "; " << result.input_problems.size()
         << (result.input_problems.size() == 1 ? " input problem" : " input problems");
+    std::size_t findings = 0;
+    for (const Diagnostic& problem : result.input_problems) findings += problem.code.empty() ? 0 : 1;
+    if (findings > 0) out << " (" << Plural(findings, "data-quality finding", "data-quality findings") << ')';
   }
   out << '\n';
 }

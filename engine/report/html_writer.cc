@@ -272,12 +272,32 @@ void WriteInputProblems(const AuditResult& result, const ReportOptions& options,
     return;
   }
   out << "<p>" << problems.size() << " problems in the inputs (" << E(InputProblemTally(problems))
-      << ").</p>\n<table>\n<caption>Input problems by kind</caption>\n<thead><tr><th scope=\"col\" "
-      << "class=\"num\">Count</th><th scope=\"col\">Kind</th></tr></thead>\n<tbody>\n";
-  for (const auto& [kind, count] : InputProblemKinds(problems)) {
-    out << "<tr><td class=\"num\">" << count << "</td><td>" << E(kind) << "</td></tr>\n";
+      << ").</p>\n";
+  const std::vector<DataQualityColumn> columns = SummariseDataQuality(problems);
+  if (!columns.empty()) {
+    out << "<table>\n<caption>Data-quality findings by column (" << E(DataQualityTally(problems))
+        << ")</caption>\n<thead><tr><th scope=\"col\">File</th><th scope=\"col\">Column</th>"
+        << "<th scope=\"col\">Kind</th><th scope=\"col\" class=\"num\">Count</th>"
+        << "<th scope=\"col\">First</th></tr></thead>\n<tbody>\n";
+    for (const DataQualityColumn& column : columns) {
+      const DataQualityKind* kind = FindDataQualityKind(column.code);
+      out << "<tr><th scope=\"row\">" << E(DisplayPath(result.audit_dir, column.file)) << "</th><td>"
+          << E(Printable(ColumnLabel(column))) << "</td><td><code>" << E(column.code) << "</code>"
+          << (kind != nullptr ? " " + E(kind->title) : std::string()) << "</td><td class=\"num\">"
+          << column.count << "</td><td>" << E(LineColumn(column.first))
+          << "</td></tr>\n";
+    }
+    out << "</tbody>\n</table>\n";
   }
-  out << "</tbody>\n</table>\n";
+  const std::vector<std::pair<std::string, std::size_t>> kinds = InputProblemKinds(problems);
+  if (!kinds.empty()) {
+    out << "<table>\n<caption>Other input problems by kind</caption>\n<thead><tr><th scope=\"col\" "
+        << "class=\"num\">Count</th><th scope=\"col\">Kind</th></tr></thead>\n<tbody>\n";
+    for (const auto& [kind, count] : kinds) {
+      out << "<tr><td class=\"num\">" << count << "</td><td>" << E(kind) << "</td></tr>\n";
+    }
+    out << "</tbody>\n</table>\n";
+  }
   const std::size_t shown = std::min(problems.size(), options.max_examples);
   if (shown > 0) {
     out << "<table>\n<caption>The first " << shown << " input problems</caption>\n<thead><tr>"
@@ -289,7 +309,9 @@ void WriteInputProblems(const AuditResult& result, const ReportOptions& options,
       if (problem.location.line > 0) where += ':' + std::to_string(problem.location.line);
       if (problem.location.line > 0 && problem.location.column > 0) where += ':' + std::to_string(problem.location.column);
       out << "<tr><th scope=\"row\">" << E(where) << "</th><td>" << SeverityName(problem.severity) << "</td><td>"
-          << E(Printable(problem.message)) << "</td></tr>\n";
+          << E(Printable(problem.message))
+          << (problem.code.empty() ? std::string() : " <code>" + E(problem.code) + "</code>")
+          << "</td></tr>\n";
     }
     out << "</tbody>\n</table>\n";
   }

@@ -12,9 +12,11 @@
 #include <string>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 #include "engine/report/report_summary.h"
 #include "engine/report/writers.h"
+#include "uofa/data_quality.h"
 
 namespace uofa::report {
 namespace {
@@ -22,7 +24,7 @@ namespace {
 using Json = nlohmann::ordered_json;
 
 constexpr std::string_view kSchemaName = "uofa-report";
-constexpr std::string_view kSchemaVersion = "2.0.0";
+constexpr std::string_view kSchemaVersion = "2.1.0";
 
 // Unknown positions (0, or an empty file name) are null rather than 0 or "".
 Json TextOrNull(const std::string& text) { return text.empty() ? Json(nullptr) : Json(text); }
@@ -163,7 +165,21 @@ Json InputProblemJson(const Diagnostic& problem) {
               {"file", TextOrNull(problem.location.file)},
               {"line", PositionOrNull(problem.location.line)},
               {"column", PositionOrNull(problem.location.column)},
-              {"message", problem.message}};
+              {"message", problem.message},
+              {"code", TextOrNull(problem.code)},
+              {"field", TextOrNull(problem.field)}};
+}
+
+Json DataQualityJson(const DataQualityColumn& column) {
+  const DataQualityKind* kind = FindDataQualityKind(column.code);
+  return Json{{"file", TextOrNull(column.file)},
+              {"field", TextOrNull(column.field)},
+              {"code", column.code},
+              {"title", kind != nullptr ? kind->title : ""},
+              {"count", column.count},
+              {"first",
+               {{"line", PositionOrNull(column.first.line)},
+                {"column", PositionOrNull(column.first.column)}}}};
 }
 
 // `value` as dump(2) renders it, shifted right by `indent` spaces after every line break. Strings
@@ -231,6 +247,9 @@ void WriteJsonReport(const AuditResult& result, const ReportOptions& options, st
   report.ArrayMember("input_problems", result.input_problems.size(), [&result](std::size_t i) {
     return InputProblemJson(result.input_problems[i]);
   });
+  const std::vector<DataQualityColumn> columns = SummariseDataQuality(result.input_problems);
+  report.ArrayMember("data_quality", columns.size(),
+                     [&columns](std::size_t i) { return DataQualityJson(columns[i]); });
   report.Close();
 }
 

@@ -15,6 +15,7 @@ namespace uofa::report {
 namespace {
 
 constexpr std::string_view kInputsSuite = "inputs";
+constexpr std::string_view kDataQualitySuite = "data quality";
 
 // The length of the UTF-8 sequence starting at text[i] when it is well formed (no overlong
 // forms, no surrogates, nothing above U+10FFFF) and is a character XML 1.0 allows; 0 otherwise.
@@ -109,6 +110,14 @@ struct Tally {
   }
 };
 
+// A problem in a listing: FormatDiagnostic's line, with ` [CODE]` for a data-quality finding.
+std::string ListingLine(const Diagnostic& problem) {
+  std::string line = FormatDiagnostic(problem);
+  if (problem.code.empty()) return line;
+  if (!line.empty() && line.back() == '\n') line.pop_back();
+  return line + " [" + problem.code + "]\n";
+}
+
 class JunitReport {
  public:
   explicit JunitReport(const AuditResult& result) : result_(result) {}
@@ -125,6 +134,14 @@ class JunitReport {
       }
       if (tally.tests == 0) continue;
       AppendSuite(suites, pack, tally, cases);
+      Add(total, tally);
+    }
+    const std::vector<DataQualityColumn> columns = SummariseDataQuality(result_.input_problems);
+    if (!columns.empty()) {
+      Tally tally;
+      std::string cases;
+      for (const DataQualityColumn& column : columns) AppendDataQualityCase(cases, column, tally);
+      AppendSuite(suites, kDataQualitySuite, tally, cases);
       Add(total, tally);
     }
     if (!result_.input_problems.empty()) {
@@ -255,6 +272,32 @@ class JunitReport {
     }
   }
 
+  // One data-quality kind in one column of one file: a failing test case named "file column
+  // CODE", listing the positions and messages of its findings.
+  void AppendDataQualityCase(std::string& out, const DataQualityColumn& column, Tally& tally) const {
+    ++tally.tests;
+    ++tally.failures;
+    std::string listing;
+    for (const Diagnostic& problem : result_.input_problems) {
+      if (problem.code != column.code || problem.field != column.field ||
+          problem.location.file != column.file) {
+        continue;
+      }
+      Diagnostic position_only = problem;
+      position_only.source_line.clear();
+      position_only.location.file = DisplayPath(result_.audit_dir, problem.location.file);
+      listing += ListingLine(position_only);
+    }
+    const std::string file = DisplayPath(result_.audit_dir, column.file);
+    const std::string summary = Plural(column.count, "finding", "findings") + "; first at " +
+                                PositionLabel(result_.audit_dir, column.first);
+    out += "    <testcase" + Attribute("classname", std::string(kDataQualitySuite) + '.' + file) +
+           Attribute("name", file + ' ' + ColumnLabel(column) + ' ' + column.code) + ">\n";
+    out += "      <failure" + Attribute("message", summary) + Attribute("type", column.code) + ">" +
+           Xml(listing, false) + "</failure>\n";
+    out += "    </testcase>\n";
+  }
+
   // Input problems: positions and messages only; the source line may hold identifying data.
   void AppendInputCase(std::string& out, Tally& tally) const {
     ++tally.tests;
@@ -265,7 +308,7 @@ class JunitReport {
       Diagnostic position_only = problem;
       position_only.source_line.clear();
       position_only.location.file = DisplayPath(result_.audit_dir, problem.location.file);
-      listing += FormatDiagnostic(position_only);
+      listing += ListingLine(position_only);
     }
     const std::string summary =
         Plural(result_.input_problems.size(), "input problem", "input problems") + ": " +

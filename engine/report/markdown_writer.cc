@@ -57,6 +57,7 @@ class MarkdownReport {
     AppendIndeterminate();
     AppendNotAssessed();
     AppendStatistics();
+    AppendDataQuality();
     AppendInputProblems();
     AppendClosingLine();
     return std::move(out_);
@@ -297,14 +298,31 @@ class MarkdownReport {
     out_ += '\n' + section.str();
   }
 
+  // The data-quality findings counted by file, column and kind, with the first of each.
+  void AppendDataQuality() {
+    const std::vector<DataQualityColumn> columns = SummariseDataQuality(result_.input_problems);
+    if (columns.empty()) return;
+    out_ += "\n## Data quality (" + DataQualityTally(result_.input_problems) + ")\n\n";
+    out_ += TableHead({"File", "Column", "Kind", "Count", "First"}, {false, false, false, true, false});
+    for (const DataQualityColumn& column : columns) {
+      out_ += Row({MarkdownText(DisplayPath(result_.audit_dir, column.file)),
+                   MarkdownText(ColumnLabel(column)), "`" + column.code + "`",
+                   std::to_string(column.count),
+                   LineColumn(column.first)});
+    }
+  }
+
   void AppendInputProblems() {
     const std::vector<Diagnostic>& problems = result_.input_problems;
     if (problems.empty()) return;
     out_ += "\n## Input problems (" + std::to_string(problems.size()) + ": " +
             InputProblemTally(problems) + ")\n\n";
-    out_ += TableHead({"Count", "Kind"}, {true, false});
-    for (const auto& [kind, count] : InputProblemKinds(problems)) {
-      out_ += Row({std::to_string(count), MarkdownText(kind)});
+    const std::vector<std::pair<std::string, std::size_t>> kinds = InputProblemKinds(problems);
+    if (!kinds.empty()) {
+      out_ += TableHead({"Count", "Kind"}, {true, false});
+      for (const auto& [kind, count] : kinds) out_ += Row({std::to_string(count), MarkdownText(kind)});
+    } else {
+      out_ += "Every one is a data-quality finding (above).\n";
     }
 
     // Only positions and messages: the source line may hold identifying data.
@@ -322,7 +340,8 @@ class MarkdownReport {
         if (problem.location.column > 0) location += ':' + std::to_string(problem.location.column);
       }
       out_ += Row({location.empty() ? "-" : MarkdownText(location), SeverityName(problem.severity),
-                   MarkdownText(problem.message)});
+                   MarkdownText(problem.message) +
+                       (problem.code.empty() ? std::string() : " `" + problem.code + "`")});
     }
     if (problems.size() > shown) {
       out_ += "\n... and " + std::to_string(problems.size() - shown) +

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -296,7 +297,9 @@ std::string MessageKind(std::string_view message) {
 
 std::vector<std::pair<std::string, std::size_t>> InputProblemKinds(const std::vector<Diagnostic>& problems) {
   std::map<std::string, std::size_t> kinds;
-  for (const Diagnostic& problem : problems) ++kinds[MessageKind(Printable(problem.message))];
+  for (const Diagnostic& problem : problems) {
+    if (problem.code.empty()) ++kinds[MessageKind(Printable(problem.message))];
+  }
   std::vector<std::pair<std::string, std::size_t>> by_count(kinds.begin(), kinds.end());
   std::stable_sort(by_count.begin(), by_count.end(),
                    [](const auto& a, const auto& b) { return a.second > b.second; });
@@ -333,6 +336,48 @@ std::string GapBreakdownAndFailOn(const AuditResult& result, const ReportOptions
          (options.fail_on ? std::string("exit status reflects gaps at or above ") +
                                 GapSeverityName(*options.fail_on)
                           : std::string("no gap fails the run (--fail-on none)"));
+}
+
+std::string PositionLabel(std::string_view audit_dir, const SourceLocation& location) {
+  std::string text = LocationLabel(audit_dir, location);
+  if (!text.empty() && location.line > 0 && location.column > 0) {
+    text += ':' + std::to_string(location.column);
+  }
+  return text;
+}
+
+std::string ProblemLine(std::string_view audit_dir, const Diagnostic& problem) {
+  Diagnostic position_only = problem;
+  position_only.source_line.clear();
+  position_only.message = Printable(problem.message);
+  position_only.location.file = DisplayPath(audit_dir, problem.location.file);
+  std::string text = FormatDiagnostic(position_only);
+  if (!text.empty() && text.back() == '\n') text.pop_back();
+  if (!problem.code.empty()) text += " [" + problem.code + ']';
+  return text;
+}
+
+std::string LineColumn(const SourceLocation& location) {
+  if (location.line <= 0) return "-";
+  std::string text = std::to_string(location.line);
+  if (location.column > 0) text += ':' + std::to_string(location.column);
+  return text;
+}
+
+std::string ColumnLabel(const DataQualityColumn& column) {
+  return column.field.empty() ? std::string("(row)") : column.field;
+}
+
+std::string DataQualityTally(const std::vector<Diagnostic>& problems) {
+  std::size_t findings = 0;
+  std::set<std::pair<std::string, std::string>> columns;
+  for (const Diagnostic& problem : problems) {
+    if (problem.code.empty()) continue;
+    ++findings;
+    columns.emplace(problem.location.file, problem.field);
+  }
+  return Plural(findings, "finding", "findings") + " in " +
+         Plural(columns.size(), "column", "columns");
 }
 
 }  // namespace uofa::report

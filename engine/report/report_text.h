@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "uofa/data_quality.h"
 #include "uofa/finding.h"
 #include "uofa/report.h"
 
@@ -106,9 +107,28 @@ std::string InputProblemTally(const std::vector<Diagnostic>& problems);
 /// Quoted lowercase identifiers (field names, code lists) are kept: they say what is wrong.
 std::string MessageKind(std::string_view message);
 
-/// The kinds of the input problems (MessageKind of their printable messages) with how many
-/// problems each has, the most frequent first; equal counts in text order.
+/// The kinds of the input problems that are not data-quality findings (MessageKind of their
+/// printable messages) with how many problems each has, the most frequent first; equal counts in
+/// text order. Data-quality findings are counted by SummariseDataQuality instead.
 std::vector<std::pair<std::string, std::size_t>> InputProblemKinds(const std::vector<Diagnostic>& problems);
+
+/// "incidents.csv:3:33" (relative to the audit folder when inside it): file, line and column as
+/// far as they are known; empty when the file is not.
+std::string PositionLabel(std::string_view audit_dir, const SourceLocation& location);
+
+/// A problem as one line without its source line: `path:line:col: warning: message`, the path
+/// relative to the audit folder and the message printable, then ` [CODE]` for a data-quality
+/// finding. No line break at the end.
+std::string ProblemLine(std::string_view audit_dir, const Diagnostic& problem);
+
+/// "3:14", "3" or "-": the line and column of a position in a file named elsewhere.
+std::string LineColumn(const SourceLocation& location);
+
+/// The field a data-quality summary row is about: the field, or "(row)" for whole rows.
+std::string ColumnLabel(const DataQualityColumn& column);
+
+/// How many of the input problems are data-quality findings: "10 findings in 9 columns".
+std::string DataQualityTally(const std::vector<Diagnostic>& problems);
 
 }  // namespace uofa::report
 

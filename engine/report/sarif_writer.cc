@@ -1,6 +1,7 @@
 // The SARIF 2.1.0 report, for CI pipelines and code-scanning dashboards: one run whose driver lists
-// every rule, one result per failing or undecided record, and the input problems as tool
-// execution notifications. The mapping is documented in docs/report-formats.md.
+// every rule and every data-quality kind, one result per failing or undecided record and per
+// data-quality finding (ruleId the kind's code), and the other input problems as tool execution
+// notifications. The mapping is documented in docs/report-formats.md.
 //
 // Paths inside the audit folder are written relative to it, under the base id AUDITROOT, which
 // run.originalUriBaseIds defines relative to %SRCROOT% (the directory uofa ran in) so that the
@@ -15,6 +16,7 @@
 
 #include "engine/report/report_text.h"
 #include "engine/report/writers.h"
+#include "uofa/data_quality.h"
 
 namespace uofa::report {
 namespace {
@@ -145,6 +147,9 @@ class SarifReport {
         results.push_back(Result(rule, index, finding));
       }
     }
+    for (const Diagnostic& problem : result_.input_problems) {
+      if (!problem.code.empty()) results.push_back(DataQualityResult(problem));
+    }
     run["results"] = std::move(results);
     if (!result_.identifiers_shown) run["redactionTokens"] = Json::array({kRedacted});
     run["properties"] = RunProperties();
@@ -157,8 +162,39 @@ class SarifReport {
     if (!result_.tool_version.empty()) driver["version"] = result_.tool_version;
     Json rules = Json::array();
     for (const RuleOutcome& rule : result_.rules) rules.push_back(Rule(rule));
+    for (const DataQualityKind& kind : DataQualityKinds()) rules.push_back(DataQualityRule(kind));
     driver["rules"] = std::move(rules);
     return driver;
+  }
+
+  // A data-quality kind as a reporting descriptor, after the rules of the packs.
+  static Json DataQualityRule(const DataQualityKind& kind) {
+    return {{"id", kind.code},
+            {"name", kind.code},
+            {"shortDescription", {{"text", std::string("data quality: ") + kind.title}}},
+            {"help", {{"text", kind.remedy}}},
+            {"defaultConfiguration", {{"level", "warning"}}},
+            {"properties", {{"data_quality", true}}}};
+  }
+
+  // A data-quality finding: level "error" when it rejected a row, else "warning". The source
+  // line is never copied (it may hold identifying data).
+  Json DataQualityResult(const Diagnostic& problem) const {
+    std::size_t index = result_.rules.size();
+    const std::vector<DataQualityKind>& kinds = DataQualityKinds();
+    for (std::size_t i = 0; i < kinds.size(); ++i) {
+      if (problem.code == kinds[i].code) index = result_.rules.size() + i;
+    }
+    Json result = {{"ruleId", problem.code},
+                   {"ruleIndex", index},
+                   {"kind", "fail"},
+                   {"level", NotificationLevel(problem.severity)},
+                   {"message", {{"text", problem.message}}}};
+    if (!problem.location.file.empty()) {
+      result["locations"] = Json::array({{{"physicalLocation", PhysicalLocation(problem.location)}}});
+    }
+    result["properties"] = {{"data_quality", true}, {"field", problem.field}};
+    return result;
   }
 
   static Json Rule(const RuleOutcome& rule) {
@@ -289,6 +325,7 @@ class SarifReport {
     Json notifications = Json::array();
     for (const Diagnostic& problem : result_.input_problems) {
       input_errors = input_errors || problem.severity == Severity::kError;
+      if (!problem.code.empty()) continue;  // a result of its data-quality kind
       Json notification = {{"level", NotificationLevel(problem.severity)},
                            {"message", {{"text", problem.message}}}};
       if (!problem.location.file.empty()) {

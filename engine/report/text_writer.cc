@@ -187,6 +187,7 @@ class TextReport {
     AppendWaived();
     AppendIndeterminate();
     AppendNotAssessed();
+    AppendDataQuality();
     AppendInputProblems();
     AppendClosingLine();
     return std::move(out_);
@@ -467,6 +468,27 @@ class TextReport {
     }
   }
 
+  // The data-quality findings counted by file, column and kind, with the first of each.
+  void AppendDataQuality() {
+    const std::vector<DataQualityColumn> columns = SummariseDataQuality(result_.input_problems);
+    if (columns.empty()) return;
+    out_ += '\n' + style_.Heading("Data quality (" + DataQualityTally(result_.input_problems) + ")") +
+            '\n';
+    std::vector<std::vector<std::string>> rows = {{"file", "column", "kind", "count", "first"}};
+    for (const DataQualityColumn& column : columns) {
+      rows.push_back({DisplayPath(column.file), Printable(ColumnLabel(column)), column.code,
+                      std::to_string(column.count), LineColumn(column.first)});
+    }
+    std::vector<std::size_t> widths(rows.front().size(), 0);
+    for (const auto& row : rows) {
+      for (std::size_t i = 0; i < row.size(); ++i) widths[i] = std::max(widths[i], row[i].size());
+    }
+    for (const auto& row : rows) {
+      out_ += "  " + PadRight(row[0], widths[0]) + "  " + PadRight(row[1], widths[1]) + "  " +
+              PadRight(row[2], widths[2]) + "  " + PadLeft(row[3], widths[3]) + "  " + row[4] + '\n';
+    }
+  }
+
   void AppendInputProblems() {
     const std::vector<Diagnostic>& problems = result_.input_problems;
     if (problems.empty()) return;
@@ -480,18 +502,13 @@ class TextReport {
     for (const auto& [kind, count] : kinds) {
       AppendProse(out_, "  " + PadLeft(std::to_string(count), count_width) + "  ", kind);
     }
+    if (kinds.empty()) out_ += "  every one is a data-quality finding (above)\n";
 
     // Only the position line of each: the source line may hold identifying data.
     const std::size_t shown = std::min(problems.size(), options_.max_examples);
     if (shown > 0) out_ += "  first:\n";
     for (std::size_t i = 0; i < shown; ++i) {
-      Diagnostic position_only = problems[i];
-      position_only.source_line.clear();
-      position_only.message = Printable(position_only.message);
-      position_only.location.file = DisplayPath(position_only.location.file);
-      std::string text = FormatDiagnostic(position_only);
-      if (!text.empty() && text.back() == '\n') text.pop_back();
-      out_ += "    " + text + '\n';
+      out_ += "    " + ProblemLine(result_.audit_dir, problems[i]) + '\n';
     }
     if (problems.size() > shown) {
       out_ += "    ... and " + std::to_string(problems.size() - shown) +

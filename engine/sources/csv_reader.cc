@@ -7,9 +7,16 @@
 
 #include "engine/sources/utf8.h"
 #include "engine/sources/windows_1252.h"
+#include "uofa/data_quality.h"
 
 namespace uofa {
 namespace {
+
+// A malformed data row is rejected: a data-quality finding. A malformed header row is not (the
+// file is not read at all, which is reported as a problem of the input on its own).
+std::string RowCode(std::size_t expected_cells) {
+  return expected_cells == 0 ? std::string() : std::string(kDqRejectedRow);
+}
 
 // Text exported from Excel on Windows is often Windows-1252: say how to read it.
 constexpr const char* kWindows1252Hint =
@@ -207,9 +214,9 @@ void CsvReader::Seek(std::size_t offset, int line) {
 }
 
 CsvReader::Status CsvReader::RejectOverlongRow(CsvRow* row, Diagnostics& diagnostics) {
-  diagnostics.Error({path_, line_, column_},
-                    "row is longer than " + std::to_string(max_row_bytes_) +
-                        " bytes, the most a CSV row may hold; the rest of its line is skipped");
+  diagnostics.DataQuality(Severity::kError, {path_, line_, column_}, RowCode(expected_cells_), {},
+                          "row is longer than " + std::to_string(max_row_bytes_) +
+                              " bytes, the most a CSV row may hold; the rest of its line is skipped");
   // Skip to the end of the line in whole buffers, keeping nothing.
   for (;;) {
     if (position_ == buffer_.size() && !Fill(1)) break;
@@ -291,8 +298,8 @@ CsvReader::Status CsvReader::Next(CsvRow* row, Diagnostics& diagnostics) {
                "unterminated quoted field: no closing '\"' before the end of the file");
           row->end_line = line_;
           row->cells.resize(count);
-          diagnostics.Error({path_, fail_line_, fail_column_}, fail_message_,
-                            ErrorLine(*row, fail_line_));
+          diagnostics.DataQuality(Severity::kError, {path_, fail_line_, fail_column_}, RowCode(expected_cells_), {},
+                                  fail_message_, ErrorLine(*row, fail_line_));
           if (resume_offset_ != kNoOffset) Seek(resume_offset_, resume_line_);
           return Status::kMalformed;
         }
@@ -369,8 +376,8 @@ CsvReader::Status CsvReader::Next(CsvRow* row, Diagnostics& diagnostics) {
     }
   }
   if (failed_) {
-    diagnostics.Error({path_, fail_line_, fail_column_}, fail_message_,
-                      ErrorLine(*row, fail_line_));
+    diagnostics.DataQuality(Severity::kError, {path_, fail_line_, fail_column_}, RowCode(expected_cells_), {},
+                            fail_message_, ErrorLine(*row, fail_line_));
     return Status::kMalformed;
   }
   if (expected_cells_ == 0) expected_cells_ = count;

@@ -1,6 +1,7 @@
 #include "engine/sources/field_parser.h"
 
 #include "engine/base/text.h"
+#include "uofa/data_quality.h"
 
 #include <cctype>
 #include <charconv>
@@ -103,6 +104,17 @@ Value ParseEnum(const FieldDef& field, std::string_view text, std::string* error
 }
 
 }  // namespace
+
+const char* CellProblemCode(const FieldDef& field, bool unlisted) {
+  if (unlisted) return kDqUnmappedValue;
+  switch (field.kind) {
+    case FieldKind::kDate:
+    case FieldKind::kDateTime: return kDqBadDate;
+    case FieldKind::kCode:
+    case FieldKind::kEnum: return kDqUnmappedValue;
+    default: return kDqBadValue;
+  }
+}
 
 Value ParseFieldText(const FieldDef& field, std::string_view text, const FieldParseOptions& options,
                      std::string* error) {

@@ -42,6 +42,12 @@ struct FieldParseOptions {
 Value ParseFieldText(const FieldDef& field, std::string_view text, const FieldParseOptions& options,
                      std::string* error);
 
+/// The data-quality code of a problem reading text into `field` (uofa/data_quality.h): for a
+/// label the mapping's values do not list (`unlisted`) or a code or enum value not allowed,
+/// UOFA-DQ-UNMAPPED-VALUE; for a date or datetime, UOFA-DQ-BAD-DATE; otherwise
+/// UOFA-DQ-BAD-VALUE.
+const char* CellProblemCode(const FieldDef& field, bool unlisted);
+
 }  // namespace uofa
 
 #endif  // UOFA_ENGINE_SOURCES_FIELD_PARSER_H_

@@ -12,6 +12,7 @@
 
 #include "engine/sources/incident_join.h"
 #include "engine/sources/utf8.h"
+#include "uofa/data_quality.h"
 
 namespace uofa {
 namespace {
@@ -22,6 +23,8 @@ using Json = nlohmann::ordered_json;
 struct Problem {
   bool error = false;
   std::string message;
+  const char* code = nullptr;  ///< a data-quality code (uofa/data_quality.h), or none
+  std::string field;           ///< the field's path, for a data-quality finding
 };
 
 // The text ParseFieldText reads for a JSON scalar; false for arrays and objects.
@@ -74,8 +77,10 @@ class JsonRecordBuilder {
     for (const auto& [key, value] : object.items()) {
       const FieldDef* field = type.Find(key);
       if (field == nullptr) {
-        problems->push_back({false, "key '" + path_prefix + key + "' is not a field of '" +
-                                        type.name() + "' and is ignored"});
+        problems->push_back({false,
+                             "key '" + path_prefix + key + "' is not a field of '" + type.name() +
+                                 "' and is ignored",
+                             nullptr, ""});
         continue;
       }
       if (value.is_null()) continue;
@@ -86,12 +91,16 @@ class JsonRecordBuilder {
       std::string text;
       if (!ScalarText(value, &text)) {
         problems->push_back({false, "'" + path_prefix + key + "': expected a single value, not " +
-                                        (value.is_array() ? "an array" : "an object")});
+                                        (value.is_array() ? "an array" : "an object"),
+                             kDqBadValue, path_prefix + key});
         continue;
       }
       std::string error;
       Value parsed = ParseFieldText(*field, text, parse_, &error);
-      if (!error.empty()) problems->push_back({false, "'" + path_prefix + key + "': " + error});
+      if (!error.empty()) {
+        problems->push_back({false, "'" + path_prefix + key + "': " + error,
+                             CellProblemCode(*field, false), path_prefix + key});
+      }
       out->fields[field->slot] = std::move(parsed);
     }
     for (const auto& [name, value] : inherited) {
@@ -105,7 +114,7 @@ class JsonRecordBuilder {
       std::string field_path = path_prefix + field->name;
       if (field->kind == FieldKind::kList) {
         if (!value->is_array()) {
-          problems->push_back({false, "'" + field_path + "': expected an array"});
+          problems->push_back({false, "'" + field_path + "': expected an array", kDqBadValue, field_path});
           continue;
         }
         std::vector<std::pair<std::string, Value>> parent_key;
@@ -116,7 +125,7 @@ class JsonRecordBuilder {
           const Json& item = (*value)[i];
           std::string item_path = field_path + "[" + std::to_string(i) + "]";
           if (!item.is_object()) {
-            problems->push_back({false, "'" + item_path + "': expected an object"});
+            problems->push_back({false, "'" + item_path + "': expected an object", kDqBadValue, field_path});
             continue;
           }
           Record child;
@@ -131,7 +140,7 @@ class JsonRecordBuilder {
         out->fields[field->slot] = Value::List(std::move(items));
       } else {
         if (!value->is_object()) {
-          problems->push_back({false, "'" + field_path + "': expected an object"});
+          problems->push_back({false, "'" + field_path + "': expected an object", kDqBadValue, field_path});
           continue;
         }
         std::vector<std::pair<std::string, Value>> link;
@@ -155,10 +164,11 @@ class JsonRecordBuilder {
       complete = false;
       if (nested) {
         problems->push_back({false, "'" + prefix + "': required field '" + field.name +
-                                        "' is missing; the entry is left out"});
+                                        "' is missing; the entry is left out",
+                             kDqBadValue, path_prefix + field.name});
         break;
       }
-      problems->push_back({true, "required field '" + field.name + "' is missing"});
+      problems->push_back({true, "required field '" + field.name + "' is missing", kDqRejectedRow, field.name});
     }
     return complete;
   }
@@ -233,8 +243,9 @@ class IncidentJsonlSource : public RecordSource {
     // Checked first so that the error points at the bad byte itself.
     std::size_t invalid = FindInvalidUtf8(line);
     if (invalid != std::string::npos) {
-      diagnostics.Error({path_, line_number_, static_cast<int>(invalid) + 1},
-                        InvalidUtf8Message(static_cast<unsigned char>(line[invalid])), ShownLine(line));
+      diagnostics.DataQuality(Severity::kError, {path_, line_number_, static_cast<int>(invalid) + 1},
+                              kDqRejectedRow, {},
+                              InvalidUtf8Message(static_cast<unsigned char>(line[invalid])), ShownLine(line));
       return false;
     }
     Json object;
@@ -244,17 +255,17 @@ class IncidentJsonlSource : public RecordSource {
       // `byte` is the 1-based position of the byte the parser stopped at; past the end when
       // the line ended too early.
       int column = static_cast<int>(std::clamp<std::size_t>(error.byte, 1, line.size() + 1));
-      diagnostics.Error({path_, line_number_, column},
-                        "invalid JSON: " + ParseErrorMessage(error.what()), ShownLine(line));
+      diagnostics.DataQuality(Severity::kError, {path_, line_number_, column}, kDqRejectedRow, {},
+                              "invalid JSON: " + ParseErrorMessage(error.what()), ShownLine(line));
       return false;
     } catch (const std::exception& error) {
-      diagnostics.Error({path_, line_number_, first_column},
-                        "invalid JSON: " + ParseErrorMessage(error.what()), ShownLine(line));
+      diagnostics.DataQuality(Severity::kError, {path_, line_number_, first_column}, kDqRejectedRow, {},
+                              "invalid JSON: " + ParseErrorMessage(error.what()), ShownLine(line));
       return false;
     }
     if (!object.is_object()) {
-      diagnostics.Error({path_, line_number_, first_column},
-                        "expected a JSON object holding one incident", ShownLine(line));
+      diagnostics.DataQuality(Severity::kError, {path_, line_number_, first_column}, kDqRejectedRow, {},
+                              "expected a JSON object holding one incident", ShownLine(line));
       return false;
     }
 
@@ -263,27 +274,27 @@ class IncidentJsonlSource : public RecordSource {
     std::vector<Problem> problems;
     bool complete = builder_.Build(object, join_.incident_type(), "", {}, origin, &record, &problems);
     for (Problem& problem : problems) {
-      if (problem.error) {
-        diagnostics.Error(origin, std::move(problem.message));
-      } else {
-        diagnostics.Warning(origin, std::move(problem.message));
-        ++counts_.cell_problems;
-      }
+      diagnostics.DataQuality(problem.error ? Severity::kError : Severity::kWarning, origin,
+                              problem.code ? problem.code : "", std::move(problem.field),
+                              std::move(problem.message));
+      if (!problem.error) ++counts_.cell_problems;
     }
     if (!complete) return false;
 
     const std::string& key_field = join_.key_field();
     std::string id = KeyText(record.Get(key_field));
     if (int first = seen_.Insert(id, line_number_)) {
-      diagnostics.Error(origin, "duplicate '" + key_field + "' '" + id + "' (first on line " +
-                                    std::to_string(first) + ")");
+      diagnostics.DataQuality(Severity::kError, origin, kDqDuplicateId, key_field,
+                              "duplicate '" + key_field + "' '" + id + "' (first on line " +
+                                  std::to_string(first) + ")");
       return false;
     }
     std::string missing;
     if (!join_.AttachPatient(&record, &missing)) {
-      diagnostics.Warning(origin, "no patient '" + missing + "' in '" +
-                                      std::filesystem::path(join_.patients()->path).filename().string() +
-                                      "'");
+      diagnostics.DataQuality(Severity::kWarning, origin, kDqUnknownPatient, join_.patient_key(),
+                              "no patient '" + missing + "' in '" +
+                                  std::filesystem::path(join_.patients()->path).filename().string() +
+                                  "'");
       ++counts_.cell_problems;
     }
     *out = std::make_shared<const Record>(std::move(record));

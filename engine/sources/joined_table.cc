@@ -10,6 +10,7 @@
 
 #include "engine/base/parallel.h"
 #include "engine/sources/incident_join.h"
+#include "uofa/data_quality.h"
 
 namespace uofa {
 namespace {
@@ -219,7 +220,8 @@ class JoinedTableSource : public RecordSource {
       if (int first = seen_.Insert(key, record.origin.line)) {
         table_->ErrorAtCell(diagnostics, key_field_,
                             "duplicate '" + key_field_ + "' '" + key + "' (first on " +
-                                table_->line_word() + " " + std::to_string(first) + ")");
+                                table_->line_word() + " " + std::to_string(first) + ")",
+                            kDqDuplicateId);
         table_->CountRejected();
         continue;
       }
@@ -307,7 +309,8 @@ class JoinedTableSource : public RecordSource {
     if (it == by_key.end()) {
       table_->WarningAtCell(diagnostics, lookup_.key_field,
                             "no " + lookup_.table->type->name() + " '" + key + "' in '" +
-                                FileName(lookup_.table->path) + "'");
+                                FileName(lookup_.table->path) + "'",
+                            kDqUnknownPatient);
       ++unknown_lookups_;
       return;
     }
@@ -340,9 +343,11 @@ class JoinedTableSource : public RecordSource {
       std::unordered_map<int, std::string> texts;
       if (child.lines_from_file) texts = ReadLines(child.path, lines);
       for (const ChildRows::Orphan& orphan : orphans) {
-        diagnostics.Error({child.path, orphan.key_line, orphan.key_column},
-                          "no " + kind() + " '" + orphan.key + "' was read from '" + parent_file + "'",
-                          texts[orphan.key_line]);
+        diagnostics.DataQuality(Severity::kError, {child.path, orphan.key_line, orphan.key_column},
+                                kDqOrphanRow, key_field_,
+                                "no " + kind() + " '" + orphan.key + "' was read from '" +
+                                    parent_file + "'",
+                                texts[orphan.key_line]);
       }
       child.counts.rows_rejected += orphans.size();
       child.by_key.clear();

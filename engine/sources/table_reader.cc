@@ -7,6 +7,7 @@
 
 #include "engine/base/text.h"
 #include "engine/sources/incident_join.h"
+#include "uofa/data_quality.h"
 
 namespace uofa {
 namespace {
@@ -232,6 +233,7 @@ bool TableReader::BuildRecord(Record* out, Diagnostics& diagnostics) {
   out->type = type_;
   out->fields.assign(type_->fields().size(), Value());
   out->origin = {path, row_.line, 0};
+  out->cells.assign(type_->fields().size(), {});
   bool accepted = true;
   std::string error;
   for (std::size_t column = 0; column < column_fields_.size(); ++column) {
@@ -241,6 +243,8 @@ bool TableReader::BuildRecord(Record* out, Diagnostics& diagnostics) {
     bool unlisted = false;
     Value value = ParseCell(*field, labels_[field->slot], cell.text, &error, &unlisted);
     bool required = IsRequired(*field);
+    out->cells[field->slot] = {cell.line, cell.column};
+    const char* code = CellProblemCode(*field, unlisted);
     if (unlisted && error.empty() &&
         (field->kind == FieldKind::kString || field->kind == FieldKind::kText)) {
       error = "'" + std::string(TrimSpace(cell.text)) +
@@ -253,16 +257,18 @@ bool TableReader::BuildRecord(Record* out, Diagnostics& diagnostics) {
       if (unlisted) message += ", and the mapping's values do not list it";
       SourceLocation at{path, cell.line, cell.column};
       if (required && value.is_null()) {
-        diagnostics.Error(at, std::move(message), LineText(cell.line));
+        diagnostics.DataQuality(Severity::kError, at, kDqRejectedRow, field->name, std::move(message),
+                                LineText(cell.line));
         accepted = false;
       } else {
-        diagnostics.Warning(at, std::move(message), LineText(cell.line));
+        diagnostics.DataQuality(Severity::kWarning, at, code, field->name, std::move(message),
+                                LineText(cell.line));
         ++counts_.cell_problems;
       }
     } else if (required && value.is_null()) {
-      diagnostics.Error({path, cell.line, cell.column},
-                        "required field '" + field->name + "' is empty",
-                        LineText(cell.line));
+      diagnostics.DataQuality(Severity::kError, {path, cell.line, cell.column}, kDqRejectedRow,
+                              field->name, "required field '" + field->name + "' is empty",
+                              LineText(cell.line));
       accepted = false;
     }
     out->fields[field->slot] = std::move(value);
@@ -291,9 +297,10 @@ void TableReader::BuildSplitRows(Record* out, Diagnostics& diagnostics) {
     if (split.column < 0) continue;
     const CsvCell& cell = row_.cells[split.column];
     SourceLocation at{path, cell.line, cell.column};
-    auto warn = [&](std::string message) {
-      diagnostics.Warning(at, "'" + split.spec->column + "': " + std::move(message),
-                          LineText(cell.line));
+    auto warn = [&](std::string message, const char* code) {
+      diagnostics.DataQuality(Severity::kWarning, at, code, split.spec->column,
+                              "'" + split.spec->column + "': " + std::move(message),
+                              LineText(cell.line));
       ++counts_.cell_problems;
     };
     ValueList items;
@@ -324,7 +331,8 @@ void TableReader::BuildSplitRows(Record* out, Diagnostics& diagnostics) {
       if (parts.size() != split.fields.size()) {
         warn("item " + std::to_string(listed) + " has " + std::to_string(parts.size()) +
              (parts.size() == 1 ? " part" : " parts") + " but the mapping names " +
-             std::to_string(split.fields.size()) + " fields; the item is not read");
+             std::to_string(split.fields.size()) + " fields; the item is not read",
+             kDqBadValue);
         continue;
       }
       auto child = std::make_shared<Record>();
@@ -341,7 +349,8 @@ void TableReader::BuildSplitRows(Record* out, Diagnostics& diagnostics) {
             ParseCell(*split.fields[part], split.labels[part], parts[part], &error, &unlisted);
         if (!error.empty()) {
           warn("'" + split.fields[part]->name + "': " + error +
-               (unlisted ? ", and the mapping's values do not list it" : ""));
+                   (unlisted ? ", and the mapping's values do not list it" : ""),
+               CellProblemCode(*split.fields[part], unlisted));
         }
         child->fields[split.fields[part]->slot] = std::move(value);
       }
@@ -379,17 +388,21 @@ std::string TableReader::LineText(int line) const {
 }
 
 void TableReader::ErrorAtCell(Diagnostics& diagnostics, std::string_view field,
-                              std::string message) const {
+                              std::string message, const char* code) const {
   SourceLocation at = CellLocation(field);
   std::string line = LineText(at.line);
-  diagnostics.Error(std::move(at), std::move(message), std::move(line));
+  diagnostics.DataQuality(Severity::kError, std::move(at), code ? code : "",
+                          code ? std::string(field) : std::string(), std::move(message),
+                          std::move(line));
 }
 
 void TableReader::WarningAtCell(Diagnostics& diagnostics, std::string_view field,
-                                std::string message) const {
+                                std::string message, const char* code) const {
   SourceLocation at = CellLocation(field);
   std::string line = LineText(at.line);
-  diagnostics.Warning(std::move(at), std::move(message), std::move(line));
+  diagnostics.DataQuality(Severity::kWarning, std::move(at), code ? code : "",
+                          code ? std::string(field) : std::string(), std::move(message),
+                          std::move(line));
 }
 
 std::shared_ptr<const KeyedTable> LoadKeyedTable(const std::string& path, const RecordType& type,
@@ -416,7 +429,8 @@ std::shared_ptr<const KeyedTable> LoadKeyedTable(const std::string& path, const 
       reader->ErrorAtCell(diagnostics, key_field,
                           "duplicate '" + key_field + "' '" + key + "' (first on " +
                               reader->line_word() + " " +
-                              std::to_string(found->second->origin.line) + ")");
+                              std::to_string(found->second->origin.line) + ")",
+                          kDqDuplicateId);
       reader->CountRejected();
       continue;
     }

@@ -70,8 +70,11 @@ class TableReader {
   SourceLocation CellLocation(std::string_view field) const;
   std::string LineText(int line) const;
   /// Reports a problem with the row last returned by Next at the cell of `field`.
-  void ErrorAtCell(Diagnostics& diagnostics, std::string_view field, std::string message) const;
-  void WarningAtCell(Diagnostics& diagnostics, std::string_view field, std::string message) const;
+  /// With a data-quality `code` (uofa/data_quality.h), the diagnostic is a finding in `field`.
+  void ErrorAtCell(Diagnostics& diagnostics, std::string_view field, std::string message,
+                   const char* code = nullptr) const;
+  void WarningAtCell(Diagnostics& diagnostics, std::string_view field, std::string message,
+                     const char* code = nullptr) const;
 
   /// From now on reads only `field` of each row (a quick pass over a table's keys): other
   /// columns and split columns are skipped, unread and unchecked.

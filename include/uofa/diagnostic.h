@@ -34,6 +34,13 @@ struct Diagnostic {
   SourceLocation location;
   std::string message;      ///< lowercase, no trailing period, identifiers in single quotes
   std::string source_line;  ///< the offending line, for the caret display
+  /// For a data-quality finding (a problem with the trust's data rather than with how uofa was
+  /// set up): its kind's stable code, e.g. "UOFA-DQ-BAD-DATE" (uofa/data_quality.h). Empty for
+  /// every other diagnostic.
+  std::string code;
+  /// For a data-quality finding: the field (canonical column name) the problem is in, e.g.
+  /// "started_at"; empty when it concerns the whole row.
+  std::string field;
 };
 
 /// Renders `path:line:col: error: message`, then, when the source line is known, the line and a
@@ -46,6 +53,9 @@ class Diagnostics {
   void Add(Diagnostic diagnostic);
   void Error(SourceLocation location, std::string message, std::string source_line = {});
   void Warning(SourceLocation location, std::string message, std::string source_line = {});
+  /// A data-quality finding of kind `code` in `field` (empty for the whole row).
+  void DataQuality(Severity severity, SourceLocation location, std::string code, std::string field,
+                   std::string message, std::string source_line = {});
 
   bool HasErrors() const { return error_count_ > 0; }
   std::size_t ErrorCount() const { return error_count_; }

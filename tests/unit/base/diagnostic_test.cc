@@ -30,9 +30,9 @@ TEST_CASE("byte offsets map to lines and columns") {
 }
 
 TEST_CASE("diagnostics without a line or file print what they have") {
-  CHECK(FormatDiagnostic({Severity::kWarning, {"a.csv", 0, 0}, "empty file", ""}) == "a.csv: warning: empty file\n");
-  CHECK(FormatDiagnostic({Severity::kError, {}, "no packs found", ""}) == "error: no packs found\n");
-  CHECK(FormatDiagnostic({Severity::kError, {"a.csv", 3, 0}, "bad row", "x,y"}) ==
+  CHECK(FormatDiagnostic({Severity::kWarning, {"a.csv", 0, 0}, "empty file", "", {}, {}}) == "a.csv: warning: empty file\n");
+  CHECK(FormatDiagnostic({Severity::kError, {}, "no packs found", "", {}, {}}) == "error: no packs found\n");
+  CHECK(FormatDiagnostic({Severity::kError, {"a.csv", 3, 0}, "bad row", "x,y", {}, {}}) ==
         "a.csv:3: error: bad row\n  x,y\n");
 }
 

@@ -44,7 +44,7 @@ TEST_CASE("record pipeline: every record, in the source's order, and its problem
     std::size_t reported = 0;
     std::vector<int> lines;
     {
-      RecordPipeline pipeline(source, problems, [&](const RecordSource&) { ++reported; });
+      RecordPipeline pipeline(source, problems, [&](const RecordSource&, const Record&) { ++reported; });
       RecordBatch batch;
       while (pipeline.Next(&batch)) {
         for (const auto& record : batch) lines.push_back(record->origin.line);

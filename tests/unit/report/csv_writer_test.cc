@@ -14,12 +14,13 @@ using report_testing::Render;
 TEST_CASE("csv report: RFC 4180 quoting of commas, quotes and line breaks; CRLF rows") {
   const std::string output = Render("csv", HostileTextAudit());
   const std::string expected =
-      "rule_id,pack,provision,severity,verdict,record_id,file,line,last,unit,message,evidence,remedy,waiver\r\n"
+      "rule_id,pack,provision,severity,verdict,record_id,file,line,last,unit,message,evidence,remedy,waiver,"
+      "kind,field,column\r\n"
       "R-1,pack<1>,s.1(2),high,fail,\"'=HYPERLINK(\"\"x\"\")\",\"in:cidents,1.csv\",7,,,"
       "\"message: 100% wrong, \"\"really\"\"\nsecond line\","
       "\"note=\"\"a<b>&\\\"\"c\\\"\" 'd', e:f "
       "%g\r\nline2\x01\x1b[31m|*_`[x](javascript:y)#\xff\"\"\","
-      "\"fix it, now\",\r\n";
+      "\"fix it, now\",,rule,,\r\n";
   CHECK(output == expected);
 }
 
@@ -33,7 +34,11 @@ TEST_CASE("csv report: one row per failing or undecided record, with a header") 
   }
   std::size_t findings = 0;
   for (const RuleOutcome& rule : result.rules) findings += rule.findings.size();
-  CHECK(rows == findings + 1);
+  CHECK(rows == findings + 1 + result.input_problems.size());  // each input problem is data quality
+  CHECK(output.find("UOFA-DQ-UNMAPPED-VALUE,,,warning,,,incidents.csv,41,,,unknown code '02' in field "
+                    "'type_code',,\"Correct the value at the source, or list its label under the "
+                    "field's 'values' in the mapping in uofa.yaml.\",,data_quality,type_code,22\r\n") !=
+        std::string::npos);
   CHECK(output.find("UOF-S4-3,uof-act-2018,s.4(3); s.4(4),medium,indeterminate,ADM-0050,"
                     "admissions.csv,51,,,could not be decided: 'admitted_at' has no value,,") !=
         std::string::npos);

@@ -45,7 +45,7 @@ inline AuditResult HostileTextAudit() {
   rule.findings.push_back(finding);
   result.rules.push_back(rule);
   result.input_problems.push_back(
-      {Severity::kWarning, {"audits/t,1/in:cidents,1.csv", 9, 3}, "bad cell: '50%'\r\nnext", ""});
+      {Severity::kWarning, {"audits/t,1/in:cidents,1.csv", 9, 3}, "bad cell: '50%'\r\nnext", "", {}, {}});
   return result;
 }
 

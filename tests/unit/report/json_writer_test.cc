@@ -109,7 +109,7 @@ TEST_CASE("json report: the sample follows the documented schema") {
   const Json report = Json::parse(JsonText(report_testing::SampleAudit()));
   for (const std::string& problem : SchemaProblems(report)) FAIL_CHECK(problem);
   CHECK(report["schema"] == "uofa-report");
-  CHECK(report["schema_version"] == "2.0.0");
+  CHECK(report["schema_version"] == "2.1.0");
 }
 
 TEST_CASE("json report: an empty audit follows the documented schema") {

@@ -55,8 +55,16 @@ TEST_CASE("junit report: well-formed UTF-8 is kept, malformed sequences are repl
 TEST_CASE("junit report: gaps fail, not assessed and not applicable are skipped") {
   const std::string output = Render("junit", report_testing::SampleAudit());
   CHECK(Contains(output,
-                 "<testsuites name=\"uofa\" tests=\"8\" failures=\"3\" errors=\"1\" "
+                 "<testsuites name=\"uofa\" tests=\"10\" failures=\"5\" errors=\"1\" "
                  "skipped=\"2\">"));
+  // One failing case per file, column and kind of data-quality finding.
+  CHECK(Contains(output,
+                 "<testsuite name=\"data quality\" tests=\"2\" failures=\"2\" errors=\"0\" "
+                 "skipped=\"0\">"));
+  CHECK(Contains(output,
+                 "<testcase classname=\"data quality.incidents.csv\" name=\"incidents.csv (row) "
+                 "UOFA-DQ-REJECTED-ROW\">\n      <failure message=\"2 findings; first at "
+                 "incidents.csv:77:1\" type=\"UOFA-DQ-REJECTED-ROW\">"));
   CHECK(Contains(output, "<skipped message=\"not assessed: no staff records\"/>"));
   CHECK(Contains(output, "<error message=\"3 input problems: 2 errors, 1 warning\""));
 }

@@ -9,6 +9,8 @@
 #include <utility>
 #include <vector>
 
+#include "uofa/data_quality.h"
+
 namespace uofa::report_testing {
 namespace {
 
@@ -226,9 +228,12 @@ AuditResult SampleAudit() {
       {Severity::kError,
        {"incidents.csv", 77, 1},
        "row has 12 cells, expected 14",
-       "INC-1064,Test Patient,9990000000,..."},
-      {Severity::kError, {"incidents.csv", 190, 1}, "row has 13 cells, expected 14", ""},
-      {Severity::kWarning, {"incidents.csv", 41, 22}, "unknown code '02' in field 'type_code'", ""},
+       "INC-1064,Test Patient,9990000000,...",
+       kDqRejectedRow,
+       {}},
+      {Severity::kError, {"incidents.csv", 190, 1}, "row has 13 cells, expected 14", "", kDqRejectedRow, {}},
+      {Severity::kWarning, {"incidents.csv", 41, 22}, "unknown code '02' in field 'type_code'", "",
+       kDqUnmappedValue, "type_code"},
   };
   // One failure of the first gap is covered by a waiver: listed as waived, not as a gap.
   RuleOutcome& reason = result.rules[0];

@@ -5,6 +5,7 @@
 
 #include "tests/unit/report/hostile_text_audit.h"
 #include "tests/unit/report/sample_audit.h"
+#include "uofa/data_quality.h"
 
 namespace uofa {
 namespace {
@@ -30,7 +31,9 @@ TEST_CASE("sarif report: the log names its schema and version and lists every ru
   CHECK(driver.at("name") == "uofa");
   CHECK(driver.at("version") == "0.1.0");
   CHECK_FALSE(driver.contains("informationUri"));
-  REQUIRE(driver.at("rules").size() == result.rules.size());
+  // The rules of the packs, then the data-quality kinds.
+  REQUIRE(driver.at("rules").size() == result.rules.size() + DataQualityKinds().size());
+  CHECK(driver.at("rules").at(result.rules.size()).at("id") == "UOFA-DQ-UNMAPPED-VALUE");
   const Json& rule = driver.at("rules").at(0);
   CHECK(rule.at("id") == "UOF-S6-5A");
   CHECK(rule.at("shortDescription").at("text") == "Record gives the reason force was used");
@@ -44,7 +47,7 @@ TEST_CASE("sarif report: the log names its schema and version and lists every ru
 TEST_CASE("sarif report: failures are kind fail at the rule's level; undecided records review") {
   const Json log = Sarif(report_testing::SampleAudit());
   const Json& results = Run(log).at("results");
-  CHECK(results.size() == 12 + 2 + 3 + 3);
+  CHECK(results.size() == 12 + 2 + 3 + 3 + 3);  // and the 3 data-quality findings
   const Json& first = results.at(0);
   CHECK(first.at("ruleId") == "UOF-S6-5A");
   CHECK(first.at("ruleIndex") == 0);
@@ -59,10 +62,22 @@ TEST_CASE("sarif report: failures are kind fail at the rule's level; undecided r
   }
   const Json& invocation = Run(log).at("invocations").at(0);
   CHECK(invocation.at("executionSuccessful") == false);  // the sample has input errors
-  const Json& notification = invocation.at("toolExecutionNotifications").at(0);
-  CHECK(notification.at("level") == "error");
-  CHECK(notification.at("locations").at(0).at("physicalLocation").at("region").at("startLine") ==
-        77);
+  // The sample's input problems are all data-quality findings: results, not notifications.
+  CHECK_FALSE(invocation.contains("toolExecutionNotifications"));
+  const Json* rejected = nullptr;
+  for (const Json& result : results) {
+    if (result.at("ruleId") == "UOFA-DQ-REJECTED-ROW" && rejected == nullptr) rejected = &result;
+  }
+  REQUIRE(rejected != nullptr);
+  CHECK(rejected->at("kind") == "fail");
+  CHECK(rejected->at("level") == "error");
+  CHECK(rejected->at("message").at("text") == "row has 12 cells, expected 14");
+  CHECK(rejected->at("locations").at(0).at("physicalLocation").at("region").at("startLine") == 77);
+  const Json& rules = Run(log).at("tool").at("driver").at("rules");
+  const std::size_t index = rejected->at("ruleIndex").get<std::size_t>();
+  REQUIRE(index < rules.size());
+  CHECK(rules.at(index).at("id") == "UOFA-DQ-REJECTED-ROW");
+  CHECK(rules.at(index).at("shortDescription").at("text") == "data quality: row rejected");
   CHECK(Render("sarif", report_testing::SampleAudit()).find("Test Patient") == std::string::npos);
 }
 

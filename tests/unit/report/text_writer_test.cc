@@ -76,14 +76,28 @@ TEST_CASE("text report: the closing line names the fail-on threshold") {
 TEST_CASE("text report: input problems never show the offending source line") {
   // The line of a rejected row may hold a patient's name or NHS number.
   const std::string text = Text(report_testing::SampleAudit());
-  CHECK(Contains(text, "incidents.csv:77:1: error: row has 12 cells, expected 14\n"));
+  CHECK(Contains(text, "incidents.csv:77:1: error: row has 12 cells, expected 14 [UOFA-DQ-REJECTED-ROW]\n"));
   CHECK_FALSE(Contains(text, "Test Patient"));
 }
 
-TEST_CASE("text report: problems are counted by kind, values generalised") {
-  const std::string text = Text(report_testing::SampleAudit());
+TEST_CASE("text report: problems other than data quality are counted by kind, values generalised") {
+  AuditResult result = report_testing::SampleAudit();
+  for (Diagnostic& problem : result.input_problems) problem.code.clear();
+  const std::string text = Text(result);
+  CHECK_FALSE(Contains(text, "Data quality ("));
   CHECK(Contains(text, "  2  row has N cells, expected N\n"));
   CHECK(Contains(text, "  1  unknown code '...' in field 'type_code'\n"));
+}
+
+TEST_CASE("text report: data-quality findings are summarised per file, column and kind") {
+  const std::string text = Text(report_testing::SampleAudit());
+  CHECK(Contains(text,
+                 "Data quality (3 findings in 2 columns)\n"
+                 "  file           column     kind                    count  first\n"
+                 "  incidents.csv  (row)      UOFA-DQ-REJECTED-ROW        2  77:1\n"
+                 "  incidents.csv  type_code  UOFA-DQ-UNMAPPED-VALUE      1  41:22\n"));
+  CHECK(Contains(text, "Input problems (3: 2 errors, 1 warning)\n"
+                       "  every one is a data-quality finding (above)\n"));
 }
 
 TEST_CASE("text report: the summary groups rules by pack, then by the section of their first citation") {
