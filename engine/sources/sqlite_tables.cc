@@ -11,6 +11,7 @@
 
 #include "engine/base/text.h"
 #include "engine/sources/utf8.h"
+#include "uofa/data_quality.h"
 
 namespace uofa {
 namespace {
@@ -95,9 +96,10 @@ class SqliteRowSource : public RowSource {
         case SQLITE_BLOB:
           cell.text.clear();
           if (status == Status::kRow) {
-            diagnostics.Error({path_, number, column + 1},
-                              "column '" + std::string(statement_->getColumnName(column)) +
-                                  "' holds a blob, which is not read: store text or a number");
+            diagnostics.DataQuality(Severity::kError, {path_, number, column + 1}, kDqRejectedRow,
+                                    statement_->getColumnName(column),
+                                    "column '" + std::string(statement_->getColumnName(column)) +
+                                        "' holds a blob, which is not read: store text or a number");
             status = Status::kMalformed;
           }
           break;
@@ -106,10 +108,11 @@ class SqliteRowSource : public RowSource {
           cell.text.assign(text, static_cast<std::size_t>(value.getBytes()));
           std::size_t bad = FindInvalidUtf8(cell.text);
           if (bad != std::string::npos && status == Status::kRow) {
-            diagnostics.Error({path_, number, column + 1},
-                              "column '" + std::string(statement_->getColumnName(column)) +
-                                  "': " +
-                                  InvalidUtf8Message(static_cast<unsigned char>(cell.text[bad])));
+            diagnostics.DataQuality(Severity::kError, {path_, number, column + 1}, kDqRejectedRow,
+                                    statement_->getColumnName(column),
+                                    "column '" + std::string(statement_->getColumnName(column)) +
+                                        "': " +
+                                        InvalidUtf8Message(static_cast<unsigned char>(cell.text[bad])));
             status = Status::kMalformed;
           }
           break;

@@ -79,6 +79,15 @@ TEST_CASE("incident sqlite: records, children and every problem at file:table:ro
         path + ":incidents:6:5: warning: 'reason_code': '12.0' is not a code of 'ri_reason'\n" +
         path + ":interventions:2:1: error: no incident 'INC-9' was read from "
                "'incidents.sqlite:incidents'\n");
+  // Each is a data-quality finding of its kind, on its column.
+  std::vector<std::string> codes;
+  for (const Diagnostic& problem : opened->read_diagnostics.Items()) {
+    codes.push_back(problem.code + " " + problem.field);
+  }
+  CHECK(codes == std::vector<std::string>{
+                     "UOFA-DQ-BAD-DATE started_at", "UOFA-DQ-DUPLICATE-ID incident_id",
+                     "UOFA-DQ-REJECTED-ROW ward", "UOFA-DQ-REJECTED-ROW ward",
+                     "UOFA-DQ-UNMAPPED-VALUE reason_code", "UOFA-DQ-ORPHAN-ROW incident_id"});
 
   REQUIRE(opened->records.size() == 3);
   const Record* first = testing::FindById(opened->records, "INC-1");
