@@ -1,0 +1,149 @@
+// Child tables whose rows come in their incidents' order are read beside incidents.csv rather than
+// whole (joined_table.cc): the records and problems must be exactly those of a whole read.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <memory>
+#include <string>
+#include <tuple>
+#include <vector>
+
+#include "engine/sources/incident_tables.h"
+#include "tests/unit/hostile/hostile_support.h"
+#include "tests/unit/sources/source_test_util.h"
+#include "tests/unit/sources/test_schema.h"
+
+namespace uofa {
+namespace {
+
+// INC-3's row is malformed (rejected), INC-9 names no incident, INC-2 has no interventions.
+constexpr const char* kIncidents =
+    "incident_id,patient_id,ward,started_at,ended_at\n"
+    "INC-1,P1,Oak,2023-07-01T10:00,2023-07-01T10:20\n"
+    "INC-2,P1,Oak,2023-07-02T10:00,2023-07-02T10:20\n"
+    "INC-3,P1,Oak\n"
+    "INC-4,P2,Ash,2023-07-04T10:00,2023-07-04T10:20\n"
+    "INC-5,P2,Ash,2023-07-05T10:00,2023-07-05T10:20\n";
+
+constexpr const char* kHeader = "incident_id,seq,type_code,started_at,ended_at\n";
+constexpr const char* kRows[] = {
+    "INC-1,2,4,2023-07-01T10:05,2023-07-01T10:20\n",
+    "INC-1,1,1,2023-07-01T10:00,2023-07-01T10:05\n",
+    "INC-3,1,1,2023-07-03T10:00,2023-07-03T10:05\n",
+    "INC-9,1,1,2023-07-03T10:00,2023-07-03T10:05\n",
+    "INC-4,1,x,2023-07-04T10:00,2023-07-04T10:05\n",
+    "INC-5,1,1,2023-07-05T10:00,2023-07-05T10:05\n",
+    "INC-5,2,4,2023-07-05T10:05,2023-07-05T10:10\n",
+};
+
+struct Read {
+  std::string open_problems;
+  std::vector<std::string> records;  // id, then each intervention's seq:type_code@line
+  std::vector<std::string> problems;  // every problem, of the opening and the read, by position
+  SourceCounts counts;
+};
+
+Read ReadFolder(const std::vector<int>& order) {
+  testing::TempFolder folder;
+  folder.Write("incidents/incidents.csv", kIncidents);
+  std::string rows = kHeader;
+  for (int index : order) rows += kRows[index];
+  folder.Write("incidents/interventions.csv", rows);
+
+  testing::TestEnvironment env;
+  Diagnostics open_problems;
+  std::unique_ptr<RecordSource> source =
+      OpenIncidentTables(folder / "incidents", env.options(), nullptr, open_problems);
+  REQUIRE(source);
+  Read read;
+  read.open_problems = open_problems.Format();
+  Diagnostics problems;
+  for (const auto& record : testing::ReadAll(*source, problems)) {
+    std::string text = record->Id();
+    for (const Value& item : record->Get("interventions").as_list()) {
+      const Record& child = item.as_record();
+      text += " " + KeyText(child.Get("seq")) + ":" + KeyText(child.Get("type_code")) + "@" +
+              std::to_string(child.origin.line);
+    }
+    read.records.push_back(text);
+  }
+  std::vector<Diagnostic> items = open_problems.Items();
+  items.insert(items.end(), problems.Items().begin(), problems.Items().end());
+  std::stable_sort(items.begin(), items.end(), [](const Diagnostic& a, const Diagnostic& b) {
+    return std::tie(a.location.file, a.location.line) < std::tie(b.location.file, b.location.line);
+  });
+  for (const Diagnostic& item : items) {
+    std::string file = item.location.file.substr(item.location.file.rfind('/') + 1);
+    read.problems.push_back(file + ":" + std::to_string(item.location.line) + ": " + item.message);
+  }
+  read.counts = source->counts();
+  return read;
+}
+
+TEST_CASE("streamed join: children in their incidents' order give what a whole read gives") {
+  // In file order (streamed), and the same rows shuffled (read whole): the line of each row
+  // differs, so the two are compared row for row through the rows' contents.
+  const Read streamed = ReadFolder({0, 1, 2, 3, 4, 5, 6});
+  CHECK(streamed.records == std::vector<std::string>{
+                                "INC-1 1:01@3 2:04@2", "INC-2", "INC-4 1:x@6",
+                                "INC-5 1:01@7 2:04@8"});
+  CHECK(streamed.problems ==
+        std::vector<std::string>{
+            "incidents.csv:4: row has 3 cells but the header has 5",
+            "interventions.csv:4: no incident 'INC-3' was read from 'incidents.csv'",
+            "interventions.csv:5: no incident 'INC-9' was read from 'incidents.csv'",
+            "interventions.csv:6: 'type_code': 'x' is not a code of 'ri_type'"});
+  // Read beside the incidents: the interventions' cell problems come while reading, not at open.
+  CHECK(streamed.open_problems.empty());
+  CHECK(streamed.counts.rows_read == 5 + 7);
+  CHECK(streamed.counts.rows_rejected == 3);
+
+  const Read whole = ReadFolder({6, 4, 3, 0, 2, 5, 1});
+  CHECK(whole.records == std::vector<std::string>{
+                             "INC-1 1:01@8 2:04@5", "INC-2", "INC-4 1:x@3",
+                             "INC-5 1:01@7 2:04@2"});
+  CHECK(whole.problems ==
+        std::vector<std::string>{
+            "incidents.csv:4: row has 3 cells but the header has 5",
+            "interventions.csv:3: 'type_code': 'x' is not a code of 'ri_type'",
+            "interventions.csv:4: no incident 'INC-9' was read from 'incidents.csv'",
+            "interventions.csv:6: no incident 'INC-3' was read from 'incidents.csv'"});
+  // Read whole when opened: the interventions' cell problem is reported then.
+  CHECK(whole.open_problems.find("'type_code': 'x' is not a code of 'ri_type'") != std::string::npos);
+  CHECK(whole.counts.rows_read == streamed.counts.rows_read);
+  CHECK(whole.counts.rows_rejected == streamed.counts.rows_rejected);
+}
+
+TEST_CASE("streamed join: orphans before, between and after the incidents") {
+  // Rows naming no incident before the first incident's rows, between two incidents' rows and
+  // after the last: each is an orphan, and none holds up the rows after it.
+  testing::TempFolder folder;
+  folder.Write("incidents/incidents.csv", kIncidents);
+  folder.Write("incidents/interventions.csv",
+               std::string(kHeader) + "INC-0,1,1,,\n" + kRows[0] + kRows[4] + "INC-45,1,1,,\n" +
+                   kRows[5] + "INC-99,1,1,,\n");
+  testing::TestEnvironment env;
+  Diagnostics open_problems;
+  std::unique_ptr<RecordSource> source =
+      OpenIncidentTables(folder / "incidents", env.options(), nullptr, open_problems);
+  REQUIRE(source);
+  Diagnostics problems;
+  auto records = testing::ReadAll(*source, problems);
+  REQUIRE(records.size() == 4);
+  CHECK(records[0]->Get("interventions").as_list().size() == 1);
+  CHECK(records[2]->Get("interventions").as_list().size() == 1);
+  CHECK(records[3]->Get("interventions").as_list().size() == 1);
+  std::vector<std::string> orphans;
+  for (const Diagnostic& problem : problems.Items()) {
+    if (problem.message.starts_with("no incident")) {
+      orphans.push_back(std::to_string(problem.location.line) + " " + problem.message);
+    }
+  }
+  CHECK(orphans == std::vector<std::string>{
+                       "2 no incident 'INC-0' was read from 'incidents.csv'",
+                       "5 no incident 'INC-45' was read from 'incidents.csv'",
+                       "7 no incident 'INC-99' was read from 'incidents.csv'"});
+}
+
+}  // namespace
+}  // namespace uofa
