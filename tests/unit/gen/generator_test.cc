@@ -14,38 +14,14 @@
 #include <sstream>
 #include <string>
 
+#include "tests/unit/hostile/hostile_support.h"
 #include "uofa/generator.h"
 
 namespace uofa {
 namespace {
 
-// A private temporary folder, removed at the end of the test.
-class TempFolder {
- public:
-  TempFolder() {
-    std::string pattern = (std::filesystem::temp_directory_path() / "uofa-gen-XXXXXX").string();
-    if (::mkdtemp(pattern.data()) != nullptr) path_ = pattern;
-  }
-  ~TempFolder() {
-    std::error_code ignored;
-    if (!path_.empty()) std::filesystem::remove_all(path_, ignored);
-  }
-  TempFolder(const TempFolder&) = delete;
-  TempFolder& operator=(const TempFolder&) = delete;
-
-  const std::filesystem::path& path() const { return path_; }
-  std::string operator/(const std::string& relative) const { return (path_ / relative).string(); }
-
- private:
-  std::filesystem::path path_;
-};
-
-std::string ReadText(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
+using testing::ReadText;
+using testing::TempFolder;
 
 std::optional<GeneratedAudit> Generate(std::int64_t incidents, std::uint64_t seed, const std::string& out,
                                        int threads, Diagnostics& diagnostics) {
@@ -175,7 +151,8 @@ struct Run {
   std::string output;  // standard output, then standard error
 };
 
-Run RunUofa(const std::string& arguments, const TempFolder& scratch) {
+// The built uofa without the project's rules (gen reads none), stdout then stderr.
+Run RunCommand(const std::string& arguments, const TempFolder& scratch) {
   const std::string out = scratch / "stdout.txt";
   const std::string err = scratch / "stderr.txt";
   const std::string command = std::string("'") + UOFA_BINARY + "' " + arguments + " > '" + out + "' 2> '" + err + "'";
@@ -186,17 +163,17 @@ Run RunUofa(const std::string& arguments, const TempFolder& scratch) {
 TEST_CASE("gen: the command prints the summary it writes to PLANTED.txt, and refuses a full folder") {
   TempFolder scratch;
   const std::string audit = scratch / "audit";
-  Run run = RunUofa("gen --incidents 300 --seed 9 --out '" + audit + "'", scratch);
+  Run run = RunCommand("gen --incidents 300 --seed 9 --out '" + audit + "'", scratch);
   CHECK(run.exit_code == 0);
   CHECK(run.output == ReadText(audit + "/PLANTED.txt"));
   CHECK(run.output.rfind("planted UOF-S6-5A: ", 0) == 0);
   CHECK(run.output.find("\nrows incidents/incidents.csv: 300\n") != std::string::npos);
 
-  run = RunUofa("gen --incidents 300 --seed 9 --out '" + audit + "'", scratch);
+  run = RunCommand("gen --incidents 300 --seed 9 --out '" + audit + "'", scratch);
   CHECK(run.exit_code == 2);
   CHECK(run.output == audit + ": error: the output folder is not empty (use '--force' to write into it)\n");
 
-  run = RunUofa("gen -n 300 --seed 9 --out '" + audit + "' --force --format json", scratch);
+  run = RunCommand("gen -n 300 --seed 9 --out '" + audit + "' --force --format json", scratch);
   CHECK(run.exit_code == 0);
   const auto json = nlohmann::json::parse(run.output);
   CHECK(json["rows"]["incidents/incidents.csv"] == 300);
