@@ -217,7 +217,8 @@ class JoinedTableSource : public RecordSource {
     Record record;
     while (table_->Next(&record, diagnostics)) {
       std::string key = KeyText(record.Get(key_field_));
-      if (int first = seen_.Insert(key, record.origin.line)) {
+      // With key positions the first pass found every key once: no key to remember here.
+      if (int first = positions_ ? 0 : seen_.Insert(key, record.origin.line)) {
         table_->ErrorAtCell(diagnostics, key_field_,
                             "duplicate '" + key_field_ + "' '" + key + "' (first on " +
                                 table_->line_word() + " " + std::to_string(first) + ")",
