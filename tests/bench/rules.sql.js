@@ -30,10 +30,73 @@ export function loadCodes(rulesDir) {
                        codeList(rulesDir, 'ethnic_category'));
 }
 
-// Dialect differences: timestamps as seconds since 1970. DuckDB reads text without an offset
-// as Europe/London local time (SET TimeZone); SQLite's unixepoch() as UTC, so with SQLite an
-// offset written in the data shifts a time by the London offset (none of the rules compared
-// here mixes the two forms on one record).
+// Dialect differences: timestamps as seconds since 1970, read as uofa reads a datetime cell
+// (DATA-CONTRACT.md "Value formats"; engine/base/time.cc): YYYY-MM-DD, then optionally T (or t
+// or a space) and HH:MM[:SS[.fraction]], then optionally Z or ±HH[:]MM. Without an offset it is
+// local time in Europe/London: the repeated autumn hour is its earlier instant (BST), the skipped
+// spring hour does not exist (missing). Anything else is missing.
+//
+// DuckDB reads text without an offset as London time itself (SET TimeZone). SQLite has no
+// time-zone database, so its expression carries the UK rule: summer time (+01:00) from 01:00 UTC
+// on the last Sunday of March to 01:00 UTC on the last Sunday of October since 1996; from 1981 to
+// 1995 it ended on the Sunday on or after 23 October (to 1989) or 22 October. Times before 1981
+// are missing with SQLite (the rules before then differ year by year), so a difference from uofa
+// there shows as a mismatch rather than as a silent hour's error.
+function sqliteTs(e) {
+  const digits = (n) => '[0-9]'.repeat(n);
+  const day = `${digits(4)}-${digits(2)}-${digits(2)}`;
+  const hm = `[Tt ]${digits(2)}:${digits(2)}`;
+  const num = (x) => `CAST(${x} AS INTEGER)`;
+  // Each step names its values in a FROM-less subquery (which SQLite never flattens), so that
+  // the text is trimmed and taken apart once however often a later step uses a part.
+  const step = (cols, body) => `(SELECT ${body} FROM (SELECT ${cols}))`;
+  // t: the text, trimmed as uofa trims a cell.
+  const t = `TRIM(${e}, ' ' || char(9, 10, 11, 12, 13)) AS t`;
+  // zl: the length of the offset written at the end: Z, ±HH:MM or ±HHMM (0: none).
+  const zl = `CASE WHEN substr(t, -1) IN ('Z', 'z') THEN 1
+                   WHEN substr(t, -6) GLOB '[+-]${digits(2)}:${digits(2)}' THEN 6
+                   WHEN substr(t, -5) GLOB '[+-]${digits(4)}' THEN 5 ELSE 0 END AS zl`;
+  // b: the text before the offset; off: the offset in seconds (NULL when out of range).
+  const oh = num('substr(t, 1 - zl, 2)'), om = num('substr(t, -2)');
+  const split = `substr(t, 1, length(t) - zl) AS b,
+    CASE WHEN zl = 0 OR zl = 1 THEN 0 WHEN ${oh} <= 23 AND ${om} <= 59
+         THEN (CASE WHEN substr(t, -zl, 1) = '-' THEN -1 ELSE 1 END) * (${oh} * 3600 + ${om} * 60)
+    END AS off`;
+  // ok: b has one of the shapes above (a date alone only without an offset); then its fields.
+  const fields = `(b GLOB '${day}${hm}' OR (b GLOB '${day}' AND zl = 0)
+                   OR b GLOB '${day}${hm}:${digits(2)}'
+                   OR (b GLOB '${day}${hm}:${digits(2)}.[0-9]*' AND NOT substr(b, 21) GLOB '*[^0-9]*'))
+                  AND off IS NOT NULL AS ok,
+    ${['y 1 4', 'mo 6 2', 'd 9 2', 'h 12 2', 'mi 15 2', 's 18 2'].map((f) => {
+      const [name, at, n] = f.split(' ');
+      return `${num(`substr(b, ${at}, ${n})`)} AS ${name}`;
+    }).join(', ')}`;
+  const leap = `(y % 4 = 0 AND (y % 100 <> 0 OR y % 400 = 0))`;
+  const valid = `ok AND mo BETWEEN 1 AND 12 AND d >= 1
+                 AND d <= CASE WHEN mo = 2 THEN 28 + ${leap} ELSE 30 + (mo + mo / 8) % 2 END
+                 AND h <= 23 AND mi <= 59 AND s <= 59`;
+  // The wall-clock seconds as if b were UTC, the fraction (if any) as a real.
+  const wall = `unixepoch(substr(b, 1, 10)) + h * 3600 + mi * 60 + s
+                + CASE WHEN length(b) > 20 THEN CAST('0.' || substr(b, 21) AS REAL) ELSE 0 END`;
+  // London's offset at the local wall-clock time: summer time from April to September; in March
+  // and October it turns on the Sunday the clocks change, the last Sunday (on or after the 25th),
+  // or the Sunday on or after 23 October (1981-1989) or 22 October (1990-1995). The day is after
+  // that Sunday when the Sunday on or before it (d - dow) falls on or after it; on the Sunday
+  // itself the change is at 01:00 GMT, 02:00 BST: in March 01:00-02:00 does not exist (missing);
+  // in October 01:00-02:00 comes twice and is taken as BST, the earlier instant.
+  // dow: the weekday (0 Sunday) by Sakamoto's method, in March (2) and October (6).
+  const dow = `((y + y / 4 - y / 100 + y / 400 + CASE mo WHEN 3 THEN 2 ELSE 6 END + d) % 7)`;
+  const after = (k) => `(d - ${dow} >= ${k} AND (${dow} > 0 OR d - 7 >= ${k} OR h >= 2))`;
+  const london = `CASE WHEN y < 1981 THEN NULL WHEN mo BETWEEN 4 AND 9 THEN 3600
+    WHEN mo = 3 THEN (CASE WHEN d >= 25 AND ${dow} = 0 AND h = 1 THEN NULL
+                           WHEN ${after(25)} THEN 3600 ELSE 0 END)
+    WHEN mo = 10 THEN (CASE WHEN ${after('CASE WHEN y < 1990 THEN 23 WHEN y < 1996 THEN 22 ELSE 25 END')}
+                            THEN 0 ELSE 3600 END)
+    ELSE 0 END`;
+  const instant = `CASE WHEN ${valid} THEN ${wall} - (CASE WHEN zl > 0 THEN off ELSE ${london} END) END`;
+  return step(t, step(zl, step(split, step(fields, instant))));
+}
+
 export const dialects = {
   duckdb: {
     // DuckDB wants seconds before an offset: 10:00+01:00 -> 10:00:00+01:00.
@@ -43,8 +106,9 @@ export const dialects = {
     int: (e) => `TRY_CAST(${e} AS INTEGER)`,
   },
   sqlite: {
-    ts: (e) => `unixepoch(${e})`,
-    isDate: (e) => `(date(${e}) = ${e})`,
+    ts: sqliteTs,
+    // date() alone passes 2022-02-31 through; a modifier makes it roll over to March.
+    isDate: (e) => `(date(${e}, '+0 days') = ${e})`,
     int: (e) => `CAST(${e} AS INTEGER)`,
   },
 };
@@ -77,25 +141,25 @@ export function stagingSql(d, codes) {
                    ...codes.ri_type_mechanical, ...codes.ri_type_chemical,
                    ...codes.ri_type_isolation];
   return `
-CREATE TABLE iv AS SELECT TRIM(incident_id) AS incident_id,
+CREATE TABLE ivp AS SELECT TRIM(incident_id) AS incident_id, ${code2('type_code')} AS type_code,
+  ${bool('in_care_plan')} AS care_plan, ${ts('started_at')} AS st, ${ts('ended_at')} AS en
+FROM interventions;
+CREATE TABLE iv AS SELECT incident_id,
   count(*) AS n,
-  sum(CASE WHEN ${ts('started_at')} IS NOT NULL AND ${ts('ended_at')} IS NOT NULL
-           AND ${ts('ended_at')} >= ${ts('started_at')} THEN 0 ELSE 1 END) AS n_bad_time,
-  sum(CASE WHEN ${code2('type_code')} IN ${lit(codes.ri_type)} THEN 0 ELSE 1 END) AS n_bad_type,
-  sum(CASE WHEN ${bool('in_care_plan')} IS NULL THEN 1 ELSE 0 END) AS n_no_care_plan,
-  sum(CASE WHEN ${code2('type_code')} IN ${lit(negType)} THEN 1 ELSE 0 END) AS n_neg_type,
-  sum(CASE WHEN ${code2('type_code')} IN ${lit(codes.ri_type_prone)} THEN 1 ELSE 0 END) AS n_prone,
-  sum(CASE WHEN ${code2('type_code')} IN ${lit(codes.ri_type_prone)} AND ${bool('in_care_plan')} = 1
+  sum(CASE WHEN st IS NOT NULL AND en IS NOT NULL AND en >= st THEN 0 ELSE 1 END) AS n_bad_time,
+  sum(CASE WHEN type_code IN ${lit(codes.ri_type)} THEN 0 ELSE 1 END) AS n_bad_type,
+  sum(CASE WHEN care_plan IS NULL THEN 1 ELSE 0 END) AS n_no_care_plan,
+  sum(CASE WHEN type_code IN ${lit(negType)} THEN 1 ELSE 0 END) AS n_neg_type,
+  sum(CASE WHEN type_code IN ${lit(codes.ri_type_prone)} THEN 1 ELSE 0 END) AS n_prone,
+  sum(CASE WHEN type_code IN ${lit(codes.ri_type_prone)} AND care_plan = 1
            THEN 1 ELSE 0 END) AS n_prone_care_plan,
-  sum(CASE WHEN ${code2('type_code')} IN ${lit(codes.ri_type_physical)} THEN 1 ELSE 0 END) AS n_physical,
-  sum(CASE WHEN ${code2('type_code')} IN ${lit(ng10)} THEN 1 ELSE 0 END) AS n_ng10
-FROM interventions GROUP BY TRIM(incident_id);
+  sum(CASE WHEN type_code IN ${lit(codes.ri_type_physical)} THEN 1 ELSE 0 END) AS n_physical,
+  sum(CASE WHEN type_code IN ${lit(ng10)} THEN 1 ELSE 0 END) AS n_ng10
+FROM ivp GROUP BY incident_id;
 CREATE TABLE it AS SELECT TRIM(incident_id) AS incident_id, ${ts('started_at')} AS st,
   ${ts('ended_at')} AS en FROM incidents;
-CREATE TABLE ivt AS SELECT TRIM(v.incident_id) AS incident_id,
-  ${code2('v.type_code')} AS type_code, ${ts('v.started_at')} AS st, ${ts('v.ended_at')} AS en,
-  it.st AS inc_st, it.en AS inc_en
-FROM interventions v JOIN it ON it.incident_id = TRIM(v.incident_id);
+CREATE TABLE ivt AS SELECT v.incident_id, v.type_code, v.st, v.en, it.st AS inc_st, it.en AS inc_en
+FROM ivp v JOIN it ON it.incident_id = v.incident_id;
 CREATE TABLE manual AS SELECT ivt.incident_id,
   sum(CASE WHEN e - s > ${10 * 60} THEN 1 ELSE 0 END) AS n_long
 FROM (SELECT ivt.incident_id,
