@@ -24,18 +24,7 @@ testing::CommandRun Uofa(const std::string& arguments, const testing::TempFolder
   return run;
 }
 
-// Replaces `from` with `to` once, on the line that starts with `line_start`.
-void EditLine(const std::string& path, const std::string& line_start, const std::string& from,
-              const std::string& to) {
-  std::string text = testing::ReadText(path);
-  std::size_t line = text.find("\n" + line_start);
-  REQUIRE(line != std::string::npos);
-  std::size_t at = text.find(from, line);
-  REQUIRE(at != std::string::npos);
-  REQUIRE(at < text.find('\n', line + 1));
-  text.replace(at, from.size(), to);
-  std::ofstream(path, std::ios::binary | std::ios::trunc) << text;
-}
+using testing::EditLine;
 
 TEST_CASE(
     "two audits with a changed cell: the diff names the gap that closed and the one that opened") {

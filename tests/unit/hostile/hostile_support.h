@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <sys/wait.h>
 
+#include <doctest/doctest.h>
+
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -48,6 +50,19 @@ inline std::string ReadText(const std::string& path) {
   std::ostringstream text;
   text << in.rdbuf();
   return text.str();
+}
+
+/// Replaces `from` with `to` once, on the line of `path` that starts with `line_start`.
+inline void EditLine(const std::string& path, const std::string& line_start, const std::string& from,
+                     const std::string& to) {
+  std::string text = ReadText(path);
+  std::size_t line = text.find("\n" + line_start);
+  REQUIRE(line != std::string::npos);
+  std::size_t at = text.find(from, line);
+  REQUIRE(at != std::string::npos);
+  REQUIRE(at < text.find('\n', line + 1));
+  text.replace(at, from.size(), to);
+  std::ofstream(path, std::ios::binary | std::ios::trunc) << text;
 }
 
 struct CommandRun {
