@@ -15,7 +15,7 @@
 namespace uofa {
 namespace {
 
-constexpr std::size_t kBatchesPerChunk = 16;
+constexpr std::size_t kBatchesPerChunk = 4;
 
 // A rule ready to run: where its outcome lives and the fields its evidence shows.
 struct ScheduledRule {

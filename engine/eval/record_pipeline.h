@@ -43,7 +43,7 @@ class RecordPipeline {
 
  private:
   static constexpr std::size_t kBatchSize = 512;
-  static constexpr std::size_t kBatchesAhead = 32;
+  static constexpr std::size_t kBatchesAhead = 8;
 
   void Read();
   // Reads one batch on the calling thread: the fallback when no thread can be started.

@@ -33,12 +33,14 @@ class Compiler {
       case ExprKind::kList: {
         std::vector<NodePtr> items;
         for (const ExprPtr& item : e.args) items.push_back(Compile(*item));
-        return std::make_unique<ListNode>(std::move(items));
+        bool constant = AllConstant(items);
+        return Fold(std::make_unique<ListNode>(std::move(items)), constant);
       }
       case ExprKind::kMap: {
         std::vector<NodePtr> entries;
         for (const ExprPtr& item : e.args) entries.push_back(Compile(*item));
-        return std::make_unique<MapNode>(std::move(entries));
+        bool constant = AllConstant(entries);
+        return Fold(std::make_unique<MapNode>(std::move(entries)), constant);
       }
       case ExprKind::kComprehension: {
         std::vector<NodePtr> args;
@@ -51,6 +53,21 @@ class Compiler {
   }
 
  private:
+  // A list or map literal whose items are all constants is built once, here, rather than on every
+  // evaluation (and becomes a constant argument an overload can prepare for, such as `in`).
+  static bool AllConstant(const std::vector<NodePtr>& items) {
+    return std::all_of(items.begin(), items.end(), [](const NodePtr& item) {
+      return dynamic_cast<const ConstantNode*>(item.get()) != nullptr;
+    });
+  }
+  static NodePtr Fold(NodePtr literal, bool constant) {
+    if (!constant) return literal;
+    Frame frame;
+    Value value = literal->Eval(frame);
+    if (value.is_error()) return literal;
+    return std::make_unique<ConstantNode>(std::move(value));
+  }
+
   NodePtr Name(const Expr& e) {
     switch (e.resolution) {
       case Resolution::kSubjectField:
@@ -153,20 +170,21 @@ void KeepMostSpecificPaths(std::vector<std::string>* paths) {
 
 Value CompiledExpression::Run(const Record* subject, const EvaluationContext* context,
                               const Value* variables) const {
-  constexpr int kInlineLocals = 8;
-  std::array<Value, kInlineLocals> inline_locals;
-  std::vector<Value> heap_locals;
-  Value* locals = inline_locals.data();
-  if (local_count_ > kInlineLocals) {
-    heap_locals.resize(static_cast<std::size_t>(local_count_));
-    locals = heap_locals.data();
-  }
   Frame frame;
   frame.subject = subject;
   frame.context = context;
   frame.variables = variables;
-  frame.locals = locals;
   frame.local_time = local_time_;
+  // Most expressions have no comprehension variables: nothing to construct and destroy per run.
+  if (local_count_ == 0) return root_->Eval(frame);
+  constexpr int kInlineLocals = 8;
+  std::array<Value, kInlineLocals> inline_locals;
+  std::vector<Value> heap_locals;
+  frame.locals = inline_locals.data();
+  if (local_count_ > kInlineLocals) {
+    heap_locals.resize(static_cast<std::size_t>(local_count_));
+    frame.locals = heap_locals.data();
+  }
   return root_->Eval(frame);
 }
 

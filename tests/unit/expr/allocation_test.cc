@@ -1,6 +1,7 @@
 // Evaluating the common kinds of rule condition must not allocate: field reads by slot,
-// comparisons with constants, membership in a code list, commencement, presence tests and macros
-// over a record's list. Counted by replacing the global allocation functions in the test binary.
+// comparisons with constants, membership in a code list or a literal list, commencement, presence
+// tests and macros over a record's list. Counted by replacing the global allocation functions in
+// the test binary.
 #include <doctest/doctest.h>
 
 #include <atomic>
@@ -58,6 +59,9 @@ TEST_CASE("evaluator: common rule conditions evaluate without allocating") {
            "has(patient.nhs_number) && valid_nhs_number(patient.nhs_number)",
            "interventions.exists(i, i.type_code == '01')",
            "staff_count >= params.minimum_staff && reason_code in codes.ri_reason_harm",
+           // List and map literals of constants are built once, when the rule is compiled.
+           "reason_code in ['10', '11', '12'] && interventions.all(i, i.type_code in ['01', '02'])",
+           "reason_code in {'10': 'harm', '11': 'other'}",
        }) {
     std::vector<ExpressionError> errors;
     auto program = Compile(source, schema.environment, &errors);
