@@ -2,8 +2,9 @@
 // The shape is documented in docs/json-report.md and docs/json-report.schema.json; change
 // kSchemaVersion with it (an added field bumps the minor version, anything else the major).
 //
-// Rules are serialised one at a time and streamed, so memory stays bounded by the largest rule
-// rather than the whole report; the output is byte for byte what ordered_json::dump(2) would give.
+// Rules, and the findings of each rule, are serialised one at a time and streamed, so memory stays
+// bounded by the largest finding rather than the whole report; the output is byte for byte what
+// ordered_json::dump(2) would give.
 #include <cstddef>
 #include <functional>
 #include <nlohmann/json.hpp>
@@ -124,7 +125,8 @@ Json SincePreviousJson(const AuditResult& result) {
               {"changes", std::move(changes)}};
 }
 
-Json RuleJson(const RuleOutcome& rule) {
+// With `with_findings` false, "findings" is an empty array (for WriteRule to fill).
+Json RuleJson(const RuleOutcome& rule, bool with_findings) {
   Json citations = Json::array();
   for (const Citation& citation : rule.citations) {
     citations.push_back({{"source", citation.source},
@@ -133,7 +135,9 @@ Json RuleJson(const RuleOutcome& rule) {
                          {"provision", citation.provision}});
   }
   Json findings = Json::array();
-  for (const Finding& finding : rule.findings) findings.push_back(FindingJson(finding));
+  if (with_findings) {
+    for (const Finding& finding : rule.findings) findings.push_back(FindingJson(finding));
+  }
   const std::optional<double> pass_rate = rule.PassRate();
   return Json{{"id", rule.id},
               {"title", rule.title},
@@ -196,6 +200,28 @@ std::string Dump(const Json& value, std::size_t indent) {
   return shifted;
 }
 
+// A rule as an element of the "rules" array (indented 4), its findings serialised one at a time:
+// a rule with a hundred thousand findings never has them all as JSON values at once. The text is
+// the same as Dump(RuleJson with its findings, 4).
+void WriteRule(const RuleOutcome& rule, std::ostream& out) {
+  if (rule.findings.empty()) {
+    out << Dump(RuleJson(rule, true), 4);
+    return;
+  }
+  std::string text = Dump(RuleJson(rule, false), 4);
+  constexpr std::string_view kEmptyTail = "[]\n    }";  // the empty findings array, then the rule's '}'
+  if (!std::string_view(text).ends_with(kEmptyTail)) {  // "findings" is no longer the last member
+    out << Dump(RuleJson(rule, true), 4);
+    return;
+  }
+  text.resize(text.size() - kEmptyTail.size());
+  out << text << '[';
+  for (std::size_t i = 0; i < rule.findings.size(); ++i) {
+    out << (i == 0 ? "\n        " : ",\n        ") << Dump(FindingJson(rule.findings[i]), 8);
+  }
+  out << "\n      ]\n    }";
+}
+
 class ObjectStreamer {
  public:
   explicit ObjectStreamer(std::ostream& out) : out_(out) { out_ << '{'; }
@@ -208,6 +234,14 @@ class ObjectStreamer {
   // An array member whose elements are built one at a time.
   void ArrayMember(std::string_view key, std::size_t count,
                    const std::function<Json(std::size_t)>& element) {
+    StreamedArrayMember(key, count, [&element](std::size_t i, std::ostream& out) {
+      out << Dump(element(i), 4);
+    });
+  }
+
+  // An array member whose elements write themselves (as Dump(element, 4) would).
+  void StreamedArrayMember(std::string_view key, std::size_t count,
+                           const std::function<void(std::size_t, std::ostream&)>& write) {
     Key(key);
     if (count == 0) {
       out_ << "[]";
@@ -215,7 +249,8 @@ class ObjectStreamer {
     }
     out_ << '[';
     for (std::size_t i = 0; i < count; ++i) {
-      out_ << (i == 0 ? "\n    " : ",\n    ") << Dump(element(i), 4);
+      out_ << (i == 0 ? "\n    " : ",\n    ");
+      write(i, out_);
     }
     out_ << "\n  ]";
   }
@@ -242,8 +277,9 @@ void WriteJsonReport(const AuditResult& result, const ReportOptions& options, st
   report.Member("audit", AuditJson(result));
   report.Member("summary", SummaryJson(result, options));
   report.Member("since_previous", SincePreviousJson(result));
-  report.ArrayMember("rules", result.rules.size(),
-                     [&result](std::size_t i) { return RuleJson(result.rules[i]); });
+  report.StreamedArrayMember("rules", result.rules.size(), [&result](std::size_t i, std::ostream& out) {
+    WriteRule(result.rules[i], out);
+  });
   report.ArrayMember("input_problems", result.input_problems.size(), [&result](std::size_t i) {
     return InputProblemJson(result.input_problems[i]);
   });
