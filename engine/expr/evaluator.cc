@@ -1,6 +1,7 @@
 // Evaluation of compiled nodes. Errors are values: strict operations pass the first error on,
 // while &&, ||, ?: and the all/exists macros absorb them as CEL specifies.
 #include <array>
+#include <optional>
 
 #include "engine/expr/functions/builtins.h"
 #include "engine/expr/nodes.h"
@@ -104,10 +105,13 @@ Value CallNode::Eval(Frame& frame) const {
   constexpr std::size_t kInline = 4;
   std::size_t n = args_.size();
   if (n <= kInline) {
-    std::array<Value, kInline> storage;
+    // Most arguments are fields or constants read in place: a value is constructed (and
+    // destroyed) only for an argument that has to be computed.
+    std::array<std::optional<Value>, kInline> storage;
     std::array<const Value*, kInline> values;
     for (std::size_t i = 0; i < n; ++i) {
-      values[i] = Operand(*args_[i], frame, &storage[i]);
+      values[i] = args_[i]->Ref(frame);
+      if (values[i] == nullptr) values[i] = &storage[i].emplace(args_[i]->Eval(frame));
       if (values[i]->is_error()) return *values[i];
     }
     return Dispatch(Args(values.data(), static_cast<int>(n)), frame);
