@@ -34,7 +34,7 @@ bool RecordType::AddField(FieldDef field) {
 }
 
 const FieldDef* RecordType::Find(std::string_view name) const {
-  auto it = index_.find(std::string(name));
+  auto it = index_.find(name);
   return it == index_.end() ? nullptr : &fields_[it->second];
 }
 

@@ -4,6 +4,7 @@
 #ifndef UOFA_ENGINE_RECORD_RECORD_TYPE_H_
 #define UOFA_ENGINE_RECORD_RECORD_TYPE_H_
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -67,7 +68,12 @@ class RecordType {
   std::string event_time_field_;
   std::string description_;
   std::vector<FieldDef> fields_;
-  std::unordered_map<std::string, int> index_;
+  // Looked up by string_view without making a string (Find runs for every record).
+  struct NameHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view name) const { return std::hash<std::string_view>()(name); }
+  };
+  std::unordered_map<std::string, int, NameHash, std::equal_to<>> index_;
 };
 
 /// Every record type known to a set of packs, by name. Owns the types; pointers stay valid.
