@@ -55,13 +55,14 @@ struct RuleTally {
   std::size_t not_applicable = 0;
   std::size_t indeterminate = 0;
   std::vector<Finding> findings;
-  std::vector<const Record*> finding_records;  // the record of each finding, for waivers
+  std::vector<std::string> finding_units;  // the unit of each finding's record, for waivers
 };
 
-// Runs every rule scheduled for the batch's kind on each of its records. Touches nothing shared:
-// compiled rules are immutable, and waivers (which remember what they waived) are matched when
-// the tallies are added.
-void EvaluateBatch(const RecordBatch& batch, const std::vector<ScheduledRule>& scheduled,
+// Runs every rule scheduled for the batch's kind on each of its records, then lets the records go
+// (so that they are freed on every core, not by the thread that adds the tallies). Touches nothing
+// shared: compiled rules are immutable, and waivers (which remember what they waived) are matched
+// when the tallies are added.
+void EvaluateBatch(RecordBatch& batch, const std::vector<ScheduledRule>& scheduled,
                    const AuditRunOptions& options, std::vector<RuleTally>* tallies) {
   tallies->resize(scheduled.size());
   for (const std::shared_ptr<const Record>& record : batch) {
@@ -89,9 +90,13 @@ void EvaluateBatch(const RecordBatch& batch, const std::vector<ScheduledRule>& s
       finding.evidence = CollectEvidence(*record, item.evidence_paths, options.show_identifiers);
       if (verdict == Verdict::kIndeterminate) finding.detail = detail;
       tally.findings.push_back(std::move(finding));
-      tally.finding_records.push_back(record.get());
+      if (options.waivers != nullptr) {
+        const Value& unit = record->Get("unit");
+        tally.finding_units.push_back(unit.kind() == ValueKind::kString ? unit.as_string() : "");
+      }
     }
   }
+  batch.clear();
 }
 
 // Adds a batch's tallies to the rules' outcomes, matching each failure against the waivers.
@@ -107,9 +112,8 @@ void AddTallies(std::vector<RuleTally>& tallies, std::vector<ScheduledRule>& sch
     for (std::size_t f = 0; f < tally.findings.size(); ++f) {
       Finding& finding = tally.findings[f];
       if (finding.verdict == Verdict::kFail && options.waivers != nullptr) {
-        const Value& unit = tally.finding_records[f]->Get("unit");
         finding.waiver = options.waivers->Match(scheduled[i].rule->id, finding.record_id,
-                                                unit.kind() == ValueKind::kString ? unit.as_string() : "");
+                                                tally.finding_units[f]);
         if (finding.waiver) ++outcome.waived;
       }
       outcome.findings.push_back(std::move(finding));
