@@ -24,7 +24,7 @@ std::string KeyText(const Value& value) {
 
 TableReader::TableReader(std::unique_ptr<RowSource> reader, const RecordType& type,
                          const FieldParseOptions& parse)
-    : reader_(std::move(reader)), type_(&type), parse_(parse) {}
+    : reader_(std::move(reader)), path_name_(reader_->path()), type_(&type), parse_(parse) {}
 
 std::unique_ptr<TableReader> TableReader::Open(const std::string& path, const RecordType& type,
                                                const FieldParseOptions& parse,
@@ -232,7 +232,7 @@ bool TableReader::BuildRecord(Record* out, Diagnostics& diagnostics) {
   const std::string& path = reader_->path();
   out->type = type_;
   out->fields.assign(type_->fields().size(), Value());
-  out->origin = {path, row_.line, 0};
+  out->origin = {path_name_, row_.line, 0};
   out->cells.assign(type_->fields().size(), {});
   bool accepted = true;
   std::string error;
@@ -338,7 +338,7 @@ void TableReader::BuildSplitRows(Record* out, Diagnostics& diagnostics) {
       auto child = std::make_shared<Record>();
       child->type = split.element;
       child->fields.assign(split.element->fields().size(), Value());
-      child->origin = {path, row_.line, 0};
+      child->origin = {path_name_, row_.line, 0};
       if (split.key_field != nullptr && parent_key != nullptr) {
         child->fields[split.key_field->slot] = out->fields[parent_key->slot];
       }

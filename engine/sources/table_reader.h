@@ -28,6 +28,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "engine/base/interned_path.h"
 #include "engine/expr/value.h"
 #include "engine/record/record_type.h"
 #include "engine/sources/csv_reader.h"
@@ -120,6 +121,7 @@ class TableReader {
   };
 
   std::unique_ptr<RowSource> reader_;
+  InternedPath path_name_;  // reader_->path(), for the origin of every record
   const RecordType* type_;
   FieldParseOptions parse_;
   CsvRow row_;
