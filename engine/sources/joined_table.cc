@@ -287,22 +287,22 @@ class JoinedTableSource : public RecordSource {
   }
 
  private:
-  static void AttachChildren(ChildRows& child, const std::string& key, Record* record) {
-    std::vector<std::shared_ptr<const Record>> rows;
+  void AttachChildren(ChildRows& child, const std::string& key, Record* record) {
+    std::vector<std::shared_ptr<const Record>>& rows = rows_;
     auto found = child.by_key.find(key);
     if (found != child.by_key.end()) {
       rows.reserve(found->second.size());
       for (ChildRows::Row& row : found->second) rows.push_back(std::move(row.record));
       child.by_key.erase(found);
     }
-    SetChildren(child, std::move(rows), record);
+    SetChildren(child, &rows, record);
   }
 
   // The streamed rows of the parent at `key`'s position; rows of parents passed without being
   // read (rejected rows) are orphans.
   void AttachStreamed(ChildRows& child, const std::string& key, Record* record,
                       Diagnostics& diagnostics) {
-    std::vector<std::shared_ptr<const Record>> rows;
+    std::vector<std::shared_ptr<const Record>>& rows = rows_;
     auto at = positions_->find(key);
     if (!child.started) child.Advance(diagnostics);
     while (at != positions_->end() && child.ahead.record) {
@@ -315,15 +315,17 @@ class JoinedTableSource : public RecordSource {
       }
       child.Advance(diagnostics);
     }
-    SetChildren(child, std::move(rows), record);
+    SetChildren(child, &rows, record);
   }
 
-  static void SetChildren(const ChildRows& child, std::vector<std::shared_ptr<const Record>> rows,
+  // Moves `*rows` into the record's list field, leaving `*rows` empty (its buffer kept).
+  static void SetChildren(const ChildRows& child, std::vector<std::shared_ptr<const Record>>* rows,
                           Record* record) {
-    OrderChildren(&rows);
+    OrderChildren(rows);
     ValueList items;
-    items.reserve(rows.size());
-    for (auto& row : rows) items.push_back(Value::OfRecord(std::move(row)));
+    items.reserve(rows->size());
+    for (auto& row : *rows) items.push_back(Value::OfRecord(std::move(row)));
+    rows->clear();
     record->fields[child.field->slot] = Value::List(std::move(items));
   }
 
@@ -395,6 +397,7 @@ class JoinedTableSource : public RecordSource {
   std::unique_ptr<TableReader> table_;
   std::string key_field_;
   std::string key_;  // of the row being read
+  std::vector<std::shared_ptr<const Record>> rows_;  // the child rows being attached to it
   std::vector<ChildRows> children_;
   Lookup lookup_;
   std::optional<KeyPositions> positions_;  // set when a child table is streamed
