@@ -78,14 +78,14 @@ class TableReader {
                      const char* code = nullptr) const;
 
   /// Reads only the key of the next row (a quick pass over a table's keys): `*key` is the text
-  /// Next would give for `field` (KeyText of its value), without a record built or other cells
-  /// parsed. Rows Next would reject for that cell (malformed, or the key empty or unreadable)
-  /// are counted as rejected and skipped: a malformed row is reported as by Next, a key cell's
-  /// problem is not, and problems with other cells are not seen.
+  /// Next would give for `field`, a field of type() (KeyText of its value), without a record
+  /// built or other cells parsed. Rows Next would reject for that cell (malformed, or the key
+  /// empty or unreadable) are counted as rejected and skipped: a malformed row is reported as
+  /// by Next, a key cell's problem is not, and problems with other cells are not seen.
   /// False at the end, or when `field` has no column.
   bool NextKey(const FieldDef& field, std::string* key, Diagnostics& diagnostics);
-  /// Where a field's cell is in the row last returned by Next or NextKey, as CellLocation gives
-  /// it, without the path.
+  /// Where a field's cell (a field of type()) is in the row last returned by Next or NextKey,
+  /// as CellLocation gives it, without the path.
   Record::CellPosition CellPositionOf(const FieldDef& field) const;
 
   /// Counts one more row rejected by the caller (a duplicate key, say) after Next returned it.
