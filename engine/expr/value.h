@@ -15,6 +15,7 @@
 #include <variant>
 #include <vector>
 
+#include "engine/base/interned_path.h"
 #include "engine/base/time.h"
 #include "uofa/diagnostic.h"
 
@@ -107,7 +108,8 @@ class Value {
 struct Record {
   const RecordType* type = nullptr;
   std::vector<Value> fields;
-  SourceLocation origin;  ///< file and line of the row, or of the JSON line
+  /// File and line of the row, or of the JSON line; the file is interned, not copied per record.
+  RecordOrigin origin;
   /// For a record that spans part of a document (a paragraph): the last line, paragraph or page
   /// it spans (origin.line is the first), and the unit those count in ("line", "paragraph",
   /// "page"). 0 and null for rows of tables, and for a whole document (origin.line is 0).

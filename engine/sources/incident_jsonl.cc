@@ -66,7 +66,7 @@ class JsonRecordBuilder {
   // value: an error for the incident, a warning (the entry left out) for a nested entry.
   bool Build(const Json& object, const RecordType& type, const std::string& prefix,
              const std::vector<std::pair<std::string, Value>>& inherited,
-             const SourceLocation& origin, Record* out, std::vector<Problem>* problems) const {
+             const RecordOrigin& origin, Record* out, std::vector<Problem>* problems) const {
     bool nested = !prefix.empty();
     std::string path_prefix = nested ? prefix + "." : "";
     out->type = &type;
@@ -184,6 +184,7 @@ class IncidentJsonlSource : public RecordSource {
   IncidentJsonlSource(std::string path, std::unique_ptr<std::istream> input,
                       const SourceOptions& options, IncidentJoin join)
       : path_(std::move(path)),
+        path_name_(path_),
         input_(std::move(input)),
         join_(std::move(join)),
         builder_(options.schemas, options.parse, join_) {}
@@ -269,7 +270,7 @@ class IncidentJsonlSource : public RecordSource {
       return false;
     }
 
-    SourceLocation origin{path_, line_number_, 0};
+    RecordOrigin origin{path_name_, line_number_, 0};
     Record record;
     std::vector<Problem> problems;
     bool complete = builder_.Build(object, join_.incident_type(), "", {}, origin, &record, &problems);
@@ -302,6 +303,7 @@ class IncidentJsonlSource : public RecordSource {
   }
 
   std::string path_;
+  InternedPath path_name_;  // path_, for the origin of every record
   std::unique_ptr<std::istream> input_;
   IncidentJoin join_;
   JsonRecordBuilder builder_;

@@ -4,7 +4,9 @@
 #include <cstdint>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <optional>
+#include <string_view>
 #include <unordered_map>
 #include <utility>
 
@@ -61,7 +63,7 @@ struct ChildRows {
   // Streamed: the reader, the row read ahead (its key and where it is), and the rows whose
   // parent was passed without being read (reported when the parent table ends).
   std::unique_ptr<TableReader> reader;
-  std::string key_field;
+  const FieldDef* key_field = nullptr;  // of the child's kind
   bool started = false;
   Row ahead;
   std::string ahead_key;
@@ -70,22 +72,46 @@ struct ChildRows {
   // Reads the next row into `ahead` (its record null at the end).
   void Advance(Diagnostics& diagnostics) {
     started = true;
-    Record record;
-    if (!reader->Next(&record, diagnostics)) {
+    auto record = std::make_shared<Record>();
+    if (!reader->Next(record.get(), diagnostics)) {
       ahead = Row();
       counts = reader->counts();
       return;
     }
-    ahead_key = KeyText(record.Get(key_field));
-    SourceLocation key_at = reader->CellLocation(key_field);
-    ahead = {std::make_shared<const Record>(std::move(record)), key_at.line, key_at.column};
+    AssignKeyText(record->fields[key_field->slot], &ahead_key);
+    Record::CellPosition key_at = reader->CellPositionOf(*key_field);
+    ahead = {std::move(record), key_at.line, key_at.column};
     counts = reader->counts();
   }
 };
 
+// The keys of a table's rows, in row order, in one buffer rather than a string each.
+class KeyList {
+ public:
+  void Add(std::string_view key) {
+    text_.append(key);
+    ends_.push_back(text_.size());
+  }
+  std::size_t size() const { return ends_.size(); }
+  std::string_view operator[](std::size_t i) const {
+    std::size_t begin = i == 0 ? 0 : ends_[i - 1];
+    return std::string_view(text_).substr(begin, ends_[i] - begin);
+  }
+
+ private:
+  std::string text_;
+  std::vector<std::size_t> ends_;
+};
+
+// Looks keys up by string_view, without a string made for the lookup.
+struct KeyHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view key) const { return std::hash<std::string_view>()(key); }
+};
+
 // Each key of a table and the row it is first on (0-based, in row order), for joining child rows
 // as the table is read. nullopt when a key repeats or the table cannot be read.
-using KeyPositions = std::unordered_map<std::string, std::uint32_t>;
+using KeyPositions = std::unordered_map<std::string, std::uint32_t, KeyHash, std::equal_to<>>;
 
 // The table at `path` (a CSV file), or table `table` of the spec's database.
 std::unique_ptr<TableReader> OpenTable(const JoinedTableSpec& spec, const std::string& path,
@@ -120,41 +146,41 @@ std::unique_ptr<ChildRows> LoadChildRows(const JoinedTableSpec& spec,
   table->path = path;
   table->lines_from_file = spec.database == nullptr;
   table->kind = element.name();
+  const FieldDef* key = element.Find(key_field);
   if (stream) {
     table->reader = std::move(reader);
-    table->key_field = key_field;
+    table->key_field = key;
     return table;
   }
-  Record record;
-  while (reader->Next(&record, diagnostics)) {
-    std::string key = KeyText(record.Get(key_field));
-    SourceLocation key_at = reader->CellLocation(key_field);
-    table->by_key[key].push_back(
-        {std::make_shared<const Record>(std::move(record)), key_at.line, key_at.column});
-    record = Record();
+  std::string key_text;
+  for (;;) {
+    auto record = std::make_shared<Record>();
+    if (!reader->Next(record.get(), diagnostics)) break;
+    AssignKeyText(record->fields[key->slot], &key_text);
+    Record::CellPosition key_at = reader->CellPositionOf(*key);
+    table->by_key[key_text].push_back({std::move(record), key_at.line, key_at.column});
   }
   table->counts = reader->counts();
   return table;
 }
 
-// The key of every row of a table, in row order: a quick first pass (the key column alone is
-// parsed, problems are left for the real pass to report). nullopt when it cannot be read.
-std::optional<std::vector<std::string>> ReadKeys(const JoinedTableSpec& spec, const std::string& path,
-                                                 const std::string& table, const RecordType& type,
-                                                 const FieldParseOptions& parse,
-                                                 const std::string& key_field) {
+// The key of every row of a table, in row order: a quick first pass (the key cell alone is read,
+// problems are left for the real pass to report). nullopt when it cannot be read.
+std::optional<KeyList> ReadKeys(const JoinedTableSpec& spec, const std::string& path,
+                                const std::string& table, const RecordType& type,
+                                const FieldParseOptions& parse, const std::string& key_field) {
   Diagnostics ignored;
   std::unique_ptr<TableReader> reader =
       OpenTable(spec, path, table, type, parse, ignored, key_field);
   if (!reader) return std::nullopt;
-  reader->ReadOnlyField(key_field);
-  std::vector<std::string> keys;
-  Record record;
-  while (reader->Next(&record, ignored)) keys.push_back(KeyText(record.Get(key_field)));
+  const FieldDef* field = type.Find(key_field);
+  KeyList keys;
+  std::string key;
+  while (reader->NextKey(*field, &key, ignored)) keys.Add(key);
   return keys;
 }
 
-std::optional<KeyPositions> PositionsOf(const std::vector<std::string>& keys) {
+std::optional<KeyPositions> PositionsOf(const KeyList& keys) {
   KeyPositions positions;
   positions.reserve(keys.size());
   for (std::size_t i = 0; i < keys.size(); ++i) {
@@ -166,10 +192,10 @@ std::optional<KeyPositions> PositionsOf(const std::vector<std::string>& keys) {
 
 // Whether each child row's parent comes at or after the previous child row's parent (rows
 // naming no parent may be anywhere): then the rows can be joined as both tables are read.
-bool InParentOrder(const std::vector<std::string>& child_keys, const KeyPositions& positions) {
+bool InParentOrder(const KeyList& child_keys, const KeyPositions& positions) {
   std::uint32_t last = 0;
-  for (const std::string& key : child_keys) {
-    auto found = positions.find(key);
+  for (std::size_t i = 0; i < child_keys.size(); ++i) {
+    auto found = positions.find(child_keys[i]);
     if (found == positions.end()) continue;
     if (found->second < last) return false;
     last = found->second;
@@ -216,7 +242,8 @@ class JoinedTableSource : public RecordSource {
   bool Next(std::shared_ptr<const Record>* out, Diagnostics& diagnostics) override {
     Record record;
     while (table_->Next(&record, diagnostics)) {
-      std::string key = KeyText(record.Get(key_field_));
+      std::string& key = key_;
+      AssignKeyText(record.Get(key_field_), &key);
       // With key positions the first pass found every key once: no key to remember here.
       if (int first = positions_ ? 0 : seen_.Insert(key, record.origin.line)) {
         table_->ErrorAtCell(diagnostics, key_field_,
@@ -260,22 +287,22 @@ class JoinedTableSource : public RecordSource {
   }
 
  private:
-  static void AttachChildren(ChildRows& child, const std::string& key, Record* record) {
-    std::vector<std::shared_ptr<const Record>> rows;
+  void AttachChildren(ChildRows& child, const std::string& key, Record* record) {
+    std::vector<std::shared_ptr<const Record>>& rows = rows_;
     auto found = child.by_key.find(key);
     if (found != child.by_key.end()) {
       rows.reserve(found->second.size());
       for (ChildRows::Row& row : found->second) rows.push_back(std::move(row.record));
       child.by_key.erase(found);
     }
-    SetChildren(child, std::move(rows), record);
+    SetChildren(child, &rows, record);
   }
 
   // The streamed rows of the parent at `key`'s position; rows of parents passed without being
   // read (rejected rows) are orphans.
   void AttachStreamed(ChildRows& child, const std::string& key, Record* record,
                       Diagnostics& diagnostics) {
-    std::vector<std::shared_ptr<const Record>> rows;
+    std::vector<std::shared_ptr<const Record>>& rows = rows_;
     auto at = positions_->find(key);
     if (!child.started) child.Advance(diagnostics);
     while (at != positions_->end() && child.ahead.record) {
@@ -288,15 +315,17 @@ class JoinedTableSource : public RecordSource {
       }
       child.Advance(diagnostics);
     }
-    SetChildren(child, std::move(rows), record);
+    SetChildren(child, &rows, record);
   }
 
-  static void SetChildren(const ChildRows& child, std::vector<std::shared_ptr<const Record>> rows,
+  // Moves `*rows` into the record's list field, leaving `*rows` empty (its buffer kept).
+  static void SetChildren(const ChildRows& child, std::vector<std::shared_ptr<const Record>>* rows,
                           Record* record) {
-    OrderChildren(&rows);
+    OrderChildren(rows);
     ValueList items;
-    items.reserve(rows.size());
-    for (auto& row : rows) items.push_back(Value::OfRecord(std::move(row)));
+    items.reserve(rows->size());
+    for (auto& row : *rows) items.push_back(Value::OfRecord(std::move(row)));
+    rows->clear();
     record->fields[child.field->slot] = Value::List(std::move(items));
   }
 
@@ -367,6 +396,8 @@ class JoinedTableSource : public RecordSource {
 
   std::unique_ptr<TableReader> table_;
   std::string key_field_;
+  std::string key_;  // of the row being read
+  std::vector<std::shared_ptr<const Record>> rows_;  // the child rows being attached to it
   std::vector<ChildRows> children_;
   Lookup lookup_;
   std::optional<KeyPositions> positions_;  // set when a child table is streamed
@@ -450,7 +481,7 @@ std::unique_ptr<RecordSource> OpenJoinedTable(const JoinedTableSpec& spec,
   // row. Which is which is found by a first pass over the keys of every file.
   std::optional<KeyPositions> positions;
   if (!spec.database && !loads.empty()) {
-    std::vector<std::optional<std::vector<std::string>>> keys(loads.size() + 1);
+    std::vector<std::optional<KeyList>> keys(loads.size() + 1);
     ParallelFor(keys.size(), [&](std::size_t i) {
       if (i == 0) {
         keys[0] = ReadKeys(spec, spec.path, spec.table, type, options.parse, key_field);

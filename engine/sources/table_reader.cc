@@ -15,16 +15,22 @@ namespace {
 }  // namespace
 
 std::string KeyText(const Value& value) {
+  std::string text;
+  AssignKeyText(value, &text);
+  return text;
+}
+
+void AssignKeyText(const Value& value, std::string* text) {
   switch (value.kind()) {
-    case ValueKind::kString: return value.as_string();
-    case ValueKind::kInt: return std::to_string(value.as_int());
-    default: return {};
+    case ValueKind::kString: text->assign(value.as_string()); break;
+    case ValueKind::kInt: *text = std::to_string(value.as_int()); break;
+    default: text->clear();
   }
 }
 
 TableReader::TableReader(std::unique_ptr<RowSource> reader, const RecordType& type,
                          const FieldParseOptions& parse)
-    : reader_(std::move(reader)), type_(&type), parse_(parse) {}
+    : reader_(std::move(reader)), path_name_(reader_->path()), type_(&type), parse_(parse) {}
 
 std::unique_ptr<TableReader> TableReader::Open(const std::string& path, const RecordType& type,
                                                const FieldParseOptions& parse,
@@ -100,11 +106,43 @@ std::vector<std::string> TableReader::SplitFields() const {
   return fields;
 }
 
-void TableReader::ReadOnlyField(std::string_view field) {
-  for (const FieldDef*& column : column_fields_) {
-    if (column != nullptr && column->name != field) column = nullptr;
+bool TableReader::NextKey(const FieldDef& field, std::string* key, Diagnostics& diagnostics) {
+  const int column = field_columns_[field.slot];
+  if (column < 0) return false;
+  const bool as_written = labels_[field.slot] == nullptr &&
+                          (field.kind == FieldKind::kString || field.kind == FieldKind::kText);
+  std::string error;
+  for (;;) {
+    RowSource::Status status = reader_->Next(&row_, diagnostics);
+    if (status == RowSource::Status::kEnd) return false;
+    ++counts_.rows_read;
+    if (status == RowSource::Status::kMalformed) {
+      ++counts_.rows_rejected;
+      continue;
+    }
+    const std::string& text = row_.cells[column].text;
+    bool empty = false;
+    if (as_written) {
+      // A text key is the cell as written (ParseFieldText), here without a Value made of it.
+      empty = TrimSpace(text).empty();
+      if (empty) key->clear(); else key->assign(text);
+    } else {
+      bool unlisted = false;
+      Value value = ParseCell(field, labels_[field.slot], text, &error, &unlisted);
+      empty = value.is_null();
+      AssignKeyText(value, key);
+    }
+    if (!empty || !IsRequired(field)) return true;
+    ++counts_.rows_rejected;
   }
-  splits_.clear();
+}
+
+Record::CellPosition TableReader::CellPositionOf(const FieldDef& field) const {
+  if (field_columns_[field.slot] >= 0) {
+    const CsvCell& cell = row_.cells[field_columns_[field.slot]];
+    return {cell.line, cell.column};
+  }
+  return {row_.line, 0};
 }
 
 bool TableReader::IsRequired(const FieldDef& field) const {
@@ -232,7 +270,7 @@ bool TableReader::BuildRecord(Record* out, Diagnostics& diagnostics) {
   const std::string& path = reader_->path();
   out->type = type_;
   out->fields.assign(type_->fields().size(), Value());
-  out->origin = {path, row_.line, 0};
+  out->origin = {path_name_, row_.line, 0};
   out->cells.assign(type_->fields().size(), {});
   bool accepted = true;
   std::string error;
@@ -338,7 +376,7 @@ void TableReader::BuildSplitRows(Record* out, Diagnostics& diagnostics) {
       auto child = std::make_shared<Record>();
       child->type = split.element;
       child->fields.assign(split.element->fields().size(), Value());
-      child->origin = {path, row_.line, 0};
+      child->origin = {path_name_, row_.line, 0};
       if (split.key_field != nullptr && parent_key != nullptr) {
         child->fields[split.key_field->slot] = out->fields[parent_key->slot];
       }
@@ -362,11 +400,8 @@ void TableReader::BuildSplitRows(Record* out, Diagnostics& diagnostics) {
 
 SourceLocation TableReader::CellLocation(std::string_view field) const {
   const FieldDef* def = type_->Find(field);
-  if (def != nullptr && field_columns_[def->slot] >= 0) {
-    const CsvCell& cell = row_.cells[field_columns_[def->slot]];
-    return {reader_->path(), cell.line, cell.column};
-  }
-  return {reader_->path(), row_.line, 0};
+  Record::CellPosition at = def != nullptr ? CellPositionOf(*def) : Record::CellPosition{row_.line, 0};
+  return {reader_->path(), at.line, at.column};
 }
 
 // Patient-identifying cells (name, NHS number) are overwritten byte for byte with '*', so that the

@@ -28,6 +28,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "engine/base/interned_path.h"
 #include "engine/expr/value.h"
 #include "engine/record/record_type.h"
 #include "engine/sources/csv_reader.h"
@@ -76,9 +77,16 @@ class TableReader {
   void WarningAtCell(Diagnostics& diagnostics, std::string_view field, std::string message,
                      const char* code = nullptr) const;
 
-  /// From now on reads only `field` of each row (a quick pass over a table's keys): other
-  /// columns and split columns are skipped, unread and unchecked.
-  void ReadOnlyField(std::string_view field);
+  /// Reads only the key of the next row (a quick pass over a table's keys): `*key` is the text
+  /// Next would give for `field`, a field of type() (KeyText of its value), without a record
+  /// built or other cells parsed. Rows Next would reject for that cell (malformed, or the key
+  /// empty or unreadable) are counted as rejected and skipped: a malformed row is reported as
+  /// by Next, a key cell's problem is not, and problems with other cells are not seen.
+  /// False at the end, or when `field` has no column.
+  bool NextKey(const FieldDef& field, std::string* key, Diagnostics& diagnostics);
+  /// Where a field's cell (a field of type()) is in the row last returned by Next or NextKey,
+  /// as CellLocation gives it, without the path.
+  Record::CellPosition CellPositionOf(const FieldDef& field) const;
 
   /// Counts one more row rejected by the caller (a duplicate key, say) after Next returned it.
   void CountRejected() { ++counts_.rows_rejected; }
@@ -120,6 +128,7 @@ class TableReader {
   };
 
   std::unique_ptr<RowSource> reader_;
+  InternedPath path_name_;  // reader_->path(), for the origin of every record
   const RecordType* type_;
   FieldParseOptions parse_;
   CsvRow row_;
@@ -157,6 +166,8 @@ std::shared_ptr<const KeyedTable> LoadKeyedTable(const std::string& path, const 
 
 /// The text of a key value (string or int field); "" when null.
 std::string KeyText(const Value& value);
+/// The same into `*text`, reusing its buffer.
+void AssignKeyText(const Value& value, std::string* text);
 
 }  // namespace uofa
 

@@ -145,5 +145,49 @@ TEST_CASE("streamed join: orphans before, between and after the incidents") {
                        "7 no incident 'INC-99' was read from 'incidents.csv'"});
 }
 
+TEST_CASE("streamed join: a key column not first, after and in quoted cells with line breaks") {
+  // The first pass reads only the key cells; the rows are still joined as the incidents are read
+  // (the cell problem of INC-4's row comes while reading, not at open), and each orphan is
+  // reported at its key cell, on the line the cell starts.
+  testing::TempFolder folder;
+  folder.Write("incidents/incidents.csv", kIncidents);
+  folder.Write("incidents/interventions.csv",
+               "seq,authoriser_role,incident_id,type_code\n"
+               "1,\"nurse\nin charge\",INC-1,1\n"
+               "2,,\"INC-1\",4\n"
+               "1,\"ward\nmanager\",\"INC-8\n\",1\n"
+               "1,,INC-4,x\n");
+  testing::TestEnvironment env;
+  Diagnostics open_problems;
+  std::unique_ptr<RecordSource> source =
+      OpenIncidentTables(folder / "incidents", env.options(), nullptr, open_problems);
+  REQUIRE(source);
+  CHECK(open_problems.Empty());
+  Diagnostics problems;
+  std::vector<std::string> records;
+  for (const auto& record : testing::ReadAll(*source, problems)) {
+    std::string text = record->Id();
+    for (const Value& item : record->Get("interventions").as_list()) {
+      const Record& child = item.as_record();
+      text += " " + KeyText(child.Get("seq")) + "@" + std::to_string(child.origin.line);
+    }
+    records.push_back(text);
+  }
+  CHECK(records == std::vector<std::string>{"INC-1 1@2 2@4", "INC-2", "INC-4 1@8", "INC-5"});
+  std::vector<std::string> reported;
+  for (const Diagnostic& problem : problems.Items()) {
+    std::string file = problem.location.file.substr(problem.location.file.rfind('/') + 1);
+    reported.push_back(file + ":" + std::to_string(problem.location.line) + ":" +
+                       std::to_string(problem.location.column) + ": " + problem.message);
+  }
+  CHECK(reported == std::vector<std::string>{
+                        "interventions.csv:8:10: 'type_code': 'x' is not a code of 'ri_type'",
+                        "incidents.csv:4:13: row has 3 cells but the header has 5",
+                        "interventions.csv:6:10: no incident 'INC-8\n' was read from "
+                        "'incidents.csv'"});
+  CHECK(source->counts().rows_read == 5 + 4);
+  CHECK(source->counts().rows_rejected == 2);
+}
+
 }  // namespace
 }  // namespace uofa

@@ -218,6 +218,78 @@ TEST_CASE("table: malformed rows are counted and reading goes on") {
   CHECK(diagnostics.Items()[1].location.line == 5);
 }
 
+// A key column that is not first, quoted cells with line breaks before it and in it, rows
+// rejected for the key and a malformed row.
+constexpr const char* kKeyedRows =
+    "seq,type_code,incident_id,started_at\n"
+    "1,\"multi\n"
+    "line\",INC-1,2023-07-01T10:00\n"
+    "2,x,\"INC-2, \"\"quoted\"\"\n"
+    "part\",bad-date\n"
+    "3,01,,2023-07-01T10:00\n"
+    "4,01,INC-4,x,y\n"
+    "5,01,  ,x\n"
+    "zz,01, INC-9 ,\n";
+
+struct KeyRead {
+  std::vector<std::string> keys;  // key@line:column
+  SourceCounts counts;
+  std::string problems;
+};
+
+KeyRead ReadKeys(const testing::TestEnvironment& env, const std::string& key, bool key_only) {
+  KeyRead out;
+  Diagnostics diagnostics;
+  auto table = TableReader::FromStream("t.csv", std::make_unique<std::istringstream>(kKeyedRows),
+                                       env.type("intervention"), env.options().parse, diagnostics,
+                                       {key});
+  REQUIRE(table);
+  const FieldDef& field = *env.type("intervention").Find(key);
+  std::string text;
+  Record record;
+  while (key_only ? table->NextKey(field, &text, diagnostics) : table->Next(&record, diagnostics)) {
+    if (!key_only) text = KeyText(record.Get(key));
+    Record::CellPosition at = table->CellPositionOf(field);
+    SourceLocation location = table->CellLocation(key);
+    CHECK(location.line == at.line);
+    CHECK(location.column == at.column);
+    out.keys.push_back(text + "@" + std::to_string(at.line) + ":" + std::to_string(at.column));
+  }
+  out.counts = table->counts();
+  out.problems = diagnostics.Format();
+  return out;
+}
+
+TEST_CASE("table: the key pass reads the key cell alone, as a full read gives it") {
+  testing::TestEnvironment env;
+  KeyRead keys = ReadKeys(env, "incident_id", true);
+  CHECK(keys.keys == std::vector<std::string>{"INC-1@3:7", "INC-2, \"quoted\"\npart@4:5",
+                                              " INC-9 @9:7"});
+  CHECK(keys.counts.rows_read == 6);
+  CHECK(keys.counts.rows_rejected == 3);
+  // Only the malformed row is reported; the other cells are not read.
+  CHECK(keys.problems == "t.csv:7:14: error: row has 5 cells but the header has 4\n"
+                         "  4,01,INC-4,x,y\n"
+                         "               ^\n");
+  KeyRead full = ReadKeys(env, "incident_id", false);
+  CHECK(full.keys == keys.keys);
+  CHECK(full.counts.rows_read == keys.counts.rows_read);
+  CHECK(full.counts.rows_rejected == keys.counts.rows_rejected);
+}
+
+TEST_CASE("table: the key pass parses a key that is not text, as a full read does") {
+  testing::TestEnvironment env;
+  KeyRead keys = ReadKeys(env, "seq", true);
+  // Only the key decides: rows 3 and 5 lack the required incident_id, which a full read rejects
+  // and reports, and the key pass leaves to it.
+  CHECK(keys.keys == std::vector<std::string>{"1@2:1", "2@4:1", "3@6:1", "5@8:1"});
+  CHECK(keys.counts.rows_read == 6);
+  CHECK(keys.counts.rows_rejected == 2);  // the malformed row, and 'zz'
+  KeyRead full = ReadKeys(env, "seq", false);
+  CHECK(full.keys == std::vector<std::string>{"1@2:1", "2@4:1"});
+  CHECK(full.counts.rows_rejected == 4);
+}
+
 TEST_CASE("table: UK date order comes from the parse options") {
   testing::TestEnvironment env;
   Diagnostics diagnostics;
