@@ -85,24 +85,6 @@ struct ChildRows {
   }
 };
 
-// The keys of a table's rows, in row order, in one buffer rather than a string each.
-class KeyList {
- public:
-  void Add(std::string_view key) {
-    text_.append(key);
-    ends_.push_back(text_.size());
-  }
-  std::size_t size() const { return ends_.size(); }
-  std::string_view operator[](std::size_t i) const {
-    std::size_t begin = i == 0 ? 0 : ends_[i - 1];
-    return std::string_view(text_).substr(begin, ends_[i] - begin);
-  }
-
- private:
-  std::string text_;
-  std::vector<std::size_t> ends_;
-};
-
 // Looks keys up by string_view, without a string made for the lookup.
 struct KeyHash {
   using is_transparent = void;
@@ -164,43 +146,58 @@ std::unique_ptr<ChildRows> LoadChildRows(const JoinedTableSpec& spec,
   return table;
 }
 
-// The key of every row of a table, in row order: a quick first pass (the key cell alone is read,
-// problems are left for the real pass to report). nullopt when it cannot be read.
-std::optional<KeyList> ReadKeys(const JoinedTableSpec& spec, const std::string& path,
-                                const std::string& table, const RecordType& type,
-                                const FieldParseOptions& parse, const std::string& key_field) {
+// Hands the key of every row of a table to `visit`, in row order with the row's index, until
+// `visit` returns false: a quick first pass (the key cell alone is read, problems are left for the
+// real pass to report) that keeps nothing. False when the table cannot be read.
+bool VisitKeys(const JoinedTableSpec& spec, const std::string& path, const std::string& table,
+               const RecordType& type, const FieldParseOptions& parse, const std::string& key_field,
+               const std::function<bool(std::string_view, std::uint32_t)>& visit) {
   Diagnostics ignored;
   std::unique_ptr<TableReader> reader =
       OpenTable(spec, path, table, type, parse, ignored, key_field);
-  if (!reader) return std::nullopt;
+  if (!reader) return false;
   const FieldDef* field = type.Find(key_field);
-  KeyList keys;
   std::string key;
-  while (reader->NextKey(*field, &key, ignored)) keys.Add(key);
-  return keys;
+  for (std::uint32_t row = 0; reader->NextKey(*field, &key, ignored); ++row) {
+    if (!visit(key, row)) break;
+  }
+  return true;
 }
 
-std::optional<KeyPositions> PositionsOf(const KeyList& keys) {
+// Each key of the parent table and the row it is on; nullopt when a key repeats or the table
+// cannot be read.
+std::optional<KeyPositions> ReadPositions(const JoinedTableSpec& spec, const RecordType& type,
+                                          const FieldParseOptions& parse,
+                                          const std::string& key_field) {
   KeyPositions positions;
-  positions.reserve(keys.size());
-  for (std::size_t i = 0; i < keys.size(); ++i) {
-    if (keys[i].empty()) continue;  // rejected in the real pass
-    if (!positions.emplace(keys[i], static_cast<std::uint32_t>(i)).second) return std::nullopt;
-  }
+  bool repeated = false;
+  bool read = VisitKeys(spec, spec.path, spec.table, type, parse, key_field,
+                        [&](std::string_view key, std::uint32_t row) {
+                          if (key.empty()) return true;  // rejected in the real pass
+                          repeated = !positions.emplace(key, row).second;
+                          return !repeated;
+                        });
+  if (!read || repeated) return std::nullopt;
   return positions;
 }
 
 // Whether each child row's parent comes at or after the previous child row's parent (rows
 // naming no parent may be anywhere): then the rows can be joined as both tables are read.
-bool InParentOrder(const KeyList& child_keys, const KeyPositions& positions) {
+// Reading stops at the first row out of order.
+bool InParentOrder(const JoinedTableSpec& spec, const JoinedTableSpec::Child& child,
+                   const RecordType& element, const FieldParseOptions& parse,
+                   const std::string& key_field, const KeyPositions& positions) {
   std::uint32_t last = 0;
-  for (std::size_t i = 0; i < child_keys.size(); ++i) {
-    auto found = positions.find(child_keys[i]);
-    if (found == positions.end()) continue;
-    if (found->second < last) return false;
-    last = found->second;
-  }
-  return true;
+  bool ordered = true;
+  bool read = VisitKeys(spec, child.path, child.table, element, parse, key_field,
+                        [&](std::string_view key, std::uint32_t) {
+                          auto found = positions.find(key);
+                          if (found == positions.end()) return true;
+                          ordered = found->second >= last;
+                          last = found->second;
+                          return ordered;
+                        });
+  return read && ordered;
 }
 
 // The record field filled from the lookup table, and the field of the row naming its key.
@@ -481,20 +478,22 @@ std::unique_ptr<RecordSource> OpenJoinedTable(const JoinedTableSpec& spec,
   // row. Which is which is found by a first pass over the keys of every file.
   std::optional<KeyPositions> positions;
   if (!spec.database && !loads.empty()) {
-    std::vector<std::optional<KeyList>> keys(loads.size() + 1);
-    ParallelFor(keys.size(), [&](std::size_t i) {
-      if (i == 0) {
-        keys[0] = ReadKeys(spec, spec.path, spec.table, type, options.parse, key_field);
-      } else if (loads[i - 1].read && loads[i - 1].element->Find(key_field) != nullptr) {
-        keys[i] = ReadKeys(spec, loads[i - 1].child->path, loads[i - 1].child->table,
-                           *loads[i - 1].element, options.parse, key_field);
-      }
-    });
-    if (keys[0]) positions = PositionsOf(*keys[0]);
+    // The parent's keys first (their rows are what the children's order is checked against),
+    // then the children's on every core; no file's keys are kept.
+    positions = ReadPositions(spec, type, options.parse, key_field);
     bool any = false;
-    for (std::size_t i = 0; positions && i < loads.size(); ++i) {
-      loads[i].stream = keys[i + 1] && InParentOrder(*keys[i + 1], *positions);
-      any = any || loads[i].stream;
+    if (positions) {
+      std::vector<char> ordered(loads.size(), 0);
+      ParallelFor(loads.size(), [&](std::size_t i) {
+        if (loads[i].read && loads[i].element->Find(key_field) != nullptr) {
+          ordered[i] = InParentOrder(spec, *loads[i].child, *loads[i].element, options.parse,
+                                     key_field, *positions);
+        }
+      });
+      for (std::size_t i = 0; i < loads.size(); ++i) {
+        loads[i].stream = ordered[i] != 0;
+        any = any || loads[i].stream;
+      }
     }
     if (!any) positions.reset();
   }
