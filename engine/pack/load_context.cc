@@ -25,7 +25,8 @@ const YamlDocument& LoadContext::Read(const std::string& path) {
     document = std::move(parsed->second.document);
     prefetched_.erase(parsed);
   } else {
-    document = std::make_unique<YamlDocument>(ReadYamlFileCached(path, cache_directory_, diagnostics));
+    document =
+        std::make_unique<YamlDocument>(ReadYamlFileCached(path, cache_directory_, diagnostics));
   }
   return *documents_.emplace(path, std::move(document)).first->second;
 }
@@ -39,6 +40,7 @@ void LoadContext::Prefetch(const std::vector<std::string>& paths) {
   if (wanted.empty()) return;
   // yaml-cpp parses at about 10 MB/s, and the packs' rule files (most of it examples) are what a
   // short command such as `uofa check policy.md` spends most of its time on: one file per task.
+  // With the cache warm, hashing the files and decoding entries is still worth spreading.
   std::vector<Parsed> results(wanted.size());
   ParallelFor(wanted.size(), [&](std::size_t i) {
     results[i].document = std::make_unique<YamlDocument>(

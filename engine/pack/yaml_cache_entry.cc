@@ -9,6 +9,7 @@
 // A child's index is always smaller than its parent's, so the table is a tree (or, with aliases,
 // a graph without cycles) whatever the bytes say; the root is the last node. The checksum changes
 // with any one changed byte of the payload, so a flipped bit is a miss, never a different tree.
+#include <bit>
 #include <cstring>
 #include <limits>
 #include <memory>
@@ -27,13 +28,24 @@ constexpr std::size_t kKeySize = 64;
 // u8 kind, u8 style, u64 offset, u32 line, u32 column, u32 value size, u32 children.
 constexpr std::size_t kSmallestNode = 1 + 1 + 8 + 4 + 4 + 4 + 4;
 
-std::uint64_t Fnv1a(std::string_view bytes) {
+// FNV-1a over 64-bit words (the last one padded with zeros and the length): each step maps the
+// running hash one-to-one for a given word and differs for different words, so a change to any
+// one word (and so any one byte) always changes the result. Eight bytes a step.
+std::uint64_t Checksum(std::string_view bytes) {
+  constexpr std::uint64_t kPrime = 0x100000001b3ULL;
   std::uint64_t hash = 0xcbf29ce484222325ULL;
-  for (unsigned char byte : bytes) {
-    hash ^= byte;
-    hash *= 0x100000001b3ULL;
+  std::size_t at = 0;
+  for (; at + 8 <= bytes.size(); at += 8) {
+    std::uint64_t word = 0;
+    for (int i = 7; i >= 0; --i) word = (word << 8) | static_cast<unsigned char>(bytes[at + i]);
+    hash = (hash ^ word) * kPrime;
   }
-  return hash;
+  std::uint64_t last = 0;
+  for (std::size_t i = bytes.size(); i > at; --i) {
+    last = (last << 8) | static_cast<unsigned char>(bytes[i - 1]);
+  }
+  hash = (hash ^ last) * kPrime;
+  return (hash ^ bytes.size()) * kPrime;
 }
 
 class Writer {
@@ -73,24 +85,29 @@ class Reader {
     std::string_view b = Bytes(1);
     return b.empty() ? 0 : static_cast<std::uint8_t>(b[0]);
   }
-  std::uint32_t U32() {
-    std::string_view b = Bytes(4);
-    std::uint32_t value = 0;
-    for (std::size_t i = 0; i < b.size(); ++i) {
-      value |= static_cast<std::uint32_t>(static_cast<unsigned char>(b[i])) << (8 * i);
+  std::uint32_t U32() { return static_cast<std::uint32_t>(Number(4)); }
+  std::uint64_t U64() { return Number(8); }
+
+ private:
+  // A little-endian number of `size` bytes (at most 8).
+  std::uint64_t Number(std::size_t size) {
+    if (failed_ || size > remaining()) {
+      failed_ = true;
+      return 0;
     }
-    return value;
-  }
-  std::uint64_t U64() {
-    std::string_view b = Bytes(8);
+    const char* at = bytes_.data() + at_;
+    at_ += size;
     std::uint64_t value = 0;
-    for (std::size_t i = 0; i < b.size(); ++i) {
-      value |= static_cast<std::uint64_t>(static_cast<unsigned char>(b[i])) << (8 * i);
+    if constexpr (std::endian::native == std::endian::little) {
+      std::memcpy(&value, at, size);
+    } else {
+      for (std::size_t i = size; i > 0; --i) {
+        value = (value << 8) | static_cast<unsigned char>(at[i - 1]);
+      }
     }
     return value;
   }
 
- private:
   std::string_view bytes_;
   std::size_t at_ = 0;
   bool failed_ = false;
@@ -98,8 +115,8 @@ class Reader {
 
 // Every distinct node of the tree, children before parents (the root last), found without
 // recursion (a document may nest thousands deep).
-std::vector<const YamlNode*> NodesInOrder(const YamlNode& root,
-                                          std::unordered_map<const YamlNode*, std::uint32_t>& index) {
+std::vector<const YamlNode*> NodesInOrder(
+    const YamlNode& root, std::unordered_map<const YamlNode*, std::uint32_t>& index) {
   std::vector<const YamlNode*> order;
   struct Step {
     const YamlNode* node;
@@ -183,7 +200,7 @@ std::string EncodeYamlCacheEntry(std::string_view key, const YamlNode& root) {
   entry.Bytes(version);
   entry.Bytes(key);
   entry.U64(payload.text().size());
-  entry.U64(Fnv1a(payload.text()));
+  entry.U64(Checksum(payload.text()));
   entry.Bytes(payload.text());
   return std::move(entry.text());
 }
@@ -201,7 +218,7 @@ YamlNodePtr DecodeYamlCacheEntry(std::string_view bytes, std::string_view key,
   std::uint64_t checksum = header.U64();
   if (header.failed() || payload_size != header.remaining()) return nullptr;
   std::string_view payload_bytes = header.Bytes(header.remaining());
-  if (Fnv1a(payload_bytes) != checksum) return nullptr;
+  if (Checksum(payload_bytes) != checksum) return nullptr;
 
   Reader in(payload_bytes);
   std::uint32_t count = in.U32();

@@ -254,7 +254,8 @@ TEST_CASE("a document with any diagnostic is never cached") {
 
 TEST_CASE("a truncated or altered entry is a miss, never another tree, and is rewritten") {
   testing::TempFolder folder;
-  const std::string text = "id: R-1\ntitle: 'x'\nnotes: |\n  one\n  two\nlist: [a, {b: c}]\ndup: 1\ndup: 2\n";
+  const std::string text =
+      "id: R-1\ntitle: 'x'\nnotes: |\n  one\n  two\nlist: [a, {b: c}]\ndup: 1\ndup: 2\n";
   std::string path = folder.Write("rules.yaml", text);
   std::string cache = folder / "cache";
   const std::string expected = Describe(Parsed(text));
@@ -418,7 +419,8 @@ TEST_CASE("packs loaded from the cache give exactly the diagnostics of a fresh p
                            "bad-values", "bad-yaml"}) {
     CAPTURE(pack);
     std::string cache = folder / (std::string("cache-") + pack);
-    std::string golden = testing::ReadWholeFile(testing::PackFixtures() + "/broken/" + pack + ".expected");
+    std::string golden =
+        testing::ReadWholeFile(testing::PackFixtures() + "/broken/" + pack + ".expected");
     REQUIRE(!golden.empty());
     std::string cold = LoadBroken(pack, cache);
     std::vector<std::string> stored = FilesIn(cache);
