@@ -13,6 +13,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "engine/pack/pack_loader.h"
@@ -305,6 +306,38 @@ TEST_CASE("a truncated or altered entry is a miss, never another tree, and is re
   YamlDocument document = ReadYamlFileCached(path, cache, ignored, &outcome);
   CHECK(outcome == YamlCacheOutcome::kHit);
   CHECK(Describe(document.root) == expected);
+}
+
+TEST_CASE("writers racing on one entry leave one whole entry and every reader the same tree") {
+  testing::TempFolder folder;
+  std::string path = folder.Write("rules.yaml", kEveryKind);
+  std::string cache = folder / "cache";
+  const std::string expected = Describe(Parsed(kEveryKind));
+  constexpr int kThreads = 4;
+  constexpr int kRounds = 25;
+  std::vector<std::vector<std::string>> seen(kThreads);
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&, t] {
+      for (int round = 0; round < kRounds; ++round) {
+        if (round % 5 == 0) {
+          std::error_code ignored;
+          std::filesystem::remove(cache + "/" + YamlCacheKey(kEveryKind), ignored);
+        }
+        Diagnostics problems;
+        YamlDocument document = ReadYamlFileCached(path, cache, problems);
+        seen[t].push_back(problems.Empty() ? Describe(document.root) : problems.Format());
+      }
+    });
+  }
+  for (std::thread& thread : threads) thread.join();
+  for (const std::vector<std::string>& trees : seen) {
+    REQUIRE(trees.size() == kRounds);
+    for (const std::string& tree : trees) CHECK(tree == expected);
+  }
+  std::vector<std::string> files = FilesIn(cache);  // no temporary file left behind
+  REQUIRE(files.size() == 1);
+  CHECK(files[0] == YamlCacheKey(kEveryKind));
 }
 
 TEST_CASE("the cache folder is made 0700, with its missing parents, and entries are 0600") {
