@@ -38,6 +38,9 @@ std::string EncodeYamlCacheEntry(std::string_view key, const YamlNode& root);
 /// format and version, or places a node beyond `text_size`. Every read is bounds-checked.
 YamlNodePtr DecodeYamlCacheEntry(std::string_view bytes, std::string_view key,
                                  std::size_t text_size);
+/// The tree of an entry's payload (the node table after the header), or nullptr when it is not
+/// a whole, well-formed table, or nests deeper than any parsed document. For the fuzzer.
+YamlNodePtr DecodeYamlCachePayload(std::string_view payload, std::size_t text_size);
 
 /// What ReadYamlFileCached did with the cache.
 enum class YamlCacheOutcome {

@@ -9,6 +9,7 @@
 // A child's index is always smaller than its parent's, so the table is a tree (or, with aliases,
 // a graph without cycles) whatever the bytes say; the root is the last node. The checksum changes
 // with any one changed byte of the payload, so a flipped bit is a miss, never a different tree.
+#include <algorithm>
 #include <bit>
 #include <cstring>
 #include <limits>
@@ -27,6 +28,8 @@ constexpr char kMagic[8] = {'u', 'o', 'f', 'a', 'Y', 'A', 'M', 'L'};
 constexpr std::size_t kKeySize = 64;
 // u8 kind, u8 style, u64 offset, u32 line, u32 column, u32 value size, u32 children.
 constexpr std::size_t kSmallestNode = 1 + 1 + 8 + 4 + 4 + 4 + 4;
+// yaml-cpp refuses documents nested about 2,000 deep; no entry it parsed is deeper than this.
+constexpr std::uint32_t kMaxDepth = 4096;
 
 // FNV-1a over 64-bit words (the last one padded with zeros and the length): each step maps the
 // running hash one-to-one for a given word and differs for different words, so a change to any
@@ -219,15 +222,23 @@ YamlNodePtr DecodeYamlCacheEntry(std::string_view bytes, std::string_view key,
   if (header.failed() || payload_size != header.remaining()) return nullptr;
   std::string_view payload_bytes = header.Bytes(header.remaining());
   if (Checksum(payload_bytes) != checksum) return nullptr;
+  return DecodeYamlCachePayload(payload_bytes, text_size);
+}
 
+YamlNodePtr DecodeYamlCachePayload(std::string_view payload_bytes, std::size_t text_size) {
   Reader in(payload_bytes);
   std::uint32_t count = in.U32();
   if (in.failed() || count == 0 || count > in.remaining() / kSmallestNode) return nullptr;
   std::vector<std::shared_ptr<YamlNode>> nodes;
   nodes.reserve(count);
+  // How deep each node's subtree is: freeing a tree recurses once per level, so a table nested
+  // deeper than any YAML the parser accepts is refused rather than risk the stack.
+  std::vector<std::uint32_t> depth;
+  depth.reserve(count);
   constexpr std::uint32_t kMaxPosition = std::numeric_limits<int>::max();
   for (std::uint32_t i = 0; i < count; ++i) {
     auto node = std::make_shared<YamlNode>();
+    std::uint32_t deepest_child = 0;
     std::uint8_t kind = in.U8();
     std::uint8_t style = in.U8();
     if (kind > static_cast<std::uint8_t>(YamlKind::kMapping) ||
@@ -256,6 +267,7 @@ YamlNodePtr DecodeYamlCacheEntry(std::string_view bytes, std::string_view key,
       for (std::uint32_t c = 0; c < children; ++c) {
         std::uint32_t item = in.U32();
         if (item >= i) return nullptr;
+        deepest_child = std::max(deepest_child, depth[item]);
         node->items.push_back(nodes[item]);
       }
     } else if (node->kind == YamlKind::kMapping) {
@@ -265,11 +277,14 @@ YamlNodePtr DecodeYamlCacheEntry(std::string_view bytes, std::string_view key,
         std::uint32_t k = in.U32();
         std::uint32_t v = in.U32();
         if (k >= i || v >= i) return nullptr;
+        deepest_child = std::max({deepest_child, depth[k], depth[v]});
         node->entries.push_back({nodes[k], nodes[v]});
       }
     } else if (children != 0) {
       return nullptr;
     }
+    if (deepest_child >= kMaxDepth) return nullptr;
+    depth.push_back(deepest_child + 1);
     nodes.push_back(std::move(node));
   }
   if (in.failed() || in.remaining() != 0) return nullptr;

@@ -201,6 +201,33 @@ TEST_CASE("an entry is only for its own key, text size, format and version") {
   CHECK(YamlCacheKey("a").find_first_not_of("0123456789abcdef") == std::string::npos);
 }
 
+// A chain of `depth` one-item sequences around a scalar.
+YamlNodePtr Nested(int depth) {
+  auto leaf = std::make_shared<YamlNode>();
+  leaf->kind = YamlKind::kScalar;
+  leaf->value = "x";
+  YamlNodePtr node = leaf;
+  for (int i = 1; i < depth; ++i) {
+    auto parent = std::make_shared<YamlNode>();
+    parent->kind = YamlKind::kSequence;
+    parent->items.push_back(node);
+    node = parent;
+  }
+  return node;
+}
+
+TEST_CASE("an entry nested deeper than any parsed document is refused, not freed recursively") {
+  std::string key = YamlCacheKey("nested");
+  YamlNodePtr deep_enough = DecodeYamlCacheEntry(EncodeYamlCacheEntry(key, *Nested(4096)), key, 0);
+  REQUIRE(deep_enough != nullptr);
+  int depth = 1;
+  for (const YamlNode* node = deep_enough.get(); node->IsSequence(); node = node->items[0].get()) {
+    ++depth;
+  }
+  CHECK(depth == 4096);
+  CHECK(DecodeYamlCacheEntry(EncodeYamlCacheEntry(key, *Nested(4097)), key, 0) == nullptr);
+}
+
 TEST_CASE("a file read twice is parsed, stored, then read from the cache with the same tree") {
   testing::TempFolder folder;
   std::string path = folder.Write("rules.yaml", kEveryKind);
