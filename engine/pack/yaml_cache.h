@@ -32,7 +32,7 @@ std::string YamlCacheKey(std::string_view text);
 
 /// An entry as stored: a header (format, uofa version, key, payload size and checksum) and the
 /// tree, every node once (aliases stay shared), children before their parents. "" for a tree
-/// with a null child (never made by ParseYaml), which is not stored.
+/// ParseYaml never makes (a null child, a cycle, a value over 4 GiB), which is not stored.
 std::string EncodeYamlCacheEntry(std::string_view key, const YamlNode& root);
 /// The tree of an entry, or nullptr when it is not a whole, intact entry for `key` of this
 /// format and version, or places a node beyond `text_size`. Every read is bounds-checked.

@@ -16,6 +16,7 @@
 #include <memory>
 #include <optional>
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -117,10 +118,12 @@ class Reader {
 };
 
 // Every distinct node of the tree, children before parents (the root last), found without
-// recursion (a document may nest thousands deep).
+// recursion (a document may nest thousands deep). Empty for a tree that contains itself (which
+// ParseYaml never makes: an alias to a node still open stands for null).
 std::vector<const YamlNode*> NodesInOrder(
     const YamlNode& root, std::unordered_map<const YamlNode*, std::uint32_t>& index) {
   std::vector<const YamlNode*> order;
+  std::unordered_set<const YamlNode*> open{&root};
   struct Step {
     const YamlNode* node;
     std::size_t next_child;
@@ -141,12 +144,14 @@ std::vector<const YamlNode*> NodesInOrder(
                            : 0;
     if (top.next_child < kids) {
       const YamlNode* child = child_at(*top.node, top.next_child++);
-      if (child != nullptr && !index.count(child)) stack.push_back({child, 0});
+      if (child == nullptr || index.count(child)) continue;
+      if (!open.insert(child).second) return {};  // a cycle
+      stack.push_back({child, 0});
       continue;
     }
     const YamlNode* done = top.node;
     stack.pop_back();
-    if (index.count(done)) continue;  // reached twice before it was finished (a shared node)
+    open.erase(done);
     index.emplace(done, static_cast<std::uint32_t>(order.size()));
     order.push_back(done);
   }
@@ -158,6 +163,7 @@ std::vector<const YamlNode*> NodesInOrder(
 std::string EncodeYamlCacheEntry(std::string_view key, const YamlNode& root) {
   std::unordered_map<const YamlNode*, std::uint32_t> index;
   std::vector<const YamlNode*> nodes = NodesInOrder(root, index);
+  if (nodes.empty()) return {};
   auto at = [&](const YamlNodePtr& node) -> std::optional<std::uint32_t> {
     auto it = index.find(node.get());
     if (it == index.end()) return std::nullopt;
@@ -167,6 +173,7 @@ std::string EncodeYamlCacheEntry(std::string_view key, const YamlNode& root) {
   Writer payload;
   payload.U32(static_cast<std::uint32_t>(nodes.size()));
   for (const YamlNode* node : nodes) {
+    if (node->value.size() > std::numeric_limits<std::uint32_t>::max()) return {};
     payload.U8(static_cast<unsigned>(node->kind));
     payload.U8(static_cast<unsigned>(node->style));
     payload.U64(node->offset);

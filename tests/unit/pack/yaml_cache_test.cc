@@ -228,6 +228,19 @@ TEST_CASE("an entry nested deeper than any parsed document is refused, not freed
   CHECK(DecodeYamlCacheEntry(EncodeYamlCacheEntry(key, *Nested(4097)), key, 0) == nullptr);
 }
 
+TEST_CASE("a tree that ParseYaml never makes is not encoded") {
+  auto with_hole = std::make_shared<YamlNode>();
+  with_hole->kind = YamlKind::kSequence;
+  with_hole->items.push_back(nullptr);
+  CHECK(EncodeYamlCacheEntry(YamlCacheKey("x"), *with_hole) == "");
+  auto cycle = std::make_shared<YamlNode>();
+  cycle->kind = YamlKind::kSequence;
+  cycle->items.push_back(cycle);
+  CHECK(EncodeYamlCacheEntry(YamlCacheKey("x"), *cycle) == "");
+  cycle->items.clear();  // frees it
+  CHECK(EncodeYamlCacheEntry(YamlCacheKey("x"), *cycle) != "");
+}
+
 TEST_CASE("a file read twice is parsed, stored, then read from the cache with the same tree") {
   testing::TempFolder folder;
   std::string path = folder.Write("rules.yaml", kEveryKind);
