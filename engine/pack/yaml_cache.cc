@@ -2,6 +2,7 @@
 // POSIX calls: the modes, O_EXCL and the rename matter here, and none of them may throw.
 #include "engine/pack/yaml_cache.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -9,6 +10,10 @@
 
 #include <atomic>
 #include <cstdlib>
+#include <ctime>
+#include <mutex>
+#include <set>
+#include <string_view>
 #include <utility>
 
 #include "engine/base/sha256.h"
@@ -71,6 +76,44 @@ bool WriteAll(int fd, const std::string& bytes) {
   return true;
 }
 
+// An entry's name (64 hex digits), or a temporary one of ours (`<entry>.tmp.<pid>.<n>`).
+bool IsEntryName(std::string_view name, bool* temporary) {
+  if (name.size() < 64) return false;
+  if (name.substr(0, 64).find_first_not_of("0123456789abcdef") != std::string_view::npos) {
+    return false;
+  }
+  *temporary = name.size() > 64;
+  return name.size() == 64 || name.substr(64, 5) == ".tmp.";
+}
+
+// Removes entries written more than kEntryLifetime ago (an edited file, or another version of
+// uofa, leaves its old entries behind; one still in use is simply written again on its next
+// read) and temporary files left by a writer that died. Runs once per process and folder, and
+// only when an entry is stored, so a warm cache costs nothing. Other files are left alone.
+void PruneOnce(const std::string& directory) {
+  constexpr std::time_t kEntryLifetime = 90 * 24 * 3600;
+  constexpr std::time_t kTemporaryLifetime = 24 * 3600;
+  static std::mutex mutex;
+  static std::set<std::string> pruned;
+  {
+    std::lock_guard<std::mutex> lock(mutex);
+    if (!pruned.insert(directory).second) return;
+  }
+  DIR* folder = ::opendir(directory.c_str());
+  if (folder == nullptr) return;
+  std::time_t now = std::time(nullptr);
+  while (const dirent* item = ::readdir(folder)) {
+    bool temporary = false;
+    if (!IsEntryName(item->d_name, &temporary)) continue;
+    std::string path = directory + "/" + item->d_name;
+    struct stat info {};
+    if (::lstat(path.c_str(), &info) != 0 || !S_ISREG(info.st_mode)) continue;
+    std::time_t age = now - info.st_mtime;
+    if (age > (temporary ? kTemporaryLifetime : kEntryLifetime)) ::unlink(path.c_str());
+  }
+  ::closedir(folder);
+}
+
 // Writes an entry under a name no other writer uses, then renames it into place: a reader sees
 // the old entry, no entry or the whole new one. Every failure is silent.
 void StoreEntry(const std::string& directory, const std::string& key, const std::string& bytes) {
@@ -85,6 +128,7 @@ void StoreEntry(const std::string& directory, const std::string& key, const std:
   if (!ok || ::rename(temporary.c_str(), EntryPath(directory, key).c_str()) != 0) {
     ::unlink(temporary.c_str());
   }
+  PruneOnce(directory);
 }
 
 }  // namespace

@@ -5,9 +5,11 @@
 
 #include <doctest/doctest.h>
 #include <stdlib.h>
+#include <fcntl.h>
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -378,6 +380,35 @@ TEST_CASE("writers racing on one entry leave one whole entry and every reader th
   std::vector<std::string> files = FilesIn(cache);  // no temporary file left behind
   REQUIRE(files.size() == 1);
   CHECK(files[0] == YamlCacheKey(kEveryKind));
+}
+
+TEST_CASE("storing an entry removes entries and temporary files left long ago, nothing else") {
+  testing::TempFolder folder;
+  std::string cache = folder / "cache";
+  const std::string old_entry = std::string(64, 'a');
+  const std::string recent_entry = std::string(64, 'b');
+  const std::string old_temporary = std::string(64, 'c') + ".tmp.123.0";
+  const std::string recent_temporary = std::string(64, 'd') + ".tmp.123.1";
+  const std::string someone_elses = "notes.txt";
+  const std::string old_uppercase = std::string(64, 'E');
+  auto age = [&](const std::string& name, std::time_t seconds) {
+    std::string path = folder.Write("cache/" + name, "x");
+    struct timespec times[2] = {{std::time(nullptr) - seconds, 0}, {std::time(nullptr) - seconds, 0}};
+    REQUIRE(::utimensat(AT_FDCWD, path.c_str(), times, 0) == 0);
+  };
+  constexpr std::time_t kDay = 24 * 3600;
+  age(old_entry, 91 * kDay);
+  age(recent_entry, 89 * kDay);
+  age(old_temporary, 2 * kDay);
+  age(recent_temporary, kDay / 2);
+  age(someone_elses, 400 * kDay);
+  age(old_uppercase, 400 * kDay);
+
+  std::string path = folder.Write("rules.yaml", "id: R-1\n");
+  Diagnostics problems;
+  ReadYamlFileCached(path, cache, problems);  // a miss: stores, then prunes
+  CHECK(FilesIn(cache) == std::vector<std::string>{YamlCacheKey("id: R-1\n"), old_uppercase,
+                                                   recent_entry, recent_temporary, someone_elses});
 }
 
 TEST_CASE("the cache folder is made 0700, with its missing parents, and entries are 0600") {
