@@ -393,7 +393,8 @@ TEST_CASE("storing an entry removes entries and temporary files left long ago, n
   const std::string old_uppercase = std::string(64, 'E');
   auto age = [&](const std::string& name, std::time_t seconds) {
     std::string path = folder.Write("cache/" + name, "x");
-    struct timespec times[2] = {{std::time(nullptr) - seconds, 0}, {std::time(nullptr) - seconds, 0}};
+    std::time_t then = std::time(nullptr) - seconds;
+    struct timespec times[2] = {{then, 0}, {then, 0}};
     REQUIRE(::utimensat(AT_FDCWD, path.c_str(), times, 0) == 0);
   };
   constexpr std::time_t kDay = 24 * 3600;
