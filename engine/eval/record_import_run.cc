@@ -12,7 +12,7 @@
 #include "engine/sources/record_json.h"
 #include "engine/sources/record_source.h"
 #include "engine/store/run_writer.h"
-#include "engine/store/sha256.h"
+#include "engine/base/sha256.h"
 #include "engine/store/store_file.h"
 #include "uofa/engine.h"
 

@@ -5,8 +5,16 @@
 #include <system_error>
 
 #include "engine/base/parallel.h"
+#include "engine/pack/yaml_cache.h"
 
 namespace uofa {
+
+LoadContext::LoadContext(const LoadOptions& load_options, Diagnostics& sink, PackSet& packs)
+    : options(load_options),
+      diagnostics(sink),
+      set(packs),
+      cache_directory_(load_options.cache_directory ? *load_options.cache_directory
+                                                    : YamlCacheDirectoryFromEnvironment()) {}
 
 const YamlDocument& LoadContext::Read(const std::string& path) {
   auto it = documents_.find(path);
@@ -17,7 +25,8 @@ const YamlDocument& LoadContext::Read(const std::string& path) {
     document = std::move(parsed->second.document);
     prefetched_.erase(parsed);
   } else {
-    document = std::make_unique<YamlDocument>(ReadYamlFile(path, diagnostics));
+    document =
+        std::make_unique<YamlDocument>(ReadYamlFileCached(path, cache_directory_, diagnostics));
   }
   return *documents_.emplace(path, std::move(document)).first->second;
 }
@@ -31,9 +40,11 @@ void LoadContext::Prefetch(const std::vector<std::string>& paths) {
   if (wanted.empty()) return;
   // yaml-cpp parses at about 10 MB/s, and the packs' rule files (most of it examples) are what a
   // short command such as `uofa check policy.md` spends most of its time on: one file per task.
+  // With the cache warm, hashing the files and decoding entries is still worth spreading.
   std::vector<Parsed> results(wanted.size());
   ParallelFor(wanted.size(), [&](std::size_t i) {
-    results[i].document = std::make_unique<YamlDocument>(ReadYamlFile(wanted[i], results[i].problems));
+    results[i].document = std::make_unique<YamlDocument>(
+        ReadYamlFileCached(wanted[i], cache_directory_, results[i].problems));
   });
   for (std::size_t i = 0; i < wanted.size(); ++i) prefetched_.emplace(wanted[i], std::move(results[i]));
 }

@@ -24,15 +24,15 @@ struct NameReference {
 };
 
 struct LoadContext {
-  LoadContext(const LoadOptions& load_options, Diagnostics& sink, PackSet& packs)
-      : options(load_options), diagnostics(sink), set(packs) {}
+  LoadContext(const LoadOptions& load_options, Diagnostics& sink, PackSet& packs);
 
   const LoadOptions& options;
   Diagnostics& diagnostics;
   PackSet& set;
 
   /// Reads and parses a YAML file once; later calls return the same document. The root is null
-  /// when the file could not be read or parsed (already reported).
+  /// when the file could not be read or parsed (already reported). Parsed trees come from the
+  /// cache of parsed files when it has them (yaml_cache.h).
   const YamlDocument& Read(const std::string& path);
   /// Parses files that Read will be asked for, on every core, ahead of time. Each file's
   /// problems are kept with it and reported when Read first returns it, so the diagnostics come
@@ -58,6 +58,7 @@ struct LoadContext {
   std::map<std::string, std::unique_ptr<YamlDocument>> documents_;
   std::map<std::string, Parsed> prefetched_;
   std::map<std::string, std::unique_ptr<SourceText>> texts_;
+  std::string cache_directory_;  // "": no cache
 };
 
 /// Loads rules/schema/<kind>.yaml for every reference (and every kind their fields name with

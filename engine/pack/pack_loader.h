@@ -3,6 +3,7 @@
 #define UOFA_ENGINE_PACK_PACK_LOADER_H_
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -30,6 +31,9 @@ struct LoadOptions {
   /// Whether rules' examples are read, checked and built into records. An audit does not run
   /// them (`uofa test` and `uofa lint` do), so it skips the work; `strict` reads them anyway.
   bool read_examples = true;
+  /// The folder of the cache of parsed rule files (yaml_cache.h); "" for none. Unset: the one
+  /// the environment names (UOFA_CACHE_DIR, XDG_CACHE_HOME, HOME).
+  std::optional<std::string> cache_directory;
 };
 
 /// Loads and compiles packs. Reports every problem found (not just the first) to `diagnostics`;

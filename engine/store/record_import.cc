@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <tuple>
 
-#include "engine/store/sha256.h"
+#include "engine/base/sha256.h"
 
 namespace uofa {
 

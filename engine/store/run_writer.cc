@@ -8,7 +8,7 @@
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
-#include "engine/store/sha256.h"
+#include "engine/base/sha256.h"
 
 namespace uofa {
 namespace {

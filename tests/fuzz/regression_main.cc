@@ -23,6 +23,7 @@ extern "C" int UofaFuzz_mapped_table(const std::uint8_t* data, std::size_t size)
 extern "C" int UofaFuzz_pdf_reader(const std::uint8_t* data, std::size_t size);
 extern "C" int UofaFuzz_docx_reader(const std::uint8_t* data, std::size_t size);
 extern "C" int UofaFuzz_incident_sqlite(const std::uint8_t* data, std::size_t size);
+extern "C" int UofaFuzz_yaml_cache_entry(const std::uint8_t* data, std::size_t size);
 
 namespace {
 
@@ -44,6 +45,7 @@ const Harness kHarnesses[] = {
     {"pdf_reader", UofaFuzz_pdf_reader},
     {"docx_reader", UofaFuzz_docx_reader},
     {"incident_sqlite", UofaFuzz_incident_sqlite},
+    {"yaml_cache_entry", UofaFuzz_yaml_cache_entry},
 };
 
 // The files of `folder`, sorted so that runs are reproducible; none when it does not exist.

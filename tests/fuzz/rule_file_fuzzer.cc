@@ -60,6 +60,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   uofa::LoadOptions options;
   options.rules_root = root.string();
   options.packs = {kPack};
+  // No cache of parsed files: every input would leave an entry in the user's cache folder.
+  options.cache_directory = std::string();
   uofa::Diagnostics diagnostics;
   uofa::LoadPacks(options, diagnostics);
   return 0;

@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "engine/store/migrations.h"
-#include "engine/store/sha256.h"
+#include "engine/base/sha256.h"
 #include "engine/store/store_file.h"
 #include "tests/unit/store/store_testing.h"
 #include "uofa/store.h"

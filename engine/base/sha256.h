@@ -1,8 +1,9 @@
-// SHA-256 (FIPS 180-4) of a file, for the content hashes of a run's inputs. Written here because
-// none of the libraries uofa already depends on exposes one (SQLite's sha3 lives only in its
-// shell), and a new cryptography dependency for one digest is not worth its weight.
-#ifndef UOFA_ENGINE_STORE_SHA256_H_
-#define UOFA_ENGINE_STORE_SHA256_H_
+// SHA-256 (FIPS 180-4): the content hashes of a run's inputs, and the keys of the cache of parsed
+// rule files. Written here because none of the libraries uofa already depends on exposes one
+// (SQLite's sha3 lives only in its shell), and a new cryptography dependency for one digest is not
+// worth its weight.
+#ifndef UOFA_ENGINE_BASE_SHA256_H_
+#define UOFA_ENGINE_BASE_SHA256_H_
 
 #include <array>
 #include <cstddef>
@@ -37,4 +38,4 @@ std::optional<std::string> Sha256OfFile(const std::string& path);
 
 }  // namespace uofa
 
-#endif  // UOFA_ENGINE_STORE_SHA256_H_
+#endif  // UOFA_ENGINE_BASE_SHA256_H_

@@ -1,10 +1,10 @@
-#include "engine/store/sha256.h"
+#include "engine/base/sha256.h"
 
 #include <doctest/doctest.h>
 
 #include <string>
 
-#include "tests/unit/store/store_testing.h"
+#include "tests/unit/hostile/hostile_support.h"
 
 namespace uofa {
 namespace {
@@ -19,7 +19,7 @@ TEST_CASE("SHA-256 matches the FIPS 180-4 test vectors") {
 }
 
 TEST_CASE("SHA-256 of a file is the hash of its bytes, and nothing for a missing file") {
-  store_testing::TempFolder folder;
+  testing::TempFolder folder;
   std::string path = folder.Write("input.csv", "abc");
   CHECK(Sha256OfFile(path) == std::optional<std::string>(Sha256Hex("abc")));
   CHECK_FALSE(Sha256OfFile(folder / "missing.csv").has_value());

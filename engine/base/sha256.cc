@@ -1,4 +1,4 @@
-#include "engine/store/sha256.h"
+#include "engine/base/sha256.h"
 
 #include <algorithm>
 #include <cstdio>
