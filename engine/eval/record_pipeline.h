@@ -6,16 +6,12 @@
 #ifndef UOFA_ENGINE_EVAL_RECORD_PIPELINE_H_
 #define UOFA_ENGINE_EVAL_RECORD_PIPELINE_H_
 
-#include <condition_variable>
 #include <cstddef>
-#include <deque>
-#include <exception>
 #include <functional>
 #include <memory>
-#include <mutex>
-#include <thread>
 #include <vector>
 
+#include "engine/base/batch_reader.h"
 #include "engine/sources/record_source.h"
 #include "uofa/diagnostic.h"
 
@@ -32,35 +28,24 @@ class RecordPipeline {
   /// Starts reading. `source`, `problems` and `on_read` must outlive the pipeline, and are not
   /// to be touched by the caller until Next has returned false or the pipeline is destroyed.
   RecordPipeline(RecordSource& source, Diagnostics& problems, OnRead on_read);
-  /// Stops the reading thread (at its next batch) and waits for it.
-  ~RecordPipeline();
   RecordPipeline(const RecordPipeline&) = delete;
   RecordPipeline& operator=(const RecordPipeline&) = delete;
 
   /// The next records, in source order; false when the source is exhausted. An exception thrown
   /// while reading (out of memory) is thrown here.
-  bool Next(RecordBatch* batch);
+  bool Next(RecordBatch* batch) { return reader_.NextBatch(batch); }
 
  private:
   static constexpr std::size_t kBatchSize = 512;
   static constexpr std::size_t kBatchesAhead = 8;
 
-  void Read();
-  // Reads one batch on the calling thread: the fallback when no thread can be started.
-  bool ReadBatch(RecordBatch* batch);
+  // Reads one batch on the reading thread; false once the source is exhausted.
+  bool ReadBatch(RecordBatch* batch, std::size_t size);
 
   RecordSource& source_;
   Diagnostics& problems_;
   OnRead on_read_;
-  std::mutex mutex_;
-  std::condition_variable ready_;  // a batch was queued, or reading ended
-  std::condition_variable space_;  // a batch was taken, or the pipeline is stopping
-  std::deque<RecordBatch> queue_;
-  bool finished_ = false;
-  bool stopping_ = false;
-  std::exception_ptr failure_;
-  std::thread reader_;
-  bool threaded_ = false;
+  BatchReader<std::shared_ptr<const Record>> reader_;  // last: starts once the above are set
 };
 
 }  // namespace uofa

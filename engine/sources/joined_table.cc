@@ -10,6 +10,7 @@
 #include <unordered_map>
 #include <utility>
 
+#include "engine/base/batch_reader.h"
 #include "engine/base/parallel.h"
 #include "engine/sources/incident_join.h"
 #include "uofa/data_quality.h"
@@ -60,29 +61,61 @@ struct ChildRows {
   std::unordered_map<std::string, std::vector<Row>> by_key;
   SourceCounts counts;
 
-  // Streamed: the reader, the row read ahead (its key and where it is), and the rows whose
-  // parent was passed without being read (reported when the parent table ends).
-  std::unique_ptr<TableReader> reader;
-  const FieldDef* key_field = nullptr;  // of the child's kind
+  // Streamed: the rows as read on a thread of their own, the row read ahead (its key and where it
+  // is), and the rows whose parent was passed without being read (reported when the parent table
+  // ends).
+  struct Read {
+    std::shared_ptr<const Record> record;  // null: the table has ended
+    std::string key;
+    int key_line = 0;
+    int key_column = 0;
+    Diagnostics problems;  // found while reading this row (and rows rejected before it)
+    SourceCounts counts;   // the table's, once this row is read
+  };
+  std::unique_ptr<BatchReader<Read>> stream;
   bool started = false;
   Row ahead;
   std::string ahead_key;
   std::vector<Orphan> orphans;
 
-  // Reads the next row into `ahead` (its record null at the end).
+  // Starts reading the table on a thread of its own.
+  void Stream(std::unique_ptr<TableReader> reader, const FieldDef* key_field) {
+    std::shared_ptr<TableReader> table = std::move(reader);
+    auto fill = [table, key_field](std::vector<Read>* batch, std::size_t size) {
+      while (batch->size() < size) {
+        Read& read = batch->emplace_back();
+        auto record = std::make_shared<Record>();
+        bool more = table->Next(record.get(), read.problems);
+        read.counts = table->counts();
+        if (!more) return false;
+        AssignKeyText(record->fields[key_field->slot], &read.key);
+        Record::CellPosition key_at = table->CellPositionOf(*key_field);
+        read.key_line = key_at.line;
+        read.key_column = key_at.column;
+        read.record = std::move(record);
+      }
+      return true;
+    };
+    stream = std::make_unique<BatchReader<Read>>(fill, kStreamBatch, kStreamBatchesAhead);
+  }
+
+  // Takes the next row into `ahead` (its record null at the end), reporting its problems.
   void Advance(Diagnostics& diagnostics) {
     started = true;
-    auto record = std::make_shared<Record>();
-    if (!reader->Next(record.get(), diagnostics)) {
+    Read read;
+    if (!stream->Next(&read)) {
       ahead = Row();
-      counts = reader->counts();
       return;
     }
-    AssignKeyText(record->fields[key_field->slot], &ahead_key);
-    Record::CellPosition key_at = reader->CellPositionOf(*key_field);
-    ahead = {std::move(record), key_at.line, key_at.column};
-    counts = reader->counts();
+    diagnostics.Merge(read.problems);
+    counts = read.counts;
+    ahead_key = std::move(read.key);
+    ahead = {std::move(read.record), read.key_line, read.key_column};
   }
+
+ private:
+  static constexpr std::size_t kStreamBatch = 256;
+  static constexpr std::size_t kStreamBatchesAhead = 8;
 };
 
 // Looks keys up by string_view, without a string made for the lookup.
@@ -130,8 +163,7 @@ std::unique_ptr<ChildRows> LoadChildRows(const JoinedTableSpec& spec,
   table->kind = element.name();
   const FieldDef* key = element.Find(key_field);
   if (stream) {
-    table->reader = std::move(reader);
-    table->key_field = key;
+    table->Stream(std::move(reader), key);
     return table;
   }
   std::string key_text;
@@ -251,7 +283,7 @@ class JoinedTableSource : public RecordSource {
         continue;
       }
       for (ChildRows& child : children_) {
-        if (child.reader) {
+        if (child.stream) {
           AttachStreamed(child, key, &record, diagnostics);
         } else {
           AttachChildren(child, key, &record);
@@ -346,7 +378,7 @@ class JoinedTableSource : public RecordSource {
 
   // The streamed rows left once the parent table ends belong to no row read.
   static void DrainStreamed(ChildRows& child, Diagnostics& diagnostics) {
-    if (!child.reader) return;
+    if (!child.stream) return;
     if (!child.started) child.Advance(diagnostics);
     while (child.ahead.record) {
       child.orphans.push_back({child.ahead_key, child.ahead.key_line, child.ahead.key_column});

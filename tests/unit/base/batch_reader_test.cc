@@ -1,0 +1,80 @@
+#include "engine/base/batch_reader.h"
+
+#include <doctest/doctest.h>
+
+#include <atomic>
+#include <new>
+#include <vector>
+
+namespace uofa {
+namespace {
+
+// A reader of the numbers 1..count, `size` at a time.
+BatchReader<int>::Fill Numbers(int count, std::atomic<int>* made, int fail_at = 0) {
+  return [count, made, fail_at](std::vector<int>* batch, std::size_t size) {
+    while (batch->size() < size) {
+      int next = ++*made;
+      if (next == fail_at) throw std::bad_alloc();
+      if (next > count) return false;
+      batch->push_back(next);
+    }
+    return true;
+  };
+}
+
+TEST_CASE("batch reader: every item once, in order, in batches of the size asked") {
+  for (int count : {0, 1, 7, 8, 9, 1000}) {
+    std::atomic<int> made{0};
+    BatchReader<int> reader(Numbers(count, &made), 8, 2);
+    std::vector<int> seen;
+    std::vector<int> batch;
+    while (reader.NextBatch(&batch)) {
+      CHECK(batch.size() <= 8);
+      CHECK_FALSE(batch.empty());
+      seen.insert(seen.end(), batch.begin(), batch.end());
+    }
+    CHECK_FALSE(reader.NextBatch(&batch));  // stays at the end
+    CHECK(batch.empty());
+    REQUIRE(seen.size() == static_cast<std::size_t>(count));
+    for (int i = 0; i < count; ++i) CHECK(seen[i] == i + 1);
+  }
+}
+
+TEST_CASE("batch reader: items one at a time across batch boundaries") {
+  std::atomic<int> made{0};
+  BatchReader<int> reader(Numbers(21, &made), 4, 3);
+  int item = 0;
+  int expected = 1;
+  while (reader.Next(&item)) CHECK(item == expected++);
+  CHECK(expected == 22);
+  CHECK_FALSE(reader.Next(&item));
+}
+
+TEST_CASE("batch reader: reads no further ahead than it is allowed, and stops when dropped") {
+  std::atomic<int> made{0};
+  {
+    BatchReader<int> reader(Numbers(1000000, &made), 10, 2);
+    int item = 0;
+    REQUIRE(reader.Next(&item));
+    CHECK(item == 1);
+  }  // dropped long before the end: the reading thread stops and is joined
+  // The batch taken, two waiting, and at most one being made when the reader stopped.
+  CHECK(made.load() <= 4 * 10);
+}
+
+TEST_CASE("batch reader: a failure while reading is thrown to the caller after the items before it") {
+  std::atomic<int> made{0};
+  BatchReader<int> reader(Numbers(100, &made, /*fail_at=*/25), 10, 2);
+  std::vector<int> batch;
+  int items = 0;
+  CHECK_THROWS_AS(
+      {
+        while (reader.NextBatch(&batch)) items += static_cast<int>(batch.size());
+      },
+      std::bad_alloc);
+  CHECK(items == 20);  // the two full batches before the one that failed
+  CHECK_FALSE(reader.NextBatch(&batch));
+}
+
+}  // namespace
+}  // namespace uofa
