@@ -3,6 +3,7 @@
 //   table RULES_DIR N RESULTS GEN PEERS  check every peer's counts against uofa's, print the table
 //   startup UOFA RULES_DIR POLICY_DIR R  median wall time of pack loading and of one policy check
 import fs from 'node:fs';
+import readline from 'node:readline';
 import path from 'node:path';
 import {execFileSync} from 'node:child_process';
 import {dialects, loadCodes, ruleConditions, packOf} from './rules.sql.js';
@@ -23,10 +24,22 @@ function readTime(file) {
           rss: num(/Maximum resident set size \(kbytes\): (\d+)/) / 1024};
 }
 
-function uofaCounts(file) {
-  const report = JSON.parse(fs.readFileSync(file, 'utf8'));
+// Each rule's counts.fail (waived records included) from uofa's JSON report, read a line at a
+// time: at 4M incidents the report is larger than the longest string node can hold. The report is
+// written as dump(2) indents it: a rule's members at 6 spaces, its counts' at 8 (docs/json-report.md).
+async function uofaCounts(file) {
   const out = {};
-  for (const r of report.rules) out[r.id] = r.counts?.fail ?? 0;  // fail includes waived records
+  let id = null;
+  let inRules = false;
+  const lines = readline.createInterface({input: fs.createReadStream(file, {encoding: 'utf8'}), crlfDelay: Infinity});
+  for await (const line of lines) {
+    if (line.startsWith('  "')) inRules = line.startsWith('  "rules":');
+    if (!inRules) continue;
+    let m = /^      "id": (".*"),$/.exec(line);
+    if (m) id = JSON.parse(m[1]);
+    m = /^        "fail": (\d+),?$/.exec(line);
+    if (m && id !== null) out[id] = Number(m[1]);
+  }
   return out;
 }
 
@@ -35,8 +48,8 @@ if (cmd === 'ids') {
 } else if (cmd === 'table') {
   const [rulesDir, n, res, genOut, peerList] = args;
   const ids = coveredIds(rulesDir);
-  const act = uofaCounts(path.join(res, 'uofa-act.json'));
-  const all = uofaCounts(path.join(res, 'uofa-all.json'));
+  const act = await uofaCounts(path.join(res, 'uofa-act.json'));
+  const all = await uofaCounts(path.join(res, 'uofa-all.json'));
   const problems = [];
   for (const id of ids.filter((i) => packOf(i) === 'uof-act-2018')) {
     if (act[id] !== all[id]) problems.push(`${id}: uofa (Act pack) ${act[id]}, uofa (all packs) ${all[id]}`);
@@ -112,10 +125,12 @@ if (cmd === 'ids') {
     const mid = (xs) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
     return [mid(wall), mid(cpu)];
   };
+  const start = median(['--version']);
   const lint = median(['lint', '--rules', rulesDir]);
   const check = median(['check', policyPath, '--rules', rulesDir, '--no-store', '--fail-on', 'none']);
   console.log(`\nfrom process start, median of ${runs} runs (CPU: user + system, 10 ms resolution):`);
   console.log(`| command | wall ms | CPU ms |\n|---|---:|---:|`);
+  console.log(`| uofa --version (starting the process, nothing loaded) | ${start[0].toFixed(1)} | ${start[1].toFixed(0)} |`);
   console.log(`| uofa lint (load and compile all packs) | ${lint[0].toFixed(1)} | ${lint[1].toFixed(0)} |`);
   console.log(`| uofa check ${policy} | ${check[0].toFixed(1)} | ${check[1].toFixed(0)} |`);
 } else {
