@@ -112,14 +112,7 @@ bool TableReader::NextKey(const FieldDef& field, std::string* key, Diagnostics& 
   const bool as_written = labels_[field.slot] == nullptr &&
                           (field.kind == FieldKind::kString || field.kind == FieldKind::kText);
   std::string error;
-  for (;;) {
-    RowSource::Status status = reader_->Next(&row_, diagnostics);
-    if (status == RowSource::Status::kEnd) return false;
-    ++counts_.rows_read;
-    if (status == RowSource::Status::kMalformed) {
-      ++counts_.rows_rejected;
-      continue;
-    }
+  while (NextWellFormedRow(diagnostics)) {
     const std::string& text = row_.cells[column].text;
     bool empty = false;
     if (as_written) {
@@ -135,6 +128,7 @@ bool TableReader::NextKey(const FieldDef& field, std::string* key, Diagnostics& 
     if (!empty || !IsRequired(field)) return true;
     ++counts_.rows_rejected;
   }
+  return false;
 }
 
 Record::CellPosition TableReader::CellPositionOf(const FieldDef& field) const {
@@ -252,18 +246,22 @@ bool TableReader::ReadHeader(Diagnostics& diagnostics,
   return complete;
 }
 
-bool TableReader::Next(Record* out, Diagnostics& diagnostics) {
+bool TableReader::NextWellFormedRow(Diagnostics& diagnostics) {
   for (;;) {
     RowSource::Status status = reader_->Next(&row_, diagnostics);
     if (status == RowSource::Status::kEnd) return false;
     ++counts_.rows_read;
-    if (status == RowSource::Status::kMalformed) {
-      ++counts_.rows_rejected;
-      continue;
-    }
+    if (status != RowSource::Status::kMalformed) return true;
+    ++counts_.rows_rejected;
+  }
+}
+
+bool TableReader::Next(Record* out, Diagnostics& diagnostics) {
+  while (NextWellFormedRow(diagnostics)) {
     if (BuildRecord(out, diagnostics)) return true;
     ++counts_.rows_rejected;
   }
+  return false;
 }
 
 bool TableReader::BuildRecord(Record* out, Diagnostics& diagnostics) {

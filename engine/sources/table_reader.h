@@ -105,6 +105,9 @@ class TableReader {
   TableReader(std::unique_ptr<RowSource> reader, const RecordType& type,
               const FieldParseOptions& parse);
   bool ReadHeader(Diagnostics& diagnostics, const std::vector<std::string>& required_columns);
+  // Reads the next row that is not malformed into row_ (a malformed one is reported by the row
+  // source, counted read and rejected, and skipped); false at the end.
+  bool NextWellFormedRow(Diagnostics& diagnostics);
   // Fills `*out` from row_; false when the row is rejected (already reported).
   bool BuildRecord(Record* out, Diagnostics& diagnostics);
   bool IsRequired(const FieldDef& field) const;
