@@ -4,19 +4,15 @@
 #include <mutex>
 #include <unordered_set>
 
+#include "engine/base/string_hash.h"
+
 namespace uofa {
 namespace {
-
-// Looks names up by string_view, without a string made for the lookup.
-struct NameHash {
-  using is_transparent = void;
-  std::size_t operator()(std::string_view name) const { return std::hash<std::string_view>()(name); }
-};
 
 struct NameTable {
   std::mutex mutex;
   // Nodes: addresses stay put as the set grows.
-  std::unordered_set<std::string, NameHash, std::equal_to<>> names;
+  std::unordered_set<std::string, StringHash, std::equal_to<>> names;
   const std::string* empty = &*names.emplace().first;
 };
 

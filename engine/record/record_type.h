@@ -12,6 +12,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "engine/base/string_hash.h"
 #include "uofa/diagnostic.h"
 
 namespace uofa {
@@ -69,11 +70,7 @@ class RecordType {
   std::string description_;
   std::vector<FieldDef> fields_;
   // Looked up by string_view without making a string (Find runs for every record).
-  struct NameHash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view name) const { return std::hash<std::string_view>()(name); }
-  };
-  std::unordered_map<std::string, int, NameHash, std::equal_to<>> index_;
+  std::unordered_map<std::string, int, StringHash, std::equal_to<>> index_;
 };
 
 /// Every record type known to a set of packs, by name. Owns the types; pointers stay valid.

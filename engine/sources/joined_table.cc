@@ -12,6 +12,7 @@
 
 #include "engine/base/batch_reader.h"
 #include "engine/base/parallel.h"
+#include "engine/base/string_hash.h"
 #include "engine/sources/incident_join.h"
 #include "uofa/data_quality.h"
 
@@ -118,15 +119,9 @@ struct ChildRows {
   static constexpr std::size_t kStreamBatchesAhead = 8;
 };
 
-// Looks keys up by string_view, without a string made for the lookup.
-struct KeyHash {
-  using is_transparent = void;
-  std::size_t operator()(std::string_view key) const { return std::hash<std::string_view>()(key); }
-};
-
 // Each key of a table and the row it is first on (0-based, in row order), for joining child rows
 // as the table is read. nullopt when a key repeats or the table cannot be read.
-using KeyPositions = std::unordered_map<std::string, std::uint32_t, KeyHash, std::equal_to<>>;
+using KeyPositions = std::unordered_map<std::string, std::uint32_t, StringHash, std::equal_to<>>;
 
 // The table at `path` (a CSV file), or table `table` of the spec's database.
 std::unique_ptr<TableReader> OpenTable(const JoinedTableSpec& spec, const std::string& path,
