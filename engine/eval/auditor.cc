@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 
@@ -23,6 +24,49 @@ struct ScheduledRule {
   const Rule* rule;
   RuleOutcome* outcome;
   std::vector<std::string> evidence_paths;
+  // Rules of one pack with the same `when` (21 of the Act's 35 incident rules) decide it once per
+  // record: the index of this rule's condition among the kind's distinct ones, or -1 for none.
+  int condition = -1;
+};
+
+// The rules of one kind, with the number of distinct conditions among them.
+struct KindSchedule {
+  std::vector<ScheduledRule> rules;
+  int conditions = 0;
+};
+
+// Numbers the distinct (pack, `when`) pairs of a kind's rules.
+void NumberConditions(KindSchedule& kind) {
+  std::map<std::pair<const RulePack*, std::string_view>, int> numbers;
+  for (ScheduledRule& item : kind.rules) {
+    if (item.rule->when == nullptr) continue;
+    auto [it, added] = numbers.try_emplace({item.pack, item.rule->when_source}, kind.conditions);
+    if (added) ++kind.conditions;
+    item.condition = it->second;
+  }
+}
+
+// Whether each of a record's distinct conditions holds, decided the first time a rule asks.
+class ConditionCache {
+ public:
+  explicit ConditionCache(int conditions) : verdicts_(conditions), details_(conditions) {}
+  void Reset() { std::fill(verdicts_.begin(), verdicts_.end(), kUndecided); }
+
+  // kPass (the rule applies), kNotApplicable or kIndeterminate, with the reason in *detail.
+  Verdict Applies(const ScheduledRule& item, const Record& record,
+                  const expr::EvaluationContext& context, std::string* detail) {
+    if (item.condition < 0) return EvaluateWhen(*item.rule, record, context, detail);
+    std::optional<Verdict>& verdict = verdicts_[item.condition];
+    std::string& reason = details_[item.condition];
+    if (!verdict) verdict = EvaluateWhen(*item.rule, record, context, &reason);
+    if (*verdict == Verdict::kIndeterminate) *detail = reason;
+    return *verdict;
+  }
+
+ private:
+  static constexpr std::optional<Verdict> kUndecided{};
+  std::vector<std::optional<Verdict>> verdicts_;
+  std::vector<std::string> details_;
 };
 
 std::vector<std::string> EvidencePaths(const Rule& rule) {
@@ -62,16 +106,20 @@ struct RuleTally {
 // (so that they are freed on every core, not by the thread that adds the tallies). Touches nothing
 // shared: compiled rules are immutable, and waivers (which remember what they waived) are matched
 // when the tallies are added.
-void EvaluateBatch(RecordBatch& batch, const std::vector<ScheduledRule>& scheduled,
-                   const AuditRunOptions& options, std::vector<RuleTally>* tallies) {
+void EvaluateBatch(RecordBatch& batch, const KindSchedule& kind, const AuditRunOptions& options,
+                   std::vector<RuleTally>* tallies) {
+  const std::vector<ScheduledRule>& scheduled = kind.rules;
   tallies->resize(scheduled.size());
+  ConditionCache conditions(kind.conditions);
+  std::string detail;
   for (const std::shared_ptr<const Record>& record : batch) {
+    conditions.Reset();
     for (std::size_t i = 0; i < scheduled.size(); ++i) {
       const ScheduledRule& item = scheduled[i];
       RuleTally& tally = (*tallies)[i];
       expr::EvaluationContext context{options.as_of, &item.pack->commencement};
-      std::string detail;
-      Verdict verdict = EvaluateRule(*item.rule, *record, context, &detail);
+      Verdict verdict = conditions.Applies(item, *record, context, &detail);
+      if (verdict == Verdict::kPass) verdict = EvaluateRequire(*item.rule, *record, context, &detail);
       switch (verdict) {
         case Verdict::kPass: ++tally.passed; break;
         case Verdict::kNotApplicable: ++tally.not_applicable; break;
@@ -100,7 +148,7 @@ void EvaluateBatch(RecordBatch& batch, const std::vector<ScheduledRule>& schedul
 }
 
 // Adds a batch's tallies to the rules' outcomes, matching each failure against the waivers.
-void AddTallies(std::vector<RuleTally>& tallies, std::vector<ScheduledRule>& scheduled,
+void AddTallies(std::vector<RuleTally>& tallies, const std::vector<ScheduledRule>& scheduled,
                 const AuditRunOptions& options) {
   for (std::size_t i = 0; i < tallies.size(); ++i) {
     RuleTally& tally = tallies[i];
@@ -170,13 +218,15 @@ void RunAudit(const PackSet& packs, std::vector<std::unique_ptr<RecordSource>>& 
   for (const auto& pack : packs.packs) rule_count += pack->rules.size();
   result.rules.reserve(rule_count);  // outcomes are referenced by pointer below
 
-  std::map<std::string, std::vector<ScheduledRule>, std::less<>> by_subject;
+  std::map<std::string, KindSchedule, std::less<>> by_subject;
   for (const auto& pack : packs.packs) {
     for (const Rule& rule : pack->rules) {
       result.rules.push_back(DescribeRule(*pack, rule));
-      by_subject[rule.subject].push_back({pack.get(), &rule, &result.rules.back(), EvidencePaths(rule)});
+      by_subject[rule.subject].rules.push_back(
+          {pack.get(), &rule, &result.rules.back(), EvidencePaths(rule)});
     }
   }
+  for (auto& [subject, kind] : by_subject) NumberConditions(kind);
 
   std::set<std::string, std::less<>> assessed_kinds;
   ProgressMeter progress;
@@ -207,7 +257,7 @@ void RunAudit(const PackSet& packs, std::vector<std::unique_ptr<RecordSource>>& 
         EvaluateBatch(chunk[i], scheduled->second, options, &tallies[i]);
       });
       for (std::vector<RuleTally>& batch_tallies : tallies) {
-        AddTallies(batch_tallies, scheduled->second, options);
+        AddTallies(batch_tallies, scheduled->second.rules, options);
       }
     }
     const SourceCounts& counts = source->counts();

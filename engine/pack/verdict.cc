@@ -11,17 +11,21 @@ std::string Problem(const char* which, const Value& value) {
 
 }  // namespace
 
-Verdict EvaluateRule(const Rule& rule, const Record& record, const expr::EvaluationContext& context,
+Verdict EvaluateWhen(const Rule& rule, const Record& record, const expr::EvaluationContext& context,
                      std::string* error_detail) {
   if (error_detail != nullptr) error_detail->clear();
-  if (rule.when != nullptr) {
-    Value applies = rule.when->Evaluate(record, context);
-    if (applies.kind() != ValueKind::kBool) {
-      if (error_detail != nullptr) *error_detail = Problem("when", applies);
-      return Verdict::kIndeterminate;
-    }
-    if (!applies.as_bool()) return Verdict::kNotApplicable;
+  if (rule.when == nullptr) return Verdict::kPass;
+  Value applies = rule.when->Evaluate(record, context);
+  if (applies.kind() != ValueKind::kBool) {
+    if (error_detail != nullptr) *error_detail = Problem("when", applies);
+    return Verdict::kIndeterminate;
   }
+  return applies.as_bool() ? Verdict::kPass : Verdict::kNotApplicable;
+}
+
+Verdict EvaluateRequire(const Rule& rule, const Record& record,
+                        const expr::EvaluationContext& context, std::string* error_detail) {
+  if (error_detail != nullptr) error_detail->clear();
   if (rule.require == nullptr) {
     if (error_detail != nullptr) *error_detail = "the rule's 'require' did not compile";
     return Verdict::kIndeterminate;
@@ -32,6 +36,13 @@ Verdict EvaluateRule(const Rule& rule, const Record& record, const expr::Evaluat
     return Verdict::kIndeterminate;
   }
   return met.as_bool() ? Verdict::kPass : Verdict::kFail;
+}
+
+Verdict EvaluateRule(const Rule& rule, const Record& record, const expr::EvaluationContext& context,
+                     std::string* error_detail) {
+  Verdict applies = EvaluateWhen(rule, record, context, error_detail);
+  if (applies != Verdict::kPass) return applies;
+  return EvaluateRequire(rule, record, context, error_detail);
 }
 
 }  // namespace uofa

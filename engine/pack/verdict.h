@@ -22,6 +22,14 @@ namespace uofa {
 Verdict EvaluateRule(const Rule& rule, const Record& record, const expr::EvaluationContext& context,
                      std::string* error_detail);
 
+/// The two halves of EvaluateRule, for a caller that shares one `when` among rules that have the
+/// same condition. EvaluateWhen gives kPass when the rule applies (no `when`, or `when` true),
+/// kNotApplicable or kIndeterminate; EvaluateRequire gives kPass, kFail or kIndeterminate.
+Verdict EvaluateWhen(const Rule& rule, const Record& record, const expr::EvaluationContext& context,
+                     std::string* error_detail);
+Verdict EvaluateRequire(const Rule& rule, const Record& record,
+                        const expr::EvaluationContext& context, std::string* error_detail);
+
 }  // namespace uofa
 
 #endif  // UOFA_ENGINE_PACK_VERDICT_H_
