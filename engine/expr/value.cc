@@ -24,17 +24,24 @@ const char* ValueKindName(ValueKind kind) {
   return "error";
 }
 
+namespace {
+const Value kNullField;
+}  // namespace
+
 const Value& Record::Get(std::string_view field) const {
-  static const Value kNull;
-  if (type == nullptr) return kNull;
+  if (type == nullptr) return kNullField;
   const FieldDef* def = type->Find(field);
-  if (def == nullptr || def->slot >= static_cast<int>(fields.size())) return kNull;
-  return fields[def->slot];
+  return def == nullptr ? kNullField : At(def->slot);
+}
+
+const Value& Record::At(int slot) const {
+  if (slot < 0 || slot >= static_cast<int>(fields.size())) return kNullField;
+  return fields[slot];
 }
 
 std::string Record::Id() const {
-  if (type == nullptr || type->id_field().empty()) return {};
-  const Value& id = Get(type->id_field());
+  if (type == nullptr) return {};
+  const Value& id = At(type->id_slot());
   switch (id.kind()) {
     case ValueKind::kString: return id.as_string();
     case ValueKind::kInt: return std::to_string(id.as_int());

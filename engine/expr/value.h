@@ -125,6 +125,8 @@ struct Record {
 
   /// The value of a named field, or null when the type has no such field.
   const Value& Get(std::string_view field) const;
+  /// The value in a slot, or null for -1 (a field the type lacks) or a slot the record lacks.
+  const Value& At(int slot) const;
   /// The record's identifier (the type's id_field as text), or "" when it has none.
   std::string Id() const;
 };

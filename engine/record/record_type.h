@@ -49,10 +49,13 @@ class RecordType {
   const std::string& name() const { return name_; }
   /// The field that identifies a record in findings (incident_id); may be empty for nested kinds.
   const std::string& id_field() const { return id_field_; }
-  void set_id_field(std::string field) { id_field_ = std::move(field); }
+  void set_id_field(std::string field);
   /// The datetime field that dates the event, used by commenced(); may be empty.
   const std::string& event_time_field() const { return event_time_field_; }
-  void set_event_time_field(std::string field) { event_time_field_ = std::move(field); }
+  void set_event_time_field(std::string field);
+  /// The slots of those two fields, or -1 while the type has no such field (read per record).
+  int id_slot() const { return id_slot_; }
+  int event_time_slot() const { return event_time_slot_; }
   const std::string& description() const { return description_; }
   void set_description(std::string text) { description_ = std::move(text); }
 
@@ -67,6 +70,8 @@ class RecordType {
   std::string name_;
   std::string id_field_;
   std::string event_time_field_;
+  int id_slot_ = -1;
+  int event_time_slot_ = -1;
   std::string description_;
   std::vector<FieldDef> fields_;
   // Looked up by string_view without making a string (Find runs for every record).

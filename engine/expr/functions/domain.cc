@@ -49,10 +49,9 @@ Value Commenced(const Args& args, const CallContext& context) {
   if (subject == nullptr || subject->type == nullptr || subject->type->event_time_field().empty()) {
     return Value::Error("the record has no event time for 'commenced'");
   }
-  const std::string& field = subject->type->event_time_field();
-  const Value& event = subject->Get(field);
+  const Value& event = subject->At(subject->type->event_time_slot());
   if (event.kind() != ValueKind::kTimestamp) {
-    return Value::Error("event time '" + field + "' is missing");
+    return Value::Error("event time '" + subject->type->event_time_field() + "' is missing");
   }
   return CommencedAt(provision, event.as_timestamp(), context);
 }
