@@ -1,6 +1,8 @@
 // String functions: contains, startsWith, endsWith, matches (RE2), lower, upper.
 #include <re2/re2.h>
 
+#include <unordered_map>
+
 #include "engine/expr/functions/builtins.h"
 
 namespace uofa::expr::builtins {
@@ -30,6 +32,19 @@ std::shared_ptr<const RE2> CompilePattern(const std::string& pattern, std::strin
   return re;
 }
 
+// Patterns built at run time (`matches('(^|;)' + l + '(;|$)')` over eleven topics and every
+// course of every member of staff) repeat: each thread keeps the ones it compiled, up to a bound.
+std::shared_ptr<const RE2> CompileRuntimePattern(const std::string& pattern, std::string* error) {
+  constexpr std::size_t kMaxKept = 256;
+  thread_local std::unordered_map<std::string, std::shared_ptr<const RE2>> kept;
+  if (auto it = kept.find(pattern); it != kept.end()) return it->second;
+  std::shared_ptr<const RE2> re = CompilePattern(pattern, error);
+  if (!re) return nullptr;
+  if (kept.size() >= kMaxKept) kept.clear();
+  kept.emplace(pattern, re);
+  return re;
+}
+
 }  // namespace
 
 std::shared_ptr<const void> PrepareMatches(const std::vector<const Value*>& constants,
@@ -46,9 +61,9 @@ Value Matches(const Args& args, const CallContext& context) {
     return Value::Bool(
         RE2::PartialMatch(args[0].as_string(), *static_cast<const RE2*>(context.prepared)));
   }
-  // A pattern computed at run time: compiled per call.
+  // A pattern computed at run time.
   std::string error;
-  std::shared_ptr<const RE2> re = CompilePattern(args[1].as_string(), &error);
+  std::shared_ptr<const RE2> re = CompileRuntimePattern(args[1].as_string(), &error);
   if (!re) return Value::Error(error);
   return Value::Bool(RE2::PartialMatch(args[0].as_string(), *re));
 }

@@ -167,6 +167,26 @@ TEST_CASE("strings: contains, startsWith, endsWith, matches, lower, upper") {
         "true");
 }
 
+TEST_CASE("matches: patterns built at run time, more of them than are kept compiled") {
+  testing::Schema schema;
+  // 300 distinct patterns twice over: compiled ones are kept (up to 256 per thread) and reused.
+  for (int round = 0; round < 2; ++round) {
+    for (int i = 0; i < 300; ++i) {
+      std::string number = std::to_string(1000 + i).substr(1);  // "000" .. "299"
+      auto record = schema.Incident({{"incident_id", Value::String(number)}});
+      CAPTURE(number);
+      CHECK(Show(schema.Eval("'INC-042'.matches('^INC-' + incident_id + '$')", *record)) ==
+            (i == 42 ? "true" : "false"));
+    }
+  }
+  // A bad pattern is an error every time, not kept.
+  auto bad = schema.Incident({{"incident_id", Value::String("(")}});
+  for (int i = 0; i < 2; ++i) {
+    CHECK(Show(schema.Eval("'x'.matches(incident_id + 'a')", *bad)).starts_with(
+        "error(invalid regular expression '(a': "));
+  }
+}
+
 TEST_CASE("params fold to constants") {
   testing::Schema schema;
   auto record = schema.Incident({{"staff_count", Value::Int(2)}});
