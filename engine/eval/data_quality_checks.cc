@@ -63,21 +63,38 @@ void CheckEndBeforeStart(const Record& record, const CheckContext&, Diagnostics&
                            FormatLocalDateTime(*started));
 }
 
+// The record's type code, normalised, with its code list; null when it has none.
+struct TypeCode {
+  const CodeList* list = nullptr;
+  std::string code;
+};
+std::optional<TypeCode> TypeCodeOf(const Record& record, const CheckContext& context) {
+  const FieldDef* field = record.type->Find("type_code");
+  if (field == nullptr || context.codes == nullptr) return std::nullopt;
+  const Value& value = record.At(field->slot);
+  if (value.kind() != ValueKind::kString) return std::nullopt;
+  const CodeList* list = context.codes->Find(field->code_list);
+  if (list == nullptr) return std::nullopt;
+  return TypeCode{list, list->Normalize(value.as_string())};
+}
+
 // The first bound for the record, or nullptr.
 const DurationBound* BoundFor(const Record& record, const CheckContext& context) {
   const std::string& type = record.type->name();
+  std::optional<TypeCode> type_code;
+  bool looked_up = false;  // the type code is read once, for the first bound that needs it
   for (const DurationBound& bound : context.settings.max_durations) {
     if (bound.record_type != type) continue;
     if (bound.code_group.empty()) return &bound;
-    const FieldDef* field = record.type->Find("type_code");
-    const Value& value = record.Get("type_code");
-    if (field == nullptr || context.codes == nullptr || value.kind() != ValueKind::kString) continue;
-    const CodeList* list = context.codes->Find(field->code_list);
-    if (list == nullptr) continue;
-    auto group = list->groups.find(bound.code_group);
-    if (group == list->groups.end()) continue;
-    const std::string code = list->Normalize(value.as_string());
-    if (std::find(group->second.begin(), group->second.end(), code) != group->second.end()) {
+    if (!looked_up) {
+      type_code = TypeCodeOf(record, context);
+      looked_up = true;
+    }
+    if (!type_code) continue;
+    auto group = type_code->list->groups.find(bound.code_group);
+    if (group == type_code->list->groups.end()) continue;
+    if (std::find(group->second.begin(), group->second.end(), type_code->code) !=
+        group->second.end()) {
       return &bound;
     }
   }
