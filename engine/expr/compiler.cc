@@ -9,7 +9,8 @@ namespace {
 
 class Compiler {
  public:
-  explicit Compiler(std::vector<ExpressionError>* errors) : errors_(errors) {}
+  Compiler(std::vector<ExpressionError>* errors, bool local_time)
+      : errors_(errors), local_time_(local_time) {}
 
   NodePtr Compile(const Expr& e) {
     switch (e.kind) {
@@ -43,6 +44,11 @@ class Compiler {
         return Fold(std::make_unique<MapNode>(std::move(entries)), constant);
       }
       case ExprKind::kComprehension: {
+        if ((e.macro == MacroKind::kAll || e.macro == MacroKind::kExists) && e.slot2 < 0 &&
+            e.target->kind == ExprKind::kList && e.target->args.size() == 1 && e.args.size() == 1) {
+          return std::make_unique<BindOneNode>(e.macro, Compile(*e.target->args[0]), e.slot,
+                                               Compile(*e.args[0]));
+        }
         std::vector<NodePtr> args;
         for (const ExprPtr& arg : e.args) args.push_back(Compile(*arg));
         return std::make_unique<ComprehensionNode>(e.macro, Compile(*e.target), e.slot, e.slot2,
@@ -53,18 +59,20 @@ class Compiler {
   }
 
  private:
-  // A list or map literal whose items are all constants is built once, here, rather than on every
-  // evaluation (and becomes a constant argument an overload can prepare for, such as `in`).
+  // A list or map literal whose items are all constants, or a pure call on constants, is computed
+  // once, here, rather than on every evaluation (and becomes a constant argument an overload can
+  // prepare for, such as `in`).
   static bool AllConstant(const std::vector<NodePtr>& items) {
     return std::all_of(items.begin(), items.end(), [](const NodePtr& item) {
       return dynamic_cast<const ConstantNode*>(item.get()) != nullptr;
     });
   }
-  static NodePtr Fold(NodePtr literal, bool constant) {
-    if (!constant) return literal;
+  NodePtr Fold(NodePtr node, bool constant) const {
+    if (!constant) return node;
     Frame frame;
-    Value value = literal->Eval(frame);
-    if (value.is_error()) return literal;
+    frame.local_time = local_time_;
+    Value value = node->Eval(frame);
+    if (value.is_error()) return node;  // left to fail, with its message, when evaluated
     return std::make_unique<ConstantNode>(std::move(value));
   }
 
@@ -111,10 +119,17 @@ class Compiler {
       if (!error.empty()) errors_->push_back(ExpressionError{e.offset, error});
       break;
     }
-    return std::make_unique<CallNode>(e.name, e.overloads, std::move(args), std::move(prepared));
+    // A pure function of constants (`duration(string(params.minutes) + 'm')`) is computed once,
+    // here.
+    bool constant = AllConstant(args) &&
+                    std::none_of(e.overloads.begin(), e.overloads.end(),
+                                 [](const Overload* o) { return o->reads_evaluation; });
+    return Fold(std::make_unique<CallNode>(e.name, e.overloads, std::move(args), std::move(prepared)),
+                constant);
   }
 
   std::vector<ExpressionError>* errors_;
+  bool local_time_;
 };
 
 // Comprehension variables that range over a subject list field, by local slot:
@@ -179,11 +194,16 @@ Value CompiledExpression::Run(const Record* subject, const EvaluationContext* co
   if (local_count_ == 0) return root_->Eval(frame);
   constexpr int kInlineLocals = 8;
   std::array<Value, kInlineLocals> inline_locals;
+  std::array<const Value*, kInlineLocals> inline_bound;
   std::vector<Value> heap_locals;
+  std::vector<const Value*> heap_bound;
   frame.locals = inline_locals.data();
+  frame.bound = inline_bound.data();
   if (local_count_ > kInlineLocals) {
     heap_locals.resize(static_cast<std::size_t>(local_count_));
+    heap_bound.resize(static_cast<std::size_t>(local_count_));
     frame.locals = heap_locals.data();
+    frame.bound = heap_bound.data();
   }
   return root_->Eval(frame);
 }
@@ -196,7 +216,7 @@ std::unique_ptr<const CompiledExpression> CompileExpression(std::string_view sou
   if (!root) return nullptr;
   CheckResult checked = Check(root.get(), options.check, errors);
   if (!checked.ok) return nullptr;
-  NodePtr node = Compiler(errors).Compile(*root);
+  NodePtr node = Compiler(errors, options.local_time).Compile(*root);
   if (errors->size() != before) return nullptr;
   std::vector<std::string> fields;
   LocalPaths locals;

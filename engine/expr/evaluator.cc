@@ -234,19 +234,19 @@ Value ComprehensionNode::Eval(Frame& frame) const {
     return Value::Error("cannot iterate over '" + std::string(ValueKindName(keep.kind())) + "'");
   }
   std::size_t count = list != nullptr ? list->size() : map->size();
-  Value& first = frame.locals[slot_];
-  Value* second = slot2_ >= 0 ? &frame.locals[slot2_] : nullptr;
-  // Binds the iteration variables to entry i: the element (or key), or with two variables the
-  // index and element (or key and value).
+  const Value*& first = frame.bound[slot_];
+  // Binds the iteration variables to entry i, in place (`keep` holds the entries): the element
+  // (or key), or with two variables the index and element (or key and value).
   auto bind = [&](std::size_t i) {
-    if (second == nullptr) {
-      first = list != nullptr ? (*list)[i] : (*map)[i].first;
+    if (slot2_ < 0) {
+      first = list != nullptr ? &(*list)[i] : &(*map)[i].first;
     } else if (list != nullptr) {
-      first = Value::Int(static_cast<std::int64_t>(i));
-      *second = (*list)[i];
+      frame.locals[slot_] = Value::Int(static_cast<std::int64_t>(i));
+      first = &frame.locals[slot_];
+      frame.bound[slot2_] = &(*list)[i];
     } else {
-      first = (*map)[i].first;
-      *second = (*map)[i].second;
+      first = &(*map)[i].first;
+      frame.bound[slot2_] = &(*map)[i].second;
     }
   };
   switch (macro_) {
@@ -297,7 +297,7 @@ Value ComprehensionNode::Eval(Frame& frame) const {
           if (!keep_it.as_bool()) continue;
         }
         if (macro_ == MacroKind::kFilter) {
-          out.push_back(first);
+          out.push_back(*first);
           continue;
         }
         Value v = args_.back()->Eval(frame);
@@ -316,6 +316,19 @@ Value ComprehensionNode::Eval(Frame& frame) const {
       break;
   }
   return Value::Error("unknown macro");
+}
+
+Value BindOneNode::Eval(Frame& frame) const {
+  const Value* item = item_->Ref(frame);
+  if (item == nullptr) {
+    frame.locals[slot_] = item_->Eval(frame);
+    item = &frame.locals[slot_];
+  }
+  if (item->is_error()) return *item;  // as the list literal would be
+  frame.bound[slot_] = item;
+  Value v = body_->Eval(frame);
+  if (v.kind() == ValueKind::kBool || v.is_error()) return v;
+  return NotBool(macro_ == MacroKind::kExists ? "exists" : "all");
 }
 
 }  // namespace uofa::expr

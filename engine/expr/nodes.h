@@ -21,7 +21,10 @@ struct Frame {
   const Record* subject = nullptr;
   const EvaluationContext* context = nullptr;
   const Value* variables = nullptr;  ///< declared variables by slot
-  Value* locals = nullptr;           ///< comprehension variables by slot
+  /// What each comprehension variable stands for, by slot: an element of the list (or map) being
+  /// iterated, read in place, or a value held in `locals` (an index, a computed item).
+  const Value** bound = nullptr;
+  Value* locals = nullptr;           ///< values computed for comprehension variables, by slot
   bool local_time = true;
 };
 
@@ -69,8 +72,8 @@ class VariableNode final : public Node {
 class LocalNode final : public Node {
  public:
   explicit LocalNode(int slot) : slot_(slot) {}
-  Value Eval(Frame& frame) const override { return frame.locals[slot_]; }
-  const Value* Ref(Frame& frame) const override { return &frame.locals[slot_]; }
+  Value Eval(Frame& frame) const override { return *frame.bound[slot_]; }
+  const Value* Ref(Frame& frame) const override { return frame.bound[slot_]; }
 
  private:
   int slot_;
@@ -203,6 +206,22 @@ class ComprehensionNode final : public Node {
   int slot_;
   int slot2_;
   std::vector<NodePtr> args_;
+};
+
+/// `[x].all(v, p)` or `[x].exists(v, p)`, the rules' way of naming a value (`[has(i.started_at) ?
+/// i.started_at : started_at].all(s, ...)`): binds v to x and evaluates p once, giving what the
+/// comprehension gives, without building the one-item list.
+class BindOneNode final : public Node {
+ public:
+  BindOneNode(MacroKind macro, NodePtr item, int slot, NodePtr body)
+      : macro_(macro), item_(std::move(item)), slot_(slot), body_(std::move(body)) {}
+  Value Eval(Frame& frame) const override;
+
+ private:
+  MacroKind macro_;
+  NodePtr item_;
+  int slot_;
+  NodePtr body_;
 };
 
 }  // namespace uofa::expr

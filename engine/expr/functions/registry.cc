@@ -48,6 +48,11 @@ Overload Row(std::string_view name, bool receiver, std::vector<K> params, K resu
   return o;
 }
 
+Overload ReadsEvaluation(Overload o) {
+  o.reads_evaluation = true;
+  return o;
+}
+
 Overload WithResult(Overload o, ResultTypeFn fn) {
   o.result_type = fn;
   return o;
@@ -155,9 +160,9 @@ std::vector<Overload> BuildTable() {
       Row("duration", kGlobal, {kDuration}, kDuration, b::ToDuration),
       Row("date", kGlobal, {kString}, kTimestamp, b::DateOf),
       // Domain extensions.
-      Row("as_of", kGlobal, {}, kTimestamp, b::AsOf),
-      Row("commenced", kGlobal, {kString}, kBool, b::Commenced),
-      Row("commenced", kGlobal, {kString, kTimestamp}, kBool, b::Commenced),
+      ReadsEvaluation(Row("as_of", kGlobal, {}, kTimestamp, b::AsOf)),
+      ReadsEvaluation(Row("commenced", kGlobal, {kString}, kBool, b::Commenced)),
+      ReadsEvaluation(Row("commenced", kGlobal, {kString, kTimestamp}, kBool, b::Commenced)),
       Row("age_at", kGlobal, {kTimestamp, kTimestamp}, kInt, b::AgeAt),
       Row("max_gap", kGlobal, {kList, kTimestamp, kTimestamp}, kDuration, b::MaxGap),
       Row("within", kGlobal, {kTimestamp, kTimestamp, kDuration}, kBool, b::Within),

@@ -59,6 +59,9 @@ struct Overload {
   ResultTypeFn result_type = nullptr;  ///< overrides `result` when set
   PrepareFn prepare = nullptr;
   bool accepts_errors = false;  ///< called even when an argument is an error (not strict)
+  /// Reads the evaluation (the audit date, the commencement table, the record): a call is never
+  /// computed at compile time, even with constant arguments. Every other function is pure.
+  bool reads_evaluation = false;
 
   /// True when values of these kinds are accepted.
   bool Matches(const Args& args) const;

@@ -128,6 +128,43 @@ TEST_CASE("evaluator: macros") {
   CHECK(Show(Run("{'a': 1}.transformMap(k, v, v + 1)")) == "{\"a\": 2}");
 }
 
+TEST_CASE("evaluator: all and exists over a one-item list give what the general macro gives") {
+  // `[x].all(v, p)` names a value without building a list; the same expression over a list of two
+  // equal items takes the general path, and must agree.
+  const Bindings y3 = {{"y", Value::Int(3)}};
+  const Bindings y0 = {{"y", Value::Int(0)}};
+  const Bindings unset = {{"y", Value::Null()}};
+  struct Case {
+    const char* one;
+    const char* general;
+    const Bindings* bindings;
+    const char* expected;
+  };
+  for (const Case& c : std::initializer_list<Case>{
+           {"[y].all(n, n > 2)", "[y, y].all(n, n > 2)", &y3, "true"},
+           {"[y].all(n, n > 5)", "[y, y].all(n, n > 5)", &y3, "false"},
+           {"[y].exists(n, n == 3)", "[y, y].exists(n, n == 3)", &y3, "true"},
+           {"[y].exists(n, n == 4)", "[y, y].exists(n, n == 4)", &y3, "false"},
+           // An error in the item, or in the condition, is the result.
+           {"[1 / y].all(n, n > 0)", "[1 / y, 1 / y].all(n, n > 0)", &y0, "error(division by zero)"},
+           {"[y].exists(n, 1 / n > 0)", "[y, y].exists(n, 1 / n > 0)", &y0,
+            "error(division by zero)"},
+           // A condition that is not a bool.
+           {"[y].all(n, n)", "[y, y].all(n, n)", &y3, "error(no matching overload for 'all')"},
+           {"[y].exists(n, n)", "[y, y].exists(n, n)", &y3,
+            "error(no matching overload for 'exists')"},
+           // A null item is an item.
+           {"[y].all(n, n == null)", "[y, y].all(n, n == null)", &unset, "true"},
+           // Nested, the inner one naming a value of the outer one's element.
+           {"[[y, 4]].all(l, [l[1]].all(n, n > l[0]))", "[[y, 4], [y, 4]].all(l, [l[1], l[1]].all(n, n > l[0]))",
+            &y3, "true"},
+       }) {
+    CAPTURE(c.one);
+    CHECK(Show(Run(c.one, *c.bindings)) == c.expected);
+    CHECK(Show(Run(c.general, *c.bindings)) == c.expected);
+  }
+}
+
 TEST_CASE("evaluator: macros over record lists") {
   testing::Schema schema;
   auto record = schema.Incident(

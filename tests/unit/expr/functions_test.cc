@@ -187,6 +187,21 @@ TEST_CASE("matches: patterns built at run time, more of them than are kept compi
   }
 }
 
+TEST_CASE("as_of() and commenced() are read at each evaluation, never computed when compiled") {
+  testing::Schema schema;
+  std::vector<ExpressionError> errors;
+  auto program = Compile("as_of() >= date('2024-01-01') && commenced('s.6')", schema.environment,
+                         &errors);
+  REQUIRE(program);
+  auto after = schema.Incident({{"started_at", Value::Time(Local("2023-01-01T10:00"))}});
+  auto before = schema.Incident({{"started_at", Value::Time(Local("2021-01-01T10:00"))}});
+  EvaluationContext earlier = schema.context;
+  earlier.as_of = Local("2023-06-01");
+  CHECK(Show(program->Evaluate(*after, schema.context)) == "true");
+  CHECK(Show(program->Evaluate(*before, schema.context)) == "false");
+  CHECK(Show(program->Evaluate(*after, earlier)) == "false");
+}
+
 TEST_CASE("params fold to constants") {
   testing::Schema schema;
   auto record = schema.Incident({{"staff_count", Value::Int(2)}});
