@@ -27,13 +27,13 @@ const char* FieldKindName(FieldKind kind) {
 
 void RecordType::set_id_field(std::string field) {
   id_field_ = std::move(field);
-  const FieldDef* def = Find(id_field_);
+  const FieldDef* def = id_field_.empty() ? nullptr : Find(id_field_);
   id_slot_ = def != nullptr ? def->slot : -1;
 }
 
 void RecordType::set_event_time_field(std::string field) {
   event_time_field_ = std::move(field);
-  const FieldDef* def = Find(event_time_field_);
+  const FieldDef* def = event_time_field_.empty() ? nullptr : Find(event_time_field_);
   event_time_slot_ = def != nullptr ? def->slot : -1;
 }
 
@@ -41,8 +41,8 @@ bool RecordType::AddField(FieldDef field) {
   if (index_.count(field.name)) return false;
   field.slot = static_cast<int>(fields_.size());
   index_.emplace(field.name, field.slot);
-  if (field.name == id_field_) id_slot_ = field.slot;
-  if (field.name == event_time_field_) event_time_slot_ = field.slot;
+  if (!id_field_.empty() && field.name == id_field_) id_slot_ = field.slot;
+  if (!event_time_field_.empty() && field.name == event_time_field_) event_time_slot_ = field.slot;
   fields_.push_back(std::move(field));
   return true;
 }
