@@ -1,7 +1,9 @@
 // Helpers of tests/bench/run:
 //   ids RULES_DIR                        the rule ids the peers cover
 //   table RULES_DIR N RESULTS GEN PEERS  check every peer's counts against uofa's, print the table
-//   startup UOFA RULES_DIR POLICY_DIR R  median wall time of pack loading and of one policy check
+//   startup UOFA RULES_DIR POLICY_DIR R [LOAD]  median times of process start, pack loading and
+//                                        one policy check; LOAD is uofa-bench-load, for the time
+//                                        to load and compile the packs inside the process
 import fs from 'node:fs';
 import readline from 'node:readline';
 import path from 'node:path';
@@ -100,10 +102,11 @@ if (cmd === 'ids') {
     process.exit(1);
   }
 } else if (cmd === 'startup') {
-  const [uofa, rulesDir, policyDir, runs] = args;
+  const [uofa, rulesDir, policyDir, runs, load] = args;
   const policy = fs.readdirSync(policyDir).filter((f) => f.endsWith('.md')).sort()
     .find((f) => /policy/.test(f));
   const policyPath = path.join(policyDir, policy);
+  const mid = (xs) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   // Wall time from process start (what a user waits) and CPU time (user + system, which a
   // loaded machine does not inflate), each the median of the runs.
   const median = (argv) => {
@@ -122,7 +125,6 @@ if (cmd === 'ids') {
       cpu.push((u + sys) * 1000);
       fs.rmSync(path.dirname(out), {recursive: true});
     }
-    const mid = (xs) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
     return [mid(wall), mid(cpu)];
   };
   const start = median(['--version']);
@@ -133,6 +135,28 @@ if (cmd === 'ids') {
   console.log(`| uofa --version (starting the process, nothing loaded) | ${start[0].toFixed(1)} | ${start[1].toFixed(0)} |`);
   console.log(`| uofa lint (load and compile all packs) | ${lint[0].toFixed(1)} | ${lint[1].toFixed(0)} |`);
   console.log(`| uofa check ${policy} | ${check[0].toFixed(1)} | ${check[1].toFixed(0)} |`);
+  if (load) {
+    // One load per process, as a user's command does; `audit` as uofa check loads (no examples),
+    // `examples` as uofa lint and uofa test do.
+    const inProcess = (mode) => {
+      const wall = [];
+      const cpu = [];
+      for (let k = 0; k < Number(runs); k++) {
+        const out = execFileSync(load, [rulesDir, mode], {encoding: 'utf8'});
+        const m = /^load ([\d.]+) ms wall, ([\d.]+) ms CPU, (\d+) rules$/m.exec(out);
+        if (!m) throw new Error(`uofa-bench-load: unexpected output '${out.trim()}'`);
+        wall.push(Number(m[1]));
+        cpu.push(Number(m[2]));
+      }
+      return [mid(wall), mid(cpu)];
+    };
+    const audit = inProcess('audit');
+    const examples = inProcess('examples');
+    console.log(`\nloading and compiling every pack inside the process (uofa-bench-load), median of ${runs} runs:`);
+    console.log(`| load | wall ms | CPU ms |\n|---|---:|---:|`);
+    console.log(`| as uofa check loads them (examples not read) | ${audit[0].toFixed(1)} | ${audit[1].toFixed(1)} |`);
+    console.log(`| as uofa lint and uofa test load them (examples built) | ${examples[0].toFixed(1)} | ${examples[1].toFixed(1)} |`);
+  }
 } else {
   console.error(`compare.mjs: unknown command '${cmd}'`);
   process.exit(2);
