@@ -299,6 +299,13 @@ class Checker {
     }
   }
 
+  // `[]` where a list of that kind is expected (or `{}` for a map).
+  static bool IsEmptyLiteral(const Expr& e, const Type& other) {
+    if (!e.args.empty()) return false;
+    return (e.kind == ExprKind::kList && other.kind() == TypeKind::kList) ||
+           (e.kind == ExprKind::kMap && other.kind() == TypeKind::kMap);
+  }
+
   void VisitCall(Expr* e) {
     if (e->target) Visit(e->target.get());
     for (ExprPtr& arg : e->args) Visit(arg.get());
@@ -311,7 +318,17 @@ class Checker {
     }
     if (!e->target && name == "_?_:_") {
       ExpectBool(e->args[0].get(), "condition of '?:'");
-      e->type = Join(e->args[1]->type, e->args[2]->type);
+      // An empty list or map literal takes the other branch's type: `(has(reviews) ? reviews :
+      // [])` is a list of reviews, whose fields are then known (and read by slot).
+      const Expr& yes = *e->args[1];
+      const Expr& no = *e->args[2];
+      if (IsEmptyLiteral(no, yes.type)) {
+        e->type = yes.type;
+      } else if (IsEmptyLiteral(yes, no.type)) {
+        e->type = no.type;
+      } else {
+        e->type = Join(yes.type, no.type);
+      }
       return;
     }
     std::vector<Type> types;

@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include "engine/expr/value_ops.h"
 #include "tests/unit/expr/expr_test_support.h"
 
 namespace uofa::expr {
@@ -46,6 +47,26 @@ TEST_CASE("checker: a misspelt field is an error at its offset") {
   e = OnlyError(schema, "interventions.all(i, i.type_cod == '01')");
   CHECK(e.offset == 23);
   CHECK(e.message == "no such field 'type_cod' on 'intervention'");
+}
+
+TEST_CASE("checker: an empty list or map literal takes the type of the other branch of ?:") {
+  testing::Schema schema;
+  // `(has(interventions) ? interventions : [])` is a list of interventions: a misspelt field of
+  // its elements is found, in either order of the branches.
+  ExpressionError e =
+      OnlyError(schema, "(has(interventions) ? interventions : []).exists(i, i.type_cod == '01')");
+  CHECK(e.offset == 54);
+  CHECK(e.message == "no such field 'type_cod' on 'intervention'");
+  e = OnlyError(schema, "(!has(interventions) ? [] : interventions).all(i, i.minuts > 1)");
+  CHECK(e.offset == 52);
+  CHECK(e.message == "no such field 'minuts' on 'intervention'");
+  CHECK(schema.Errors("(has(interventions) ? interventions : []).exists(i, i.minutes > 10)").empty());
+  // The same at run time: no interventions is an empty list.
+  auto none = schema.Incident({});
+  CHECK(DebugString(schema.Eval("(has(interventions) ? interventions : []).exists(i, i.minutes > 10)",
+                                *none)) == "false");
+  // Anything else mixed is still dyn: an int and a string branch.
+  CHECK(schema.Errors("(negligible ? 1 : 'a') == 1").empty());
 }
 
 TEST_CASE("checker: type errors name the operator and argument types") {
