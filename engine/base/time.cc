@@ -90,7 +90,29 @@ bool ParseDatePart(Cursor& cursor, DateOrder order, date::year_month_day* out) {
 
 std::string Quoted(std::string_view text) { return "'" + std::string(text) + "'"; }
 
+// Europe/London's offset changes twice a year, so each thread keeps the span of times (local
+// or UTC) around the last one it converted in which that offset holds, and converts the next
+// time inside it without searching the time-zone database (a search per cell of every export).
+struct OffsetSpan {
+  std::int64_t begin = 0;  // seconds, [begin, end)
+  std::int64_t end = 0;
+  seconds offset{0};
+  bool Holds(std::int64_t t) const { return begin <= t && t < end; }
+};
+
+// The database's first and last spans reach to the ends of time: they are not kept.
+constexpr std::int64_t kFar = std::int64_t{1} << 50;
+
+// Local times this far from a change of offset can be skipped or repeated; a span of local times
+// keeps clear of them (the largest change in the database's history of the zone is two hours).
+constexpr std::int64_t kNearChange = 3 * 3600;
+
 std::optional<Timestamp> LocalToInstant(LocalSeconds local, std::string_view text, std::string* error) {
+  thread_local OffsetSpan known;
+  const std::int64_t local_count = local.time_since_epoch().count();
+  if (known.Holds(local_count)) {
+    return Timestamp{(local.time_since_epoch() - known.offset).count(), 0};
+  }
   const date::time_zone* zone = London();
   if (zone == nullptr) {
     if (error) *error = "the time-zone database has no 'Europe/London'";
@@ -99,9 +121,16 @@ std::optional<Timestamp> LocalToInstant(LocalSeconds local, std::string_view tex
   date::local_info info = zone->get_info(local);
   SysSeconds instant;
   switch (info.result) {
-    case date::local_info::unique:
+    case date::local_info::unique: {
       instant = SysSeconds{local.time_since_epoch() - info.first.offset};
+      const std::int64_t offset = info.first.offset.count();
+      const std::int64_t sys_begin = info.first.begin.time_since_epoch().count();
+      const std::int64_t sys_end = info.first.end.time_since_epoch().count();
+      if (sys_begin > -kFar && sys_end < kFar) {
+        known = {sys_begin + offset + kNearChange, sys_end + offset - kNearChange, info.first.offset};
+      }
       break;
+    }
     case date::local_info::ambiguous:  // the repeated hour in autumn: take the earlier instant
       instant = SysSeconds{local.time_since_epoch() - info.first.offset};
       break;
@@ -130,10 +159,16 @@ LocalFields FieldsOf(LocalSeconds local) {
 }
 
 LocalSeconds ToLocalSeconds(Timestamp t) {
-  const date::time_zone* zone = London();
+  thread_local OffsetSpan known;  // of UTC times: one offset each, no margin needed
   SysSeconds sys{seconds{t.seconds}};
+  if (known.Holds(t.seconds)) return LocalSeconds{sys.time_since_epoch() + known.offset};
+  const date::time_zone* zone = London();
   if (zone == nullptr) return LocalSeconds{sys.time_since_epoch()};
-  return zone->to_local(sys);
+  date::sys_info info = zone->get_info(sys);
+  const std::int64_t begin = info.begin.time_since_epoch().count();
+  const std::int64_t end = info.end.time_since_epoch().count();
+  if (begin > -kFar && end < kFar) known = {begin, end, info.offset};
+  return LocalSeconds{sys.time_since_epoch() + info.offset};
 }
 
 std::string FormatFraction(std::int32_t nanos) {

@@ -1,5 +1,8 @@
 #include <doctest/doctest.h>
 
+#include <date/tz.h>
+
+#include <cstdio>
 #include <string>
 
 #include "engine/base/time.h"
@@ -25,6 +28,62 @@ TEST_CASE("local datetimes are Europe/London, so durations span the clock change
   CHECK(MinutesBetween("2025-03-30T00:30", "2025-03-30T03:30") == 120);
   // An ordinary night.
   CHECK(MinutesBetween("2025-01-10T00:30", "2025-01-10T03:30") == 180);
+}
+
+TEST_CASE("local and UTC conversions agree with the time-zone database at every step") {
+  // Conversions keep the span of the last offset found: walk across clock changes, forward and
+  // back, and jump between years, checking each time against the database itself.
+  const date::time_zone* london = date::locate_zone("Europe/London");
+  using date::local_seconds;
+  using date::sys_seconds;
+  using std::chrono::seconds;
+  auto check_local = [&](local_seconds local) {
+    date::local_info info = london->get_info(local);
+    auto day = date::floor<date::days>(local);
+    date::year_month_day ymd{day};
+    date::hh_mm_ss<seconds> hms{local - day};
+    char text[32];
+    std::snprintf(text, sizeof text, "%04d-%02u-%02uT%02d:%02d", static_cast<int>(ymd.year()),
+                  static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
+                  static_cast<int>(hms.hours().count()), static_cast<int>(hms.minutes().count()));
+    CAPTURE(text);
+    std::string error;
+    std::optional<Timestamp> parsed = ParseDateTime(text, &error);
+    if (info.result == date::local_info::nonexistent) {
+      CHECK_FALSE(parsed.has_value());
+      return;
+    }
+    REQUIRE(parsed.has_value());
+    CHECK(parsed->seconds == (local.time_since_epoch() - info.first.offset).count());
+  };
+  auto check_utc = [&](sys_seconds sys) {
+    auto local = london->to_local(sys);
+    auto day = date::floor<date::days>(local);
+    date::hh_mm_ss<seconds> hms{local - day};
+    LocalFields fields = ToLocal(Timestamp{sys.time_since_epoch().count(), 0});
+    CAPTURE(sys.time_since_epoch().count());
+    CHECK(fields.hour == hms.hours().count());
+    CHECK(fields.minute == hms.minutes().count());
+    CHECK(fields.day == static_cast<int>(static_cast<unsigned>(date::year_month_day{day}.day())));
+  };
+  using namespace date::literals;
+  for (date::local_days change : {date::local_days{2025_y / date::March / 30},
+                                  date::local_days{2025_y / date::October / 26},
+                                  date::local_days{1995_y / date::October / 22},
+                                  date::local_days{1972_y / date::March / 19}}) {
+    for (int direction : {1, -1}) {
+      for (int step = -300; step <= 300; ++step) {
+        local_seconds local = change + seconds{direction * step * 600 + 2 * 3600};
+        check_local(local);
+        check_utc(sys_seconds{local.time_since_epoch()});
+        // Now and then a jump to another year and back: the kept span must not be reused
+        // outside itself.
+        if (step % 50 == 7) {
+          check_local(local_seconds{date::local_days{2040_y / date::July / 1}} + seconds{step * 600});
+        }
+      }
+    }
+  }
 }
 
 TEST_CASE("datetimes with offsets and in summer time") {
