@@ -15,6 +15,7 @@
 #include <utility>
 #include <vector>
 
+#include "engine/report/json_text.h"
 #include "engine/report/report_summary.h"
 #include "engine/report/writers.h"
 #include "uofa/data_quality.h"
@@ -81,26 +82,92 @@ Json SummaryJson(const AuditResult& result, const ReportOptions& options) {
       {"gaps_at_or_above_fail_on", options.fail_on ? summary.gaps.AtOrAbove(*options.fail_on) : 0}};
 }
 
-Json FindingJson(const Finding& finding) {
-  Json evidence = Json::array();
-  for (const Evidence& item : finding.evidence) {
-    evidence.push_back({{"field", item.field}, {"value", item.value}});
+// A finding as an element of a rule's "findings" (indented 8), written directly, as
+// Dump(finding as a JSON object, 8) would write it: a national audit has hundreds of thousands.
+void AppendFinding(const Finding& finding, std::string* out) {
+  constexpr std::string_view kMember = "\n          ";       // a member of the finding: 10
+  constexpr std::string_view kInner = "\n            ";       // of its location, evidence, waiver: 12
+  constexpr std::string_view kEvidence = "\n              ";   // of an evidence item: 14
+  *out += '{';
+  *out += kMember;
+  *out += "\"verdict\": ";
+  AppendJsonString(VerdictName(finding.verdict), out);
+  *out += ',';
+  *out += kMember;
+  *out += "\"record_id\": ";
+  AppendJsonString(finding.record_id, out);
+  *out += ',';
+  *out += kMember;
+  *out += "\"location\": {";
+  *out += kInner;
+  *out += "\"file\": ";
+  AppendJsonStringOrNull(finding.location.file, out);
+  *out += ',';
+  *out += kInner;
+  *out += "\"line\": ";
+  AppendPositionOrNull(finding.location.line, out);
+  *out += ',';
+  *out += kInner;
+  *out += "\"last\": ";
+  AppendPositionOrNull(finding.last, out);
+  *out += ',';
+  *out += kInner;
+  *out += "\"unit\": ";
+  AppendJsonStringOrNull(finding.unit, out);
+  *out += kMember;
+  *out += "},";
+  *out += kMember;
+  *out += "\"evidence\": [";
+  for (std::size_t i = 0; i < finding.evidence.size(); ++i) {
+    *out += i == 0 ? "" : ",";
+    *out += kInner;
+    *out += '{';
+    *out += kEvidence;
+    *out += "\"field\": ";
+    AppendJsonString(finding.evidence[i].field, out);
+    *out += ',';
+    *out += kEvidence;
+    *out += "\"value\": ";
+    AppendJsonString(finding.evidence[i].value, out);
+    *out += kInner;
+    *out += '}';
   }
-  return Json{{"verdict", VerdictName(finding.verdict)},
-              {"record_id", finding.record_id},
-              {"location",
-               {{"file", TextOrNull(finding.location.file)},
-                {"line", PositionOrNull(finding.location.line)},
-                {"last", PositionOrNull(finding.last)},
-                {"unit", TextOrNull(finding.unit)}}},
-              {"evidence", std::move(evidence)},
-              {"detail", TextOrNull(finding.detail)},
-              {"waiver", finding.waiver ? Json{{"justification", finding.waiver->justification},
-                                               {"approved_by", finding.waiver->approved_by},
-                                               {"expires", finding.waiver->expires},
-                                               {"file", TextOrNull(finding.waiver->defined_at.file)},
-                                               {"line", PositionOrNull(finding.waiver->defined_at.line)}}
-                                        : Json(nullptr)}};
+  if (!finding.evidence.empty()) *out += kMember;
+  *out += "],";
+  *out += kMember;
+  *out += "\"detail\": ";
+  AppendJsonStringOrNull(finding.detail, out);
+  *out += ',';
+  *out += kMember;
+  *out += "\"waiver\": ";
+  if (!finding.waiver) {
+    *out += "null";
+  } else {
+    const WaiverApplied& waiver = *finding.waiver;
+    *out += '{';
+    *out += kInner;
+    *out += "\"justification\": ";
+    AppendJsonString(waiver.justification, out);
+    *out += ',';
+    *out += kInner;
+    *out += "\"approved_by\": ";
+    AppendJsonString(waiver.approved_by, out);
+    *out += ',';
+    *out += kInner;
+    *out += "\"expires\": ";
+    AppendJsonString(waiver.expires, out);
+    *out += ',';
+    *out += kInner;
+    *out += "\"file\": ";
+    AppendJsonStringOrNull(waiver.defined_at.file, out);
+    *out += ',';
+    *out += kInner;
+    *out += "\"line\": ";
+    AppendPositionOrNull(waiver.defined_at.line, out);
+    *out += kMember;
+    *out += '}';
+  }
+  *out += "\n        }";
 }
 
 Json SincePreviousJson(const AuditResult& result) {
@@ -125,8 +192,9 @@ Json SincePreviousJson(const AuditResult& result) {
               {"changes", std::move(changes)}};
 }
 
-// With `with_findings` false, "findings" is an empty array (for WriteRule to fill).
-Json RuleJson(const RuleOutcome& rule, bool with_findings) {
+// A rule without its findings: "findings", its last member, is an empty array for WriteRule to
+// fill.
+Json RuleJson(const RuleOutcome& rule) {
   Json citations = Json::array();
   for (const Citation& citation : rule.citations) {
     citations.push_back({{"source", citation.source},
@@ -135,9 +203,6 @@ Json RuleJson(const RuleOutcome& rule, bool with_findings) {
                          {"provision", citation.provision}});
   }
   Json findings = Json::array();
-  if (with_findings) {
-    for (const Finding& finding : rule.findings) findings.push_back(FindingJson(finding));
-  }
   const std::optional<double> pass_rate = rule.PassRate();
   return Json{{"id", rule.id},
               {"title", rule.title},
@@ -200,24 +265,23 @@ std::string Dump(const Json& value, std::size_t indent) {
   return shifted;
 }
 
-// A rule as an element of the "rules" array (indented 4), its findings serialised one at a time:
-// a rule with a hundred thousand findings never has them all as JSON values at once. The text is
-// the same as Dump(RuleJson with its findings, 4).
+// A rule as an element of the "rules" array (indented 4), its findings written one at a time: a
+// rule with a hundred thousand findings never has them all as JSON values at once. The text is
+// the same as Dump(the rule with its findings as JSON values, 4).
 void WriteRule(const RuleOutcome& rule, std::ostream& out) {
+  std::string text = Dump(RuleJson(rule), 4);
   if (rule.findings.empty()) {
-    out << Dump(RuleJson(rule, true), 4);
+    out << text;
     return;
   }
-  std::string text = Dump(RuleJson(rule, false), 4);
   constexpr std::string_view kEmptyTail = "[]\n    }";  // the empty findings array, then the rule's '}'
-  if (!std::string_view(text).ends_with(kEmptyTail)) {  // "findings" is no longer the last member
-    out << Dump(RuleJson(rule, true), 4);
-    return;
-  }
   text.resize(text.size() - kEmptyTail.size());
   out << text << '[';
+  std::string finding;
   for (std::size_t i = 0; i < rule.findings.size(); ++i) {
-    out << (i == 0 ? "\n        " : ",\n        ") << Dump(FindingJson(rule.findings[i]), 8);
+    finding.assign(i == 0 ? "\n        " : ",\n        ");
+    AppendFinding(rule.findings[i], &finding);
+    out << finding;
   }
   out << "\n      ]\n    }";
 }

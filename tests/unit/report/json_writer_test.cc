@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "engine/report/json_text.h"
+#include "tests/unit/report/hostile_text_audit.h"
 #include "tests/unit/report/sample_audit.h"
 #include "uofa/report.h"
 
@@ -149,6 +151,49 @@ TEST_CASE("json report: the streamed text is what a whole-document dump would gi
   CHECK(Json::parse(text).dump(2) + "\n" == text);
   const std::string empty = JsonText(AuditResult{});
   CHECK(Json::parse(empty).dump(2) + "\n" == empty);
+}
+
+TEST_CASE("json report: findings, written directly, are what a dump gives, whatever they hold") {
+  AuditResult result = report_testing::HostileTextAudit();
+  Finding waived;
+  waived.record_id = "tab\there, back\\slash, del \x7f, caf\xc3\xa9";
+  waived.location = {"policy.md", 4, 0};
+  waived.last = 9;
+  waived.unit = "paragraph";
+  waived.detail = "when: \x01\x1f \"quoted\"\b\f";
+  waived.waiver = WaiverApplied{"agreed \"for now\"", "Director of Nursing", "2026-01-31",
+                                {"waivers.yaml", 3, 5}};
+  result.rules[0].findings.push_back(waived);
+  Finding bare;  // no record id, no location, no evidence
+  bare.verdict = Verdict::kIndeterminate;
+  result.rules[0].findings.push_back(bare);
+  const std::string text = JsonText(result);
+  CHECK(Json::parse(text).dump(2) + "\n" == text);
+  const Json report = Json::parse(text);
+  CHECK(report["rules"][0]["findings"][1]["record_id"] == waived.record_id);
+  CHECK(report["rules"][0]["findings"][1]["waiver"]["line"] == 3);
+  CHECK(report["rules"][0]["findings"][2]["location"]["file"].is_null());
+}
+
+TEST_CASE("json text: every ASCII character, and other text, escaped as nlohmann escapes it") {
+  for (int c = 0; c < 0x80; ++c) {
+    const std::string text = std::string("a") + static_cast<char>(c) + "b";
+    std::string out;
+    report::AppendJsonString(text, &out);
+    CAPTURE(c);
+    CHECK(out == Json(text).dump(-1, ' ', false, Json::error_handler_t::replace));
+  }
+  for (const std::string& text : {std::string(""), std::string("caf\xc3\xa9"), std::string("caf\xe9"),
+                                 std::string("\xf0\x9f\x98\x80 \"x\"")}) {
+    std::string out;
+    report::AppendJsonString(text, &out);
+    CHECK(out == Json(text).dump(-1, ' ', false, Json::error_handler_t::replace));
+  }
+  std::string out;
+  report::AppendJsonStringOrNull("", &out);
+  report::AppendPositionOrNull(0, &out);
+  report::AppendPositionOrNull(12, &out);
+  CHECK(out == "nullnull12");
 }
 
 TEST_CASE("json report: text that is not UTF-8 is replaced, not thrown") {
