@@ -241,6 +241,88 @@ CsvReader::Status CsvReader::RejectOverlongRow(CsvRow* row, Diagnostics& diagnos
   return Status::kMalformed;
 }
 
+CsvReader::Status CsvReader::NextCell(std::size_t column, CsvRow* row, Diagnostics& diagnostics) {
+  if (!started_ || expected_cells_ == 0 || column >= expected_cells_) return Next(row, diagnostics);
+  // One pass over the row, deciding whether Next would read it without a problem: cells plain or
+  // quoted (doubled quotes, line breaks inside), ASCII, no carriage return. Anything else, and a
+  // last line without a line break, is left to Next, from the row's start: nothing is consumed
+  // until the row is known good.
+  const char separator = separator_;
+  std::size_t cells = 1;
+  int line = line_;
+  std::size_t line_start = 0;  // offset of the current line's first byte
+  std::size_t cell_start = 0;  // offset of the current cell's first byte
+  bool quoted = false;         // inside a quoted cell
+  std::string& key = key_scratch_;
+  key.clear();
+  int key_line = 0;
+  int key_column = 0;
+  for (std::size_t i = 0;; ++i) {
+    if (position_ + i >= buffer_.size()) {
+      if (i > max_row_bytes_ || !Fill(i + 1)) return Next(row, diagnostics);
+    }
+    const char c = buffer_[position_ + i];
+    const bool in_key = cells == column + 1;
+    if (static_cast<unsigned char>(c) >= 0x80 || c == '\r') return Next(row, diagnostics);
+    if (in_key && i == cell_start) {
+      key_line = line;
+      key_column = static_cast<int>(cell_start - line_start) + 1;
+    }
+    if (quoted) {
+      if (c == '"') {
+        if (position_ + i + 1 >= buffer_.size() && !Fill(i + 2)) return Next(row, diagnostics);
+        const char after = buffer_[position_ + i + 1];
+        if (after == '"') {  // a doubled quote
+          if (in_key) key += '"';
+          ++i;
+        } else if (after == separator || after == '\n') {
+          quoted = false;
+        } else {
+          return Next(row, diagnostics);  // text after the closing quote
+        }
+      } else {
+        if (c == '\n') {
+          ++line;
+          line_start = i + 1;
+        }
+        if (in_key) key += c;
+      }
+      continue;
+    }
+    if (c == '"') {
+      if (i != cell_start) return Next(row, diagnostics);  // a stray quote
+      quoted = true;
+    } else if (c == separator) {
+      ++cells;
+      cell_start = i + 1;
+    } else if (c == '\n') {
+      if (i == 0) return Next(row, diagnostics);  // a blank line
+      if (cells != expected_cells_) return Next(row, diagnostics);  // Next reports it
+      if (i > max_row_bytes_) return Next(row, diagnostics);
+      row->cells.resize(cells);
+      for (CsvCell& cell : row->cells) {
+        cell.text.clear();
+        cell.line = 0;
+        cell.column = 0;
+      }
+      CsvCell& cell = row->cells[column];
+      cell.text.swap(key);
+      cell.line = key_line;
+      cell.column = key_column;
+      row->line = line_;
+      row->end_line = line;
+      row->raw_.clear();
+      row->line_starts_.assign(1, 0);
+      position_ += i + 1;
+      line_ = line + 1;
+      column_ = 1;
+      return Status::kRow;
+    } else if (in_key) {
+      key += c;
+    }
+  }
+}
+
 CsvReader::Status CsvReader::Next(CsvRow* row, Diagnostics& diagnostics) {
   if (!started_) {
     started_ = true;

@@ -62,6 +62,11 @@ class CsvReader {
   /// Reads the next row into `*row` (kRow). kMalformed: the row was reported to `diagnostics`
   /// and `*row` holds what could be read of it; kEnd: no more rows (a read failure is reported).
   Status Next(CsvRow* row, Diagnostics& diagnostics);
+  /// The same rows as Next, for a pass that needs one cell of each (the keys of a table): a row
+  /// Next would read without a problem, in ASCII without carriage returns, is split with only
+  /// `row->cells[column]` (text and position) filled in; any other row is read by Next. Once
+  /// the header has been read.
+  Status NextCell(std::size_t column, CsvRow* row, Diagnostics& diagnostics);
 
   static constexpr std::size_t kDefaultMaxRowBytes = std::size_t{16} << 20;
 
@@ -138,6 +143,7 @@ class CsvReader {
   bool hide_source_lines_ = false;
   bool row_has_high_bytes_ = false;
   std::string decode_scratch_;
+  std::string key_scratch_;  // the cell NextCell reads
 
   // Per-row state.
   bool failed_ = false;

@@ -14,12 +14,11 @@ class CsvRowSource : public RowSource {
       : reader_(std::move(reader)), file_size_(file_size) {}
 
   Status Next(CsvRow* row, Diagnostics& diagnostics) override {
-    switch (reader_->Next(row, diagnostics)) {
-      case CsvReader::Status::kRow: return Status::kRow;
-      case CsvReader::Status::kMalformed: return Status::kMalformed;
-      case CsvReader::Status::kEnd: break;
-    }
-    return Status::kEnd;
+    return Convert(reader_->Next(row, diagnostics));
+  }
+
+  Status NextCell(std::size_t column, CsvRow* row, Diagnostics& diagnostics) override {
+    return Convert(reader_->NextCell(column, row, diagnostics));
   }
 
   const std::string& path() const override { return reader_->path(); }
@@ -39,6 +38,15 @@ class CsvRowSource : public RowSource {
   }
 
  private:
+  static Status Convert(CsvReader::Status status) {
+    switch (status) {
+      case CsvReader::Status::kRow: return Status::kRow;
+      case CsvReader::Status::kMalformed: return Status::kMalformed;
+      case CsvReader::Status::kEnd: break;
+    }
+    return Status::kEnd;
+  }
+
   std::unique_ptr<CsvReader> reader_;
   std::size_t file_size_;  // 0: not known (a stream)
 };

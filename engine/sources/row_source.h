@@ -28,6 +28,11 @@ class RowSource {
   /// reported to `diagnostics` and is not to be read; kEnd: no more rows (a read failure is
   /// reported). Rows without source text (a database's) leave CsvRow::LineText empty.
   virtual Status Next(CsvRow* row, Diagnostics& diagnostics) = 0;
+  /// The same rows as Next, for a pass that reads one cell of each (the keys of a table): only
+  /// `row->cells[column]` need be filled in. By default, Next.
+  virtual Status NextCell(std::size_t /*column*/, CsvRow* row, Diagnostics& diagnostics) {
+    return Next(row, diagnostics);
+  }
 
   /// The name of the table in diagnostics and record origins.
   virtual const std::string& path() const = 0;

@@ -112,7 +112,7 @@ bool TableReader::NextKey(const FieldDef& field, std::string* key, Diagnostics& 
   const bool as_written = labels_[field.slot] == nullptr &&
                           (field.kind == FieldKind::kString || field.kind == FieldKind::kText);
   std::string error;
-  while (NextWellFormedRow(diagnostics)) {
+  while (NextWellFormedRow(diagnostics, column)) {
     const std::string& text = row_.cells[column].text;
     bool empty = false;
     if (as_written) {
@@ -246,9 +246,11 @@ bool TableReader::ReadHeader(Diagnostics& diagnostics,
   return complete;
 }
 
-bool TableReader::NextWellFormedRow(Diagnostics& diagnostics) {
+bool TableReader::NextWellFormedRow(Diagnostics& diagnostics, int only_column) {
   for (;;) {
-    RowSource::Status status = reader_->Next(&row_, diagnostics);
+    RowSource::Status status = only_column >= 0
+                                   ? reader_->NextCell(static_cast<std::size_t>(only_column), &row_, diagnostics)
+                                   : reader_->Next(&row_, diagnostics);
     if (status == RowSource::Status::kEnd) return false;
     ++counts_.rows_read;
     if (status != RowSource::Status::kMalformed) return true;

@@ -84,8 +84,8 @@ class TableReader {
   /// by Next, a key cell's problem is not, and problems with other cells are not seen.
   /// False at the end, or when `field` has no column.
   bool NextKey(const FieldDef& field, std::string* key, Diagnostics& diagnostics);
-  /// Where a field's cell (a field of type()) is in the row last returned by Next or NextKey,
-  /// as CellLocation gives it, without the path.
+  /// Where a field's cell (a field of type()) is in the row last returned by Next (or, for the
+  /// key's field, by NextKey), as CellLocation gives it, without the path.
   Record::CellPosition CellPositionOf(const FieldDef& field) const;
 
   /// Counts one more row rejected by the caller (a duplicate key, say) after Next returned it.
@@ -106,8 +106,9 @@ class TableReader {
               const FieldParseOptions& parse);
   bool ReadHeader(Diagnostics& diagnostics, const std::vector<std::string>& required_columns);
   // Reads the next row that is not malformed into row_ (a malformed one is reported by the row
-  // source, counted read and rejected, and skipped); false at the end.
-  bool NextWellFormedRow(Diagnostics& diagnostics);
+  // source, counted read and rejected, and skipped); false at the end. With `only_column`, only
+  // that cell of row_ need be filled in (RowSource::NextCell).
+  bool NextWellFormedRow(Diagnostics& diagnostics, int only_column = -1);
   // Fills `*out` from row_; false when the row is rejected (already reported).
   bool BuildRecord(Record* out, Diagnostics& diagnostics);
   bool IsRequired(const FieldDef& field) const;

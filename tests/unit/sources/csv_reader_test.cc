@@ -268,3 +268,69 @@ TEST_CASE("csv: Open reports a file it cannot read") {
 
 }  // namespace
 }  // namespace uofa
+
+namespace uofa {
+namespace {
+
+// Every row as Next reads it, then as NextCell reads it for `column` (after the header): the
+// same statuses, and for rows read, the same text and position of that cell, and the same lines.
+void CheckNextCellAgreesWithNext(const std::string& text, std::size_t max_row_bytes) {
+  for (std::size_t column = 0; column < 3; ++column) {
+    CAPTURE(text);
+    CAPTURE(column);
+    CsvReader full = Reader(text);
+    CsvReader quick = Reader(text);
+    full.set_max_row_bytes(max_row_bytes);
+    quick.set_max_row_bytes(max_row_bytes);
+    Diagnostics full_problems;
+    Diagnostics quick_problems;
+    CsvRow full_row;
+    CsvRow quick_row;
+    bool header = true;
+    for (int guard = 0; guard < 200; ++guard) {
+      CsvReader::Status a = full.Next(&full_row, full_problems);
+      CsvReader::Status b = header ? quick.Next(&quick_row, quick_problems)
+                                   : quick.NextCell(column, &quick_row, quick_problems);
+      header = false;
+      REQUIRE(a == b);
+      if (a == CsvReader::Status::kEnd) break;
+      CHECK(full.bytes_read() == quick.bytes_read());
+      if (a != CsvReader::Status::kRow || column >= full_row.cells.size()) continue;
+      CHECK(quick_row.line == full_row.line);
+      CHECK(quick_row.end_line == full_row.end_line);
+      REQUIRE(column < quick_row.cells.size());
+      CHECK(quick_row.cells[column].text == full_row.cells[column].text);
+      CHECK(quick_row.cells[column].line == full_row.cells[column].line);
+      CHECK(quick_row.cells[column].column == full_row.cells[column].column);
+    }
+    // Problems NextCell leaves to Next are reported as Next reports them.
+    CHECK(quick_problems.Format() == full_problems.Format());
+  }
+}
+
+TEST_CASE("csv: NextCell reads the same rows as Next, whatever they hold") {
+  // Rows made of random pieces: plain and quoted cells, separators and line breaks inside quotes,
+  // doubled and stray quotes, carriage returns, UTF-8 and bytes that are not, blank lines,
+  // missing and extra cells, a last line without a break.
+  const std::vector<std::string> pieces = {
+      "a",  "bc", "",      ",",   ",",     ",",    "\"q\"", "\"x,y\"", "\"l1\nl2\"", "\"d\"\"q\"",
+      "\n", "\n", "\r\n",  "\"",  "x\"y",  "\"t\"z", "caf\xc3\xa9", "\xe9", "\r",   "\"\"",
+      " ",  "\n\n"};
+  std::uint32_t state = 12345;
+  auto next = [&state]() {
+    state = state * 1664525u + 1013904223u;
+    return state >> 8;
+  };
+  for (int round = 0; round < 3000; ++round) {
+    std::string text = "h1,h2,h3\n";
+    const int count = static_cast<int>(next() % 40);
+    for (int i = 0; i < count; ++i) text += pieces[next() % pieces.size()];
+    CheckNextCellAgreesWithNext(text, round % 5 == 0 ? 12 : CsvReader::kDefaultMaxRowBytes);
+  }
+  // Rows that NextCell splits itself, with the key in every column and quoted keys.
+  CheckNextCellAgreesWithNext(
+      "h1,h2,h3\nA,B,C\n\"A,1\",\"B\"\"2\",\"C\n3\"\nx,\"multi\nline\",z\n,,\n", 1 << 20);
+}
+
+}  // namespace
+}  // namespace uofa
