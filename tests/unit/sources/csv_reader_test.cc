@@ -315,7 +315,11 @@ TEST_CASE("csv: NextCell reads the same rows as Next, whatever they hold") {
   const std::vector<std::string> pieces = {
       "a",  "bc", "",      ",",   ",",     ",",    "\"q\"", "\"x,y\"", "\"l1\nl2\"", "\"d\"\"q\"",
       "\n", "\n", "\r\n",  "\"",  "x\"y",  "\"t\"z", "caf\xc3\xa9", "\xe9", "\r",   "\"\"",
-      " ",  "\n\n"};
+      " ",  "\n\n",
+      // Runs longer than sixteen bytes, with the byte that matters at every distance.
+      "abcdefghijklmnopqrstuvwxyz0123456789", "0123456789abcdefghij\xc3\xa9klmnopqrstu",
+      "\"0123456789abcdef,ghijklmnopqrstuv\"", "0123456789abcdefghijklmno\"pq",
+      "\"0123456789abcdefghijklmnopqrstu\nvwxyz\"", "0123456789abcdefghi\rjk"};
   std::uint32_t state = 12345;
   auto next = [&state]() {
     state = state * 1664525u + 1013904223u;
