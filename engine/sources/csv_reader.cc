@@ -26,6 +26,34 @@ std::string RowCode(std::size_t expected_cells) {
 constexpr const char* kWindows1252Hint =
     "; if the file is Windows-1252, give it 'encoding: windows-1252' in the mappings of uofa.yaml";
 
+// The number of bytes at the start of [p, p + n) that need no decision (ConsumePlainRun,
+// NextCell): not a quote, line break, carriage return or byte above ASCII, nor (outside quotes)
+// the separator. Sixteen bytes at a time where SSE2 is available.
+std::size_t PlainBytes(const char* p, std::size_t n, char separator, bool quoted) {
+  std::size_t i = 0;
+#if defined(__SSE2__)
+  const __m128i quote = _mm_set1_epi8('"');
+  const __m128i newline = _mm_set1_epi8('\n');
+  const __m128i carriage = _mm_set1_epi8('\r');
+  const __m128i split = _mm_set1_epi8(quoted ? '"' : separator);
+  for (; i + 16 <= n; i += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+    const __m128i special =
+        _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, newline)),
+                     _mm_or_si128(_mm_cmpeq_epi8(v, carriage), _mm_cmpeq_epi8(v, split)));
+    // movemask of the bytes themselves: their top bits, set above ASCII.
+    const int mask = _mm_movemask_epi8(special) | _mm_movemask_epi8(v);
+    if (mask != 0) return i + static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
+  }
+#endif
+  for (; i < n; ++i) {
+    const unsigned char c = static_cast<unsigned char>(p[i]);
+    if (c >= 0x80 || c == '"' || c == '\n' || c == '\r') break;
+    if (!quoted && c == static_cast<unsigned char>(separator)) break;
+  }
+  return i;
+}
+
 }  // namespace
 
 std::string_view CsvRow::LineText(int line_number) const {
@@ -113,16 +141,7 @@ void CsvReader::Advance(CsvRow* row) {
 void CsvReader::ConsumePlainRun(CsvRow* row, std::string* text, bool quoted) {
   if (utf8_pending_ > 0) return;
   const char* begin = buffer_.data() + position_;
-  const char* end = buffer_.data() + buffer_.size();
-  const char* cursor = begin;
-  while (cursor != end) {
-    unsigned char c = static_cast<unsigned char>(*cursor);
-    if (c >= 0x80 || c == '"' || c == '\n' || c == '\r' ||
-        (!quoted && c == static_cast<unsigned char>(separator_)))
-      break;
-    ++cursor;
-  }
-  std::size_t count = static_cast<std::size_t>(cursor - begin);
+  const std::size_t count = PlainBytes(begin, buffer_.size() - position_, separator_, quoted);
   if (count == 0) return;
   text->append(begin, count);
   row->raw_.append(begin, count);
@@ -244,39 +263,6 @@ CsvReader::Status CsvReader::RejectOverlongRow(CsvRow* row, Diagnostics& diagnos
   utf8_pending_ = 0;
   return Status::kMalformed;
 }
-
-namespace {
-
-// The number of bytes at the start of [p, p + n) that need no decision in NextCell: not a quote,
-// line break, carriage return or byte above ASCII, nor (outside quotes) the separator. Sixteen
-// bytes at a time where SSE2 is available.
-std::size_t PlainBytes(const char* p, std::size_t n, char separator, bool quoted) {
-  std::size_t i = 0;
-#if defined(__SSE2__)
-  const __m128i quote = _mm_set1_epi8('"');
-  const __m128i newline = _mm_set1_epi8('\n');
-  const __m128i carriage = _mm_set1_epi8('\r');
-  const __m128i split = _mm_set1_epi8(quoted ? '"' : separator);
-  for (; i + 16 <= n; i += 16) {
-    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
-    const __m128i special =
-        _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, newline)),
-                     _mm_or_si128(_mm_cmpeq_epi8(v, carriage), _mm_cmpeq_epi8(v, split)));
-    // movemask of the bytes themselves: their top bits, set above ASCII.
-    const int mask = _mm_movemask_epi8(special) | _mm_movemask_epi8(v);
-    if (mask != 0) return i + static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
-  }
-#endif
-  for (; i < n; ++i) {
-    const unsigned char c = static_cast<unsigned char>(p[i]);
-    if (c >= 0x80 || c == '"' || c == '\n' || c == '\r' || (!quoted && c == static_cast<unsigned char>(separator))) {
-      break;
-    }
-  }
-  return i;
-}
-
-}  // namespace
 
 CsvReader::Status CsvReader::NextCell(std::size_t column, CsvRow* row, Diagnostics& diagnostics) {
   if (!started_ || expected_cells_ == 0 || column >= expected_cells_) return Next(row, diagnostics);
