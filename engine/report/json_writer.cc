@@ -85,84 +85,66 @@ Json SummaryJson(const AuditResult& result, const ReportOptions& options) {
 // A finding as an element of a rule's "findings" (indented 8), written directly, as
 // Dump(finding as a JSON object, 8) would write it: a national audit has hundreds of thousands.
 void AppendFinding(const Finding& finding, std::string* out) {
-  constexpr std::string_view kMember = "\n          ";       // a member of the finding: 10
-  constexpr std::string_view kInner = "\n            ";       // of its location, evidence, waiver: 12
-  constexpr std::string_view kEvidence = "\n              ";   // of an evidence item: 14
+  constexpr std::string_view kMember = "\n          ";      // a member of the finding: 10
+  constexpr std::string_view kInner = "\n            ";      // of its location, evidence, waiver: 12
+  constexpr std::string_view kEvidence = "\n              ";  // of an evidence item: 14
+  // `"name": ` on its own line at `indent`, after a comma unless it is the first member.
+  auto key = [out](std::string_view indent, std::string_view name, bool first = false) {
+    if (!first) *out += ',';
+    *out += indent;
+    *out += '"';
+    *out += name;
+    *out += "\": ";
+  };
   *out += '{';
-  *out += kMember;
-  *out += "\"verdict\": ";
+  key(kMember, "verdict", true);
   AppendJsonString(VerdictName(finding.verdict), out);
-  *out += ',';
-  *out += kMember;
-  *out += "\"record_id\": ";
+  key(kMember, "record_id");
   AppendJsonString(finding.record_id, out);
-  *out += ',';
-  *out += kMember;
-  *out += "\"location\": {";
-  *out += kInner;
-  *out += "\"file\": ";
+  key(kMember, "location");
+  *out += '{';
+  key(kInner, "file", true);
   AppendJsonStringOrNull(finding.location.file, out);
-  *out += ',';
-  *out += kInner;
-  *out += "\"line\": ";
+  key(kInner, "line");
   AppendPositionOrNull(finding.location.line, out);
-  *out += ',';
-  *out += kInner;
-  *out += "\"last\": ";
+  key(kInner, "last");
   AppendPositionOrNull(finding.last, out);
-  *out += ',';
-  *out += kInner;
-  *out += "\"unit\": ";
+  key(kInner, "unit");
   AppendJsonStringOrNull(finding.unit, out);
   *out += kMember;
-  *out += "},";
-  *out += kMember;
-  *out += "\"evidence\": [";
+  *out += '}';
+  key(kMember, "evidence");
+  *out += '[';
   for (std::size_t i = 0; i < finding.evidence.size(); ++i) {
-    *out += i == 0 ? "" : ",";
+    if (i > 0) *out += ',';
     *out += kInner;
     *out += '{';
-    *out += kEvidence;
-    *out += "\"field\": ";
+    key(kEvidence, "field", true);
     AppendJsonString(finding.evidence[i].field, out);
-    *out += ',';
-    *out += kEvidence;
-    *out += "\"value\": ";
+    key(kEvidence, "value");
     AppendJsonString(finding.evidence[i].value, out);
     *out += kInner;
     *out += '}';
   }
   if (!finding.evidence.empty()) *out += kMember;
-  *out += "],";
-  *out += kMember;
-  *out += "\"detail\": ";
+  *out += ']';
+  key(kMember, "detail");
   AppendJsonStringOrNull(finding.detail, out);
-  *out += ',';
-  *out += kMember;
-  *out += "\"waiver\": ";
+  key(kMember, "waiver");
   if (!finding.waiver) {
     *out += "null";
   } else {
     const WaiverApplied& waiver = *finding.waiver;
     *out += '{';
-    *out += kInner;
-    *out += "\"justification\": ";
+    key(kInner, "justification", true);
     AppendJsonString(waiver.justification, out);
-    *out += ',';
-    *out += kInner;
-    *out += "\"approved_by\": ";
+    key(kInner, "approved_by");
     AppendJsonString(waiver.approved_by, out);
-    *out += ',';
-    *out += kInner;
-    *out += "\"expires\": ";
+    key(kInner, "expires");
     AppendJsonString(waiver.expires, out);
-    *out += ',';
-    *out += kInner;
-    *out += "\"file\": ";
+    key(kInner, "file");
     AppendJsonStringOrNull(waiver.defined_at.file, out);
-    *out += ',';
-    *out += kInner;
-    *out += "\"line\": ";
+    key(kInner, "line");
     AppendPositionOrNull(waiver.defined_at.line, out);
     *out += kMember;
     *out += '}';
