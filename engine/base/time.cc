@@ -127,7 +127,8 @@ std::optional<Timestamp> LocalToInstant(LocalSeconds local, std::string_view tex
       const std::int64_t sys_begin = info.first.begin.time_since_epoch().count();
       const std::int64_t sys_end = info.first.end.time_since_epoch().count();
       if (sys_begin > -kFar && sys_end < kFar) {
-        known = {sys_begin + offset + kNearChange, sys_end + offset - kNearChange, info.first.offset};
+        known = {sys_begin + offset + kNearChange, sys_end + offset - kNearChange,
+                 info.first.offset};
       }
       break;
     }

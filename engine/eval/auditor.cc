@@ -119,7 +119,9 @@ void EvaluateBatch(RecordBatch& batch, const KindSchedule& kind, const AuditRunO
       RuleTally& tally = (*tallies)[i];
       expr::EvaluationContext context{options.as_of, &item.pack->commencement};
       Verdict verdict = conditions.Applies(item, *record, context, &detail);
-      if (verdict == Verdict::kPass) verdict = EvaluateRequire(*item.rule, *record, context, &detail);
+      if (verdict == Verdict::kPass) {
+        verdict = EvaluateRequire(*item.rule, *record, context, &detail);
+      }
       switch (verdict) {
         case Verdict::kPass: ++tally.passed; break;
         case Verdict::kNotApplicable: ++tally.not_applicable; break;

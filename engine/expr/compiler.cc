@@ -121,11 +121,12 @@ class Compiler {
     }
     // A pure function of constants (`duration(string(params.minutes) + 'm')`) is computed once,
     // here.
-    bool constant = AllConstant(args) &&
-                    std::none_of(e.overloads.begin(), e.overloads.end(),
-                                 [](const Overload* o) { return o->reads_evaluation; });
-    return Fold(std::make_unique<CallNode>(e.name, e.overloads, std::move(args), std::move(prepared)),
-                constant);
+    bool constant =
+        AllConstant(args) && std::none_of(e.overloads.begin(), e.overloads.end(),
+                                          [](const Overload* o) { return o->reads_evaluation; });
+    return Fold(
+        std::make_unique<CallNode>(e.name, e.overloads, std::move(args), std::move(prepared)),
+        constant);
   }
 
   std::vector<ExpressionError>* errors_;

@@ -85,9 +85,11 @@ Json SummaryJson(const AuditResult& result, const ReportOptions& options) {
 // A finding as an element of a rule's "findings" (indented 8), written directly, as
 // Dump(finding as a JSON object, 8) would write it: a national audit has hundreds of thousands.
 void AppendFinding(const Finding& finding, std::string* out) {
-  constexpr std::string_view kMember = "\n          ";      // a member of the finding: 10
-  constexpr std::string_view kInner = "\n            ";      // of its location, evidence, waiver: 12
-  constexpr std::string_view kEvidence = "\n              ";  // of an evidence item: 14
+  // The indents: a member of the finding (10), of its location, evidence and waiver (12), of an
+  // evidence item (14).
+  constexpr std::string_view kMember = "\n          ";
+  constexpr std::string_view kInner = "\n            ";
+  constexpr std::string_view kEvidence = "\n              ";
   // `"name": ` on its own line at `indent`, after a comma unless it is the first member.
   auto key = [out](std::string_view indent, std::string_view name, bool first = false) {
     if (!first) *out += ',';

@@ -16,7 +16,8 @@ void OrderChildren(std::vector<std::shared_ptr<const Record>>* children) {
   const FieldDef* seq = children->front()->type->Find("seq");
   if (seq == nullptr || seq->kind != FieldKind::kInt) return;
   int slot = seq->slot;
-  auto before = [slot](const std::shared_ptr<const Record>& a, const std::shared_ptr<const Record>& b) {
+  auto before = [slot](const std::shared_ptr<const Record>& a,
+                       const std::shared_ptr<const Record>& b) {
     const Value& x = a->fields[slot];
     const Value& y = b->fields[slot];
     bool x_known = x.kind() == ValueKind::kInt;

@@ -248,9 +248,10 @@ bool TableReader::ReadHeader(Diagnostics& diagnostics,
 
 bool TableReader::NextWellFormedRow(Diagnostics& diagnostics, int only_column) {
   for (;;) {
-    RowSource::Status status = only_column >= 0
-                                   ? reader_->NextCell(static_cast<std::size_t>(only_column), &row_, diagnostics)
-                                   : reader_->Next(&row_, diagnostics);
+    RowSource::Status status =
+        only_column >= 0
+            ? reader_->NextCell(static_cast<std::size_t>(only_column), &row_, diagnostics)
+            : reader_->Next(&row_, diagnostics);
     if (status == RowSource::Status::kEnd) return false;
     ++counts_.rows_read;
     if (status != RowSource::Status::kMalformed) return true;

@@ -28,7 +28,8 @@ int main(int argc, char** argv) {
   const std::clock_t cpu_start = std::clock();
   const auto wall_start = std::chrono::steady_clock::now();
   std::unique_ptr<uofa::PackSet> packs = uofa::LoadPacks(options, diagnostics);
-  const std::chrono::duration<double, std::milli> wall = std::chrono::steady_clock::now() - wall_start;
+  const std::chrono::duration<double, std::milli> wall =
+      std::chrono::steady_clock::now() - wall_start;
   const double cpu_ms = 1000.0 * static_cast<double>(std::clock() - cpu_start) / CLOCKS_PER_SEC;
   if (packs == nullptr) {
     std::fprintf(stderr, "%s", diagnostics.Format().c_str());

@@ -79,7 +79,8 @@ TEST_CASE("local and UTC conversions agree with the time-zone database at every 
         // Now and then a jump to another year and back: the kept span must not be reused
         // outside itself.
         if (step % 50 == 7) {
-          check_local(local_seconds{date::local_days{2040_y / date::July / 1}} + seconds{step * 600});
+          const local_seconds elsewhere{date::local_days{2040_y / date::July / 1}};
+          check_local(elsewhere + seconds{step * 600});
         }
       }
     }

@@ -65,7 +65,8 @@ TEST_CASE("evaluator: common rule conditions evaluate without allocating") {
            // A pure call on constants is computed when the rule is compiled.
            "size(string(params.record_within_hours) + ' hours to make the record of it') > 9",
            // A comprehension over a one-item list names a value without building the list.
-           "[started_at].all(s, s >= started_at) && interventions.all(i, [i].exists(j, has(j.type_code)))",
+           "[started_at].all(s, s >= started_at) && "
+           "interventions.all(i, [i].exists(j, has(j.type_code)))",
        }) {
     std::vector<ExpressionError> errors;
     auto program = Compile(source, schema.environment, &errors);

@@ -60,11 +60,11 @@ TEST_CASE("checker: an empty list or map literal takes the type of the other bra
   e = OnlyError(schema, "(!has(interventions) ? [] : interventions).all(i, i.minuts > 1)");
   CHECK(e.offset == 52);
   CHECK(e.message == "no such field 'minuts' on 'intervention'");
-  CHECK(schema.Errors("(has(interventions) ? interventions : []).exists(i, i.minutes > 10)").empty());
+  const std::string typed = "(has(interventions) ? interventions : []).exists(i, i.minutes > 10)";
+  CHECK(schema.Errors(typed).empty());
   // The same at run time: no interventions is an empty list.
   auto none = schema.Incident({});
-  CHECK(DebugString(schema.Eval("(has(interventions) ? interventions : []).exists(i, i.minutes > 10)",
-                                *none)) == "false");
+  CHECK(DebugString(schema.Eval(typed, *none)) == "false");
   // Anything else mixed is still dyn: an int and a string branch.
   CHECK(schema.Errors("(negligible ? 1 : 'a') == 1").empty());
 }

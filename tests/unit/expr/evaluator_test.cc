@@ -146,7 +146,8 @@ TEST_CASE("evaluator: all and exists over a one-item list give what the general 
            {"[y].exists(n, n == 3)", "[y, y].exists(n, n == 3)", &y3, "true"},
            {"[y].exists(n, n == 4)", "[y, y].exists(n, n == 4)", &y3, "false"},
            // An error in the item, or in the condition, is the result.
-           {"[1 / y].all(n, n > 0)", "[1 / y, 1 / y].all(n, n > 0)", &y0, "error(division by zero)"},
+           {"[1 / y].all(n, n > 0)", "[1 / y, 1 / y].all(n, n > 0)", &y0,
+            "error(division by zero)"},
            {"[y].exists(n, 1 / n > 0)", "[y, y].exists(n, 1 / n > 0)", &y0,
             "error(division by zero)"},
            // A condition that is not a bool.
@@ -156,8 +157,8 @@ TEST_CASE("evaluator: all and exists over a one-item list give what the general 
            // A null item is an item.
            {"[y].all(n, n == null)", "[y, y].all(n, n == null)", &unset, "true"},
            // Nested, the inner one naming a value of the outer one's element.
-           {"[[y, 4]].all(l, [l[1]].all(n, n > l[0]))", "[[y, 4], [y, 4]].all(l, [l[1], l[1]].all(n, n > l[0]))",
-            &y3, "true"},
+           {"[[y, 4]].all(l, [l[1]].all(n, n > l[0]))",
+            "[[y, 4], [y, 4]].all(l, [l[1], l[1]].all(n, n > l[0]))", &y3, "true"},
        }) {
     CAPTURE(c.one);
     CHECK(Show(Run(c.one, *c.bindings)) == c.expected);

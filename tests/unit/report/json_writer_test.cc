@@ -183,8 +183,8 @@ TEST_CASE("json text: every ASCII character, and other text, escaped as nlohmann
     CAPTURE(c);
     CHECK(out == Json(text).dump(-1, ' ', false, Json::error_handler_t::replace));
   }
-  for (const std::string& text : {std::string(""), std::string("caf\xc3\xa9"), std::string("caf\xe9"),
-                                 std::string("\xf0\x9f\x98\x80 \"x\"")}) {
+  for (const std::string& text : {std::string(""), std::string("caf\xc3\xa9"),
+                                  std::string("caf\xe9"), std::string("\xf0\x9f\x98\x80 \"x\"")}) {
     std::string out;
     report::AppendJsonString(text, &out);
     CHECK(out == Json(text).dump(-1, ' ', false, Json::error_handler_t::replace));
