@@ -103,8 +103,9 @@ struct OffsetSpan {
 // The database's first and last spans reach to the ends of time: they are not kept.
 constexpr std::int64_t kFar = std::int64_t{1} << 50;
 
-// Local times this far from a change of offset can be skipped or repeated; a span of local times
-// keeps clear of them (the largest change in the database's history of the zone is two hours).
+// Local times this close to a change of offset can be skipped or repeated; a span of local times
+// keeps clear of them (the zone's changes, summer time and the war years' double summer time,
+// are of an hour each).
 constexpr std::int64_t kNearChange = 3 * 3600;
 
 std::optional<Timestamp> LocalToInstant(LocalSeconds local, std::string_view text, std::string* error) {
