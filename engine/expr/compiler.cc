@@ -4,6 +4,8 @@
 #include <map>
 #include <array>
 
+#include "engine/expr/inline_values.h"
+
 namespace uofa::expr {
 namespace {
 
@@ -194,18 +196,18 @@ Value CompiledExpression::Run(const Record* subject, const EvaluationContext* co
   // Most expressions have no comprehension variables: nothing to construct and destroy per run.
   if (local_count_ == 0) return root_->Eval(frame);
   constexpr int kInlineLocals = 8;
-  std::array<Value, kInlineLocals> inline_locals;
-  std::array<const Value*, kInlineLocals> inline_bound;
-  std::vector<Value> heap_locals;
-  std::vector<const Value*> heap_bound;
-  frame.locals = inline_locals.data();
-  frame.bound = inline_bound.data();
-  if (local_count_ > kInlineLocals) {
-    heap_locals.resize(static_cast<std::size_t>(local_count_));
-    heap_bound.resize(static_cast<std::size_t>(local_count_));
-    frame.locals = heap_locals.data();
-    frame.bound = heap_bound.data();
+  if (local_count_ <= kInlineLocals) {
+    InlineValues<kInlineLocals> locals;  // constructs only the local_count_ used
+    for (int i = 0; i < local_count_; ++i) locals.Add(Value());
+    std::array<const Value*, kInlineLocals> bound;
+    frame.locals = locals.data();
+    frame.bound = bound.data();
+    return root_->Eval(frame);
   }
+  std::vector<Value> locals(static_cast<std::size_t>(local_count_));
+  std::vector<const Value*> bound(static_cast<std::size_t>(local_count_));
+  frame.locals = locals.data();
+  frame.bound = bound.data();
   return root_->Eval(frame);
 }
 

@@ -1,9 +1,9 @@
 // Evaluation of compiled nodes. Errors are values: strict operations pass the first error on,
 // while &&, ||, ?: and the all/exists macros absorb them as CEL specifies.
 #include <array>
-#include <optional>
 
 #include "engine/expr/functions/builtins.h"
+#include "engine/expr/inline_values.h"
 #include "engine/expr/nodes.h"
 #include "engine/expr/value_ops.h"
 #include "engine/record/record_type.h"
@@ -107,11 +107,11 @@ Value CallNode::Eval(Frame& frame) const {
   if (n <= kInline) {
     // Most arguments are fields or constants read in place: a value is constructed (and
     // destroyed) only for an argument that has to be computed.
-    std::array<std::optional<Value>, kInline> storage;
+    InlineValues<kInline> storage;
     std::array<const Value*, kInline> values;
     for (std::size_t i = 0; i < n; ++i) {
       values[i] = args_[i]->Ref(frame);
-      if (values[i] == nullptr) values[i] = &storage[i].emplace(args_[i]->Eval(frame));
+      if (values[i] == nullptr) values[i] = storage.Add(args_[i]->Eval(frame));
       if (values[i]->is_error()) return *values[i];
     }
     return Dispatch(Args(values.data(), static_cast<int>(n)), frame);
