@@ -12,8 +12,8 @@
 
 #include "engine/base/batch_reader.h"
 #include "engine/base/parallel.h"
-#include "engine/base/string_hash.h"
 #include "engine/sources/incident_join.h"
+#include "engine/sources/key_positions.h"
 #include "uofa/data_quality.h"
 
 namespace uofa {
@@ -119,10 +119,6 @@ struct ChildRows {
   static constexpr std::size_t kStreamBatchesAhead = 8;
 };
 
-// Each key of a table and the row it is first on (0-based, in row order), for joining child rows
-// as the table is read. nullopt when a key repeats or the table cannot be read.
-using KeyPositions = std::unordered_map<std::string, std::uint32_t, StringHash, std::equal_to<>>;
-
 // The table at `path` (a CSV file), or table `table` of the spec's database.
 std::unique_ptr<TableReader> OpenTable(const JoinedTableSpec& spec, const std::string& path,
                                        const std::string& table, const RecordType& type,
@@ -201,7 +197,7 @@ std::optional<KeyPositions> ReadPositions(const JoinedTableSpec& spec, const Rec
   bool read = VisitKeys(spec, spec.path, spec.table, type, parse, key_field,
                         [&](std::string_view key, std::uint32_t row) {
                           if (key.empty()) return true;  // rejected in the real pass
-                          repeated = !positions.emplace(key, row).second;
+                          repeated = !positions.Insert(key, row);
                           return !repeated;
                         });
   if (!read || repeated) return std::nullopt;
@@ -218,10 +214,10 @@ bool InParentOrder(const JoinedTableSpec& spec, const JoinedTableSpec::Child& ch
   bool ordered = true;
   bool read = VisitKeys(spec, child.path, child.table, element, parse, key_field,
                         [&](std::string_view key, std::uint32_t) {
-                          auto found = positions.find(key);
-                          if (found == positions.end()) return true;
-                          ordered = found->second >= last;
-                          last = found->second;
+                          std::uint32_t found = positions.Find(key);
+                          if (found == KeyPositions::kNone) return true;
+                          ordered = found >= last;
+                          last = found;
                           return ordered;
                         });
   return read && ordered;
@@ -232,6 +228,7 @@ struct Lookup {
   std::shared_ptr<const KeyedTable> table;
   const FieldDef* field = nullptr;
   std::string key_field;
+  int key_slot = -1;
 };
 
 Lookup FindLookup(const RecordType& type, std::shared_ptr<const KeyedTable> table) {
@@ -243,6 +240,7 @@ Lookup FindLookup(const RecordType& type, std::shared_ptr<const KeyedTable> tabl
     lookup.table = std::move(table);
     lookup.field = &field;
     lookup.key_field = lookup.table->key_field;
+    lookup.key_slot = type.Find(lookup.key_field)->slot;
     break;
   }
   return lookup;
@@ -255,6 +253,7 @@ class JoinedTableSource : public RecordSource {
                     std::optional<KeyPositions> positions)
       : table_(std::move(table)),
         key_field_(std::move(key_field)),
+        key_slot_(table_->type().Find(key_field_)->slot),
         children_(std::move(children)),
         lookup_(std::move(lookup)),
         positions_(std::move(positions)) {
@@ -267,7 +266,7 @@ class JoinedTableSource : public RecordSource {
     Record record;
     while (table_->Next(&record, diagnostics)) {
       std::string& key = key_;
-      AssignKeyText(record.Get(key_field_), &key);
+      AssignKeyText(record.At(key_slot_), &key);
       // With key positions the first pass found every key once: no key to remember here.
       if (int first = positions_ ? 0 : seen_.Insert(key, record.origin.line)) {
         table_->ErrorAtCell(diagnostics, key_field_,
@@ -277,9 +276,10 @@ class JoinedTableSource : public RecordSource {
         table_->CountRejected();
         continue;
       }
+      std::uint32_t at = positions_ ? positions_->Find(key) : KeyPositions::kNone;
       for (ChildRows& child : children_) {
         if (child.stream) {
-          AttachStreamed(child, key, &record, diagnostics);
+          AttachStreamed(child, key, at, &record, diagnostics);
         } else {
           AttachChildren(child, key, &record);
         }
@@ -322,19 +322,20 @@ class JoinedTableSource : public RecordSource {
     SetChildren(child, &rows, record);
   }
 
-  // The streamed rows of the parent at `key`'s position; rows of parents passed without being
-  // read (rejected rows) are orphans.
-  void AttachStreamed(ChildRows& child, const std::string& key, Record* record,
+  // The streamed rows of the parent at `key`, whose position is `at`; rows of parents passed
+  // without being read (rejected rows) are orphans.
+  void AttachStreamed(ChildRows& child, const std::string& key, std::uint32_t at, Record* record,
                       Diagnostics& diagnostics) {
     std::vector<std::shared_ptr<const Record>>& rows = rows_;
-    auto at = positions_->find(key);
     if (!child.started) child.Advance(diagnostics);
-    while (at != positions_->end() && child.ahead.record) {
-      auto parent = positions_->find(child.ahead_key);
-      if (parent != positions_->end() && parent->second > at->second) break;
-      if (parent != positions_->end() && parent->second == at->second) {
+    while (at != KeyPositions::kNone && child.ahead.record) {
+      // A parent's rows come one after another: its own key needs no lookup (keys and positions
+      // are one to one). Another key is a later parent's, or an orphan.
+      if (child.ahead_key == key) {
         rows.push_back(std::move(child.ahead.record));
       } else {
+        std::uint32_t parent = positions_->Find(child.ahead_key);
+        if (parent != KeyPositions::kNone && parent > at) break;
         child.orphans.push_back({child.ahead_key, child.ahead.key_line, child.ahead.key_column});
       }
       child.Advance(diagnostics);
@@ -356,7 +357,8 @@ class JoinedTableSource : public RecordSource {
   void AttachLookup(Record* record, Diagnostics& diagnostics) {
     if (lookup_.field == nullptr) return;
     if (!record->fields[lookup_.field->slot].is_null()) return;
-    std::string key = KeyText(record->Get(lookup_.key_field));
+    std::string& key = lookup_key_;
+    AssignKeyText(record->At(lookup_.key_slot), &key);
     if (key.empty()) return;
     const auto& by_key = lookup_.table->by_key;
     auto it = by_key.find(key);
@@ -420,7 +422,9 @@ class JoinedTableSource : public RecordSource {
 
   std::unique_ptr<TableReader> table_;
   std::string key_field_;
+  int key_slot_;
   std::string key_;  // of the row being read
+  std::string lookup_key_;  // of the row being read, in the lookup table
   std::vector<std::shared_ptr<const Record>> rows_;  // the child rows being attached to it
   std::vector<ChildRows> children_;
   Lookup lookup_;

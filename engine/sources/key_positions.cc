@@ -1,0 +1,55 @@
+#include "engine/sources/key_positions.h"
+
+#include <utility>
+
+#include "engine/base/string_hash.h"
+
+namespace uofa {
+namespace {
+
+constexpr std::size_t kFirstSlots = 1024;
+
+std::uint32_t HashOf(std::string_view key) { return static_cast<std::uint32_t>(StringHash()(key)); }
+
+}  // namespace
+
+std::size_t KeyPositions::Probe(std::string_view key, std::uint32_t hash) const {
+  std::size_t mask = slots_.size() - 1;
+  for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
+    const Slot& slot = slots_[i];
+    if (slot.row == kNone) return i;
+    if (slot.hash == hash && std::string_view(keys_).substr(slot.offset, slot.length) == key) {
+      return i;
+    }
+  }
+}
+
+bool KeyPositions::Insert(std::string_view key, std::uint32_t row) {
+  if ((size_ + 1) * 2 > slots_.size()) Grow();
+  std::uint32_t hash = HashOf(key);
+  Slot& slot = slots_[Probe(key, hash)];
+  if (slot.row != kNone) return false;
+  slot = {keys_.size(), static_cast<std::uint32_t>(key.size()), hash, row};
+  keys_.append(key);
+  ++size_;
+  return true;
+}
+
+std::uint32_t KeyPositions::Find(std::string_view key) const {
+  if (slots_.empty()) return kNone;
+  return slots_[Probe(key, HashOf(key))].row;
+}
+
+void KeyPositions::Grow() {
+  std::vector<Slot> old = std::move(slots_);
+  slots_.assign(old.empty() ? kFirstSlots : old.size() * 2, Slot());
+  std::size_t mask = slots_.size() - 1;
+  for (const Slot& slot : old) {
+    if (slot.row == kNone) continue;
+    std::size_t i = slot.hash & mask;
+    while (slots_[i].row != kNone) i = (i + 1) & mask;
+    slots_[i] = slot;
+  }
+}
+
+}  // namespace uofa

@@ -1,0 +1,51 @@
+// KeyPositions: each key of a table and the row it is first on (0-based, in row order), for
+// joining child rows as the table is read. Built by the first pass over the keys and then only
+// read, from any thread.
+//
+// Open addressing over one buffer of key bytes: a national folder has millions of keys, and a
+// node-based map spent an allocation on each (memory that fragments the heap for the whole run)
+// and two or three cache misses on every lookup. Here a lookup reads one slot, and the key bytes
+// only when the stored hash matches.
+#ifndef UOFA_ENGINE_SOURCES_KEY_POSITIONS_H_
+#define UOFA_ENGINE_SOURCES_KEY_POSITIONS_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <limits>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace uofa {
+
+class KeyPositions {
+ public:
+  /// What Find gives for a key that is not there.
+  static constexpr std::uint32_t kNone = std::numeric_limits<std::uint32_t>::max();
+
+  /// Adds `key` on `row` (below kNone); false, changing nothing, when the key is already there.
+  bool Insert(std::string_view key, std::uint32_t row);
+  /// The row of `key`, or kNone.
+  std::uint32_t Find(std::string_view key) const;
+  std::size_t size() const { return size_; }
+
+ private:
+  struct Slot {
+    std::uint64_t offset = 0;        // of the key in keys_
+    std::uint32_t length = 0;
+    std::uint32_t hash = 0;          // the key's hash, low 32 bits
+    std::uint32_t row = kNone;       // kNone: the slot is empty
+  };
+
+  // The slot holding `key`, or the empty slot where it would go.
+  std::size_t Probe(std::string_view key, std::uint32_t hash) const;
+  void Grow();
+
+  std::vector<Slot> slots_;  // a power of two in size, at most half full
+  std::string keys_;         // every key, one after another
+  std::size_t size_ = 0;
+};
+
+}  // namespace uofa
+
+#endif  // UOFA_ENGINE_SOURCES_KEY_POSITIONS_H_
