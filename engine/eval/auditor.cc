@@ -1,6 +1,7 @@
 #include "engine/eval/auditor.h"
 
 #include <algorithm>
+#include <array>
 #include <map>
 #include <optional>
 #include <set>
@@ -91,6 +92,37 @@ std::vector<std::string> EvidencePaths(const Rule& rule) {
   return paths;
 }
 
+void PrefetchBytes(const void* data, std::size_t size) {
+  const char* bytes = static_cast<const char*>(data);
+  for (std::size_t offset = 0; offset < size; offset += 64) __builtin_prefetch(bytes + offset);
+}
+
+// Asks for a record's field values and those of the records it holds (child rows, the patient)
+// to be brought into the cache, level by level so that the requests overlap: the records were
+// built on another core, and the rules' first reads of them were mostly waits on memory.
+void WarmRecord(const Record& record) {
+  PrefetchBytes(record.fields.data(), record.fields.size() * sizeof(Value));
+  constexpr std::size_t kMostNested = 64;
+  std::array<const Record*, kMostNested> nested;
+  std::size_t count = 0;
+  auto add = [&](const Value& value) {
+    if (value.kind() != ValueKind::kRecord || count == kMostNested) return;
+    nested[count] = value.record_ptr().get();
+    __builtin_prefetch(nested[count]);
+    ++count;
+  };
+  for (const Value& value : record.fields) {
+    if (value.kind() == ValueKind::kList) {
+      for (const Value& item : value.as_list()) add(item);
+    } else {
+      add(value);
+    }
+  }
+  for (std::size_t i = 0; i < count; ++i) {
+    PrefetchBytes(nested[i]->fields.data(), nested[i]->fields.size() * sizeof(Value));
+  }
+}
+
 // What the rules concluded about a batch of records, rule by rule (in the order scheduled): batches
 // are evaluated on every core and their tallies added to the outcomes in record order.
 struct RuleTally {
@@ -112,7 +144,9 @@ void EvaluateBatch(RecordBatch& batch, const KindSchedule& kind, const AuditRunO
   tallies->resize(scheduled.size());
   ConditionCache conditions(kind.conditions);
   std::string detail;
-  for (const std::shared_ptr<const Record>& record : batch) {
+  for (std::size_t at = 0; at < batch.size(); ++at) {
+    const std::shared_ptr<const Record>& record = batch[at];
+    if (at + 1 < batch.size()) WarmRecord(*batch[at + 1]);
     conditions.Reset();
     for (std::size_t i = 0; i < scheduled.size(); ++i) {
       const ScheduledRule& item = scheduled[i];
