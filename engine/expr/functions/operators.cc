@@ -1,9 +1,14 @@
 // Operators: comparison, arithmetic, membership and indexing. One implementation per operator
 // handles every kind pairing its overload rows allow.
+#include <algorithm>
 #include <cmath>
+#include <cstdint>
+#include <cstring>
 #include <limits>
+#include <optional>
 #include <string>
 #include <unordered_set>
+#include <vector>
 
 #include "engine/expr/functions/builtins.h"
 #include "engine/expr/value_ops.h"
@@ -19,10 +24,44 @@ Value Compare(const Args& args, bool (*accept)(Ordering), std::string_view funct
   return Value::Bool(*order != Ordering::kUnordered && accept(*order));
 }
 
-// Membership data precomputed from a constant list or map of strings (a code list).
-struct StringSet {
-  std::unordered_set<std::string_view> members;
+// Membership data precomputed from a constant list or map of strings (a code list). A code list
+// is a few short codes: each is packed with its length into one integer and a needle is found by
+// a scan, cheaper than hashing it; longer members, or many, are looked up in a hash set.
+class StringSet {
+ public:
   bool only_strings = true;
+
+  void Add(std::string_view member) {
+    members_.insert(member);
+    std::optional<std::uint64_t> packed = Pack(member);
+    if (packed) {
+      packed_.push_back(*packed);
+    } else {
+      all_packed_ = false;
+    }
+  }
+
+  bool Contains(std::string_view needle) const {
+    if (!all_packed_ || packed_.size() > kMostScanned) return members_.count(needle) > 0;
+    std::optional<std::uint64_t> packed = Pack(needle);
+    if (!packed) return false;  // longer than every member
+    return std::find(packed_.begin(), packed_.end(), *packed) != packed_.end();
+  }
+
+ private:
+  static constexpr std::size_t kMostScanned = 32;
+
+  // Up to 7 bytes and the length in the eighth, so that "1" and "1\0" differ; nullopt if longer.
+  static std::optional<std::uint64_t> Pack(std::string_view text) {
+    if (text.size() > 7) return std::nullopt;
+    std::uint64_t packed = 0;
+    std::memcpy(&packed, text.data(), text.size());
+    return packed | (static_cast<std::uint64_t>(text.size()) << 56);
+  }
+
+  std::unordered_set<std::string_view> members_;
+  std::vector<std::uint64_t> packed_;
+  bool all_packed_ = true;
 };
 
 }  // namespace
@@ -220,7 +259,7 @@ std::shared_ptr<const void> PrepareIn(const std::vector<const Value*>& constants
   auto set = std::make_shared<StringSet>();
   auto add = [&](const Value& v) {
     if (v.kind() == ValueKind::kString)
-      set->members.insert(v.as_string());
+      set->Add(v.as_string());
     else
       set->only_strings = false;
   };
@@ -242,7 +281,7 @@ Value In(const Args& args, const CallContext& context) {
   if (context.prepared != nullptr) {
     const auto* set = static_cast<const StringSet*>(context.prepared);
     if (needle.kind() == ValueKind::kString) {
-      if (set->members.count(needle.as_string()) > 0) return Value::Bool(true);
+      if (set->Contains(needle.as_string())) return Value::Bool(true);
       if (set->only_strings) return Value::Bool(false);
     } else if (set->only_strings) {
       return Value::Bool(false);

@@ -1,5 +1,9 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <string>
+#include <vector>
+
 #include "engine/expr/environment.h"
 #include "engine/expr/functions/builtins.h"
 #include "engine/expr/value_ops.h"
@@ -208,6 +212,41 @@ TEST_CASE("params fold to constants") {
   CHECK(Show(schema.Eval("staff_count >= params.minimum_staff", *record)) == "true");
   CHECK(Show(schema.Eval("duration(string(params.record_within_hours) + 'h') == duration('24h')",
                          *record)) == "true");
+}
+
+TEST_CASE("in: a constant list of short strings gives what a scan of the list gives") {
+  // Lists of up to 32 members of at most 7 bytes are searched as packed integers
+  // (operators.cc), others in a hash set: both must agree with comparing the strings.
+  testing::Schema schema;
+  std::vector<std::string> members = {"", "1", "01", "1\0",
+                                      "1234567", "12345678", "A B", "\xC3\xA9"};
+  std::vector<std::string> lists = {
+      "['1', '01', '1234567', 'A B', '\\u00e9']",        // all packed
+      "['', '1\\x00', '12345678', '1']",               // one too long: the hash set
+      "['1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11', '12', '13', '14', '15', '16', "
+      "'17', '18', '19', '20', '21', '22', '23', '24', '25', '26', '27', '28', '29', '30', "
+      "'31', '32', '33', '01']",                          // more than 32: the hash set
+  };
+  std::vector<std::vector<std::string>> listed = {
+      {"1", "01", "1234567", "A B", "\xC3\xA9"},
+      {"", std::string("1\0", 2), "12345678", "1"},
+      {"1", "01"},  // of the members tried, only these are in the long list
+  };
+  for (std::size_t l = 0; l < lists.size(); ++l) {
+    for (const std::string& raw : members) {
+      std::string member = raw == "1\0" ? std::string("1\0", 2) : raw;
+      auto record = schema.Incident({{"reason_code", Value::String(member)}});
+      bool expected = std::find(listed[l].begin(), listed[l].end(), member) != listed[l].end();
+      CAPTURE(l);
+      CAPTURE(member);
+      CHECK(Show(schema.Eval("reason_code in " + lists[l], *record)) ==
+            (expected ? "true" : "false"));
+    }
+  }
+  // A list with a member that is not a string is searched by value.
+  auto one = schema.Incident({{"reason_code", Value::String("1")}});
+  CHECK(Show(schema.Eval("reason_code in [1, '1']", *one)) == "true");
+  CHECK(Show(schema.Eval("reason_code in [1, '2']", *one)) == "false");
 }
 
 }  // namespace uofa::expr
