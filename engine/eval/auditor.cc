@@ -272,11 +272,11 @@ void RunAudit(const PackSet& packs, std::vector<std::unique_ptr<RecordSource>>& 
     std::size_t produced = 0;
     // Data-quality checks run as each record is read, on the reading thread, the one that
     // reports input problems.
+    std::optional<RecordQualityChecker> quality;
+    if (options.data_quality != nullptr) quality.emplace(*options.data_quality, options.codes);
     RecordPipeline pipeline(*source, input_problems, [&](const RecordSource& read, const Record& record) {
       progress.Update(rows_before + read.counts().rows_read, read.FractionRead());
-      if (options.data_quality != nullptr) {
-        CheckRecordQuality(record, *options.data_quality, options.codes, input_problems);
-      }
+      if (quality) quality->Check(record, input_problems);
     });
     // Records are evaluated a chunk of batches at a time, the batches of a chunk on every core,
     // while the pipeline reads the next chunk.

@@ -13,18 +13,6 @@ constexpr std::int64_t kMinute = 60;
 constexpr std::int64_t kHour = 60 * kMinute;
 constexpr std::int64_t kDay = 24 * kHour;
 
-struct CheckContext {
-  const DataQualitySettings& settings;
-  const CodeRegistry* codes;
-};
-
-// A time field of the record, when it holds one.
-std::optional<Timestamp> TimeOf(const Record& record, std::string_view field) {
-  const Value& value = record.Get(field);
-  if (value.kind() != ValueKind::kTimestamp) return std::nullopt;
-  return value.as_timestamp();
-}
-
 // The cell of `field` in the record's row; the row when the source does not say.
 SourceLocation CellOf(const Record& record, std::string_view field) {
   SourceLocation at = record.origin;
@@ -54,58 +42,75 @@ std::string SpanText(std::int64_t seconds) {
   return text;
 }
 
-void CheckEndBeforeStart(const Record& record, const CheckContext&, Diagnostics& findings) {
-  std::optional<Timestamp> started = TimeOf(record, "started_at");
-  std::optional<Timestamp> ended = TimeOf(record, "ended_at");
+int SlotOf(const RecordType& type, std::string_view field) {
+  const FieldDef* def = type.Find(field);
+  return def == nullptr ? -1 : def->slot;
+}
+
+// A time field of the record (by slot), when it holds one.
+std::optional<Timestamp> TimeAt(const Record& record, int slot) {
+  const Value& value = record.At(slot);
+  if (value.kind() != ValueKind::kTimestamp) return std::nullopt;
+  return value.as_timestamp();
+}
+
+}  // namespace
+
+// What the checks need of one record type, found when the first record of the type is checked:
+// the slots of its fields and the bounds that can apply to it.
+struct RecordTypeChecks {
+  struct Bound {
+    const DurationBound* bound;
+    // The code group's codes; null for a bound on every record of the type.
+    const std::vector<std::string>* group;
+  };
+  const RecordType* type = nullptr;
+  int started = -1;
+  int ended = -1;
+  int type_code = -1;
+  const CodeList* code_list = nullptr;  // of the type code
+  std::vector<Bound> bounds;            // in the order of the settings
+  std::vector<int> lists;               // the slots of its list fields, checked in turn
+  std::string code;                     // the record's type code, normalised (reused)
+};
+
+namespace {
+
+void CheckEndBeforeStart(const Record& record, RecordTypeChecks& checks, Diagnostics& findings) {
+  std::optional<Timestamp> started = TimeAt(record, checks.started);
+  std::optional<Timestamp> ended = TimeAt(record, checks.ended);
   if (!started || !ended || !(*ended < *started)) return;
   findings.DataQuality(Severity::kWarning, CellOf(record, "ended_at"), kDqEndBeforeStart, "ended_at",
                        "'ended_at' " + FormatLocalDateTime(*ended) + " is before 'started_at' " +
                            FormatLocalDateTime(*started));
 }
 
-// The record's type code, normalised, with its code list; null when it has none.
-struct TypeCode {
-  const CodeList* list = nullptr;
-  std::string code;
-};
-std::optional<TypeCode> TypeCodeOf(const Record& record, const CheckContext& context) {
-  const FieldDef* field = record.type->Find("type_code");
-  if (field == nullptr || context.codes == nullptr) return std::nullopt;
-  const Value& value = record.At(field->slot);
-  if (value.kind() != ValueKind::kString) return std::nullopt;
-  const CodeList* list = context.codes->Find(field->code_list);
-  if (list == nullptr) return std::nullopt;
-  return TypeCode{list, list->Normalize(value.as_string())};
-}
-
 // The first bound for the record, or nullptr.
-const DurationBound* BoundFor(const Record& record, const CheckContext& context) {
-  const std::string& type = record.type->name();
-  std::optional<TypeCode> type_code;
+const DurationBound* BoundFor(const Record& record, RecordTypeChecks& checks) {
   bool looked_up = false;  // the type code is read once, for the first bound that needs it
-  for (const DurationBound& bound : context.settings.max_durations) {
-    if (bound.record_type != type) continue;
-    if (bound.code_group.empty()) return &bound;
+  bool has_code = false;
+  for (const RecordTypeChecks::Bound& candidate : checks.bounds) {
+    if (candidate.group == nullptr) return candidate.bound;
     if (!looked_up) {
-      type_code = TypeCodeOf(record, context);
       looked_up = true;
+      const Value& value = record.At(checks.type_code);
+      has_code = value.kind() == ValueKind::kString;
+      if (has_code) checks.code = checks.code_list->Normalize(value.as_string());
     }
-    if (!type_code) continue;
-    auto group = type_code->list->groups.find(bound.code_group);
-    if (group == type_code->list->groups.end()) continue;
-    if (std::find(group->second.begin(), group->second.end(), type_code->code) !=
-        group->second.end()) {
-      return &bound;
+    if (!has_code) continue;
+    if (std::find(candidate.group->begin(), candidate.group->end(), checks.code) !=
+        candidate.group->end()) {
+      return candidate.bound;
     }
   }
   return nullptr;
 }
 
-void CheckDuration(const Record& record, const CheckContext& context, Diagnostics& findings) {
-  std::optional<Timestamp> started = TimeOf(record, "started_at");
-  std::optional<Timestamp> ended = TimeOf(record, "ended_at");
+void CheckDuration(const Record& record, RecordTypeChecks& checks, Diagnostics& findings) {
+  std::optional<Timestamp> started = TimeAt(record, checks.started);
+  std::optional<Timestamp> ended = TimeAt(record, checks.ended);
   if (!started || !ended || *ended < *started) return;
-  const DurationBound* bound = BoundFor(record, context);
+  const DurationBound* bound = BoundFor(record, checks);
   if (bound == nullptr) return;
   std::optional<Duration> lasted = Between(*started, *ended);
   if (!lasted || *lasted <= bound->max) return;
@@ -119,27 +124,68 @@ void CheckDuration(const Record& record, const CheckContext& context, Diagnostic
 // The record checks, in the order their findings are reported for one record.
 struct RecordCheck {
   const char* name;
-  void (*run)(const Record&, const CheckContext&, Diagnostics&);
+  void (*run)(const Record&, RecordTypeChecks&, Diagnostics&);
 };
 constexpr RecordCheck kRecordChecks[] = {
     {"end_before_start", CheckEndBeforeStart},
     {"implausible_duration", CheckDuration},
 };
 
-void CheckOne(const Record& record, const CheckContext& context, Diagnostics& findings, int depth) {
+}  // namespace
+
+RecordQualityChecker::RecordQualityChecker(const DataQualitySettings& settings,
+                                           const CodeRegistry* codes)
+    : settings_(settings), codes_(codes) {}
+
+RecordQualityChecker::~RecordQualityChecker() = default;
+
+RecordTypeChecks& RecordQualityChecker::For(const RecordType& type) {
+  for (const std::unique_ptr<RecordTypeChecks>& checks : types_) {
+    if (checks->type == &type) return *checks;
+  }
+  auto checks = std::make_unique<RecordTypeChecks>();
+  checks->type = &type;
+  checks->started = SlotOf(type, "started_at");
+  checks->ended = SlotOf(type, "ended_at");
+  for (const FieldDef& field : type.fields()) {
+    if (field.kind == FieldKind::kList) checks->lists.push_back(field.slot);
+  }
+  if (const FieldDef* field = type.Find("type_code"); field != nullptr && codes_ != nullptr) {
+    checks->code_list = codes_->Find(field->code_list);
+    if (checks->code_list != nullptr) checks->type_code = field->slot;
+  }
+  for (const DurationBound& bound : settings_.max_durations) {
+    if (bound.record_type != type.name()) continue;
+    if (bound.code_group.empty()) {
+      checks->bounds.push_back({&bound, nullptr});
+      continue;
+    }
+    // A bound whose group the type's code list lacks (or on a type without one) never applies.
+    if (checks->code_list == nullptr) continue;
+    auto group = checks->code_list->groups.find(bound.code_group);
+    if (group == checks->code_list->groups.end()) continue;
+    checks->bounds.push_back({&bound, &group->second});
+  }
+  types_.push_back(std::move(checks));
+  return *types_.back();
+}
+
+void RecordQualityChecker::CheckOne(const Record& record, Diagnostics& findings, int depth) {
   if (record.type == nullptr || depth > 4) return;
-  for (const RecordCheck& check : kRecordChecks) check.run(record, context, findings);
-  for (const FieldDef& field : record.type->fields()) {
-    if (field.kind != FieldKind::kList) continue;
-    const Value& list = record.fields[field.slot];
+  RecordTypeChecks& checks = For(*record.type);
+  for (const RecordCheck& check : kRecordChecks) check.run(record, checks, findings);
+  for (int slot : checks.lists) {
+    const Value& list = record.At(slot);
     if (list.kind() != ValueKind::kList) continue;
     for (const Value& item : list.as_list()) {
-      if (item.kind() == ValueKind::kRecord) CheckOne(item.as_record(), context, findings, depth + 1);
+      if (item.kind() == ValueKind::kRecord) CheckOne(item.as_record(), findings, depth + 1);
     }
   }
 }
 
-}  // namespace
+void RecordQualityChecker::Check(const Record& record, Diagnostics& findings) {
+  CheckOne(record, findings, 0);
+}
 
 std::vector<DurationBound> DefaultDurationBounds() {
   return {
@@ -172,7 +218,7 @@ std::optional<Duration> ParseDurationBound(std::string_view text) {
 
 void CheckRecordQuality(const Record& record, const DataQualitySettings& settings,
                         const CodeRegistry* codes, Diagnostics& findings) {
-  CheckOne(record, CheckContext{settings, codes}, findings, 0);
+  RecordQualityChecker(settings, codes).Check(record, findings);
 }
 
 }  // namespace uofa

@@ -6,6 +6,7 @@
 #ifndef UOFA_ENGINE_EVAL_DATA_QUALITY_CHECKS_H_
 #define UOFA_ENGINE_EVAL_DATA_QUALITY_CHECKS_H_
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -50,6 +51,29 @@ std::optional<Duration> ParseDurationBound(std::string_view text);
 /// groups of the bounds; without it, only the bounds without a group apply.
 void CheckRecordQuality(const Record& record, const DataQualitySettings& settings,
                         const CodeRegistry* codes, Diagnostics& findings);
+
+struct RecordTypeChecks;  // what the checks need of one record type (data_quality_checks.cc)
+
+/// CheckRecordQuality for every record of a source: what each record type needs (the slots of its
+/// fields, the bounds that can apply) is found once, not per record. `settings` and `codes` must
+/// outlive it; one thread at a time.
+class RecordQualityChecker {
+ public:
+  RecordQualityChecker(const DataQualitySettings& settings, const CodeRegistry* codes);
+  ~RecordQualityChecker();
+  RecordQualityChecker(const RecordQualityChecker&) = delete;
+  RecordQualityChecker& operator=(const RecordQualityChecker&) = delete;
+
+  void Check(const Record& record, Diagnostics& findings);
+
+ private:
+  RecordTypeChecks& For(const RecordType& type);
+  void CheckOne(const Record& record, Diagnostics& findings, int depth);
+
+  const DataQualitySettings& settings_;
+  const CodeRegistry* codes_;
+  std::vector<std::unique_ptr<RecordTypeChecks>> types_;
+};
 
 }  // namespace uofa
 
