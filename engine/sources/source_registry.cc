@@ -133,13 +133,26 @@ bool AuditFolder::Has(std::string_view relative) const {
   return fs::is_regular_file(PathOf(relative), ignored);
 }
 
+AuditFolder::PatientsRead AuditFolder::ReadPatients() const {
+  PatientsRead read;
+  const RecordType* type = options_.schemas ? options_.schemas->Find("patient") : nullptr;
+  if (type == nullptr || !Has(kPatientsFile)) return read;
+  std::string key = type->id_field().empty() ? "patient_id" : type->id_field();
+  read.table = LoadKeyedTable(PathOf(kPatientsFile), *type, key, options_.parse, read.problems);
+  return read;
+}
+
+void AuditFolder::StartReadingPatients() {
+  if (patients_loaded_ || patients_reading_.valid()) return;
+  patients_reading_ = std::async(std::launch::async, [this] { return ReadPatients(); });
+}
+
 std::shared_ptr<const KeyedTable> AuditFolder::Patients(Diagnostics& diagnostics) {
   if (patients_loaded_) return patients_;
   patients_loaded_ = true;
-  const RecordType* type = options_.schemas ? options_.schemas->Find("patient") : nullptr;
-  if (type == nullptr || !Has(kPatientsFile)) return nullptr;
-  std::string key = type->id_field().empty() ? "patient_id" : type->id_field();
-  patients_ = LoadKeyedTable(PathOf(kPatientsFile), *type, key, options_.parse, diagnostics);
+  PatientsRead read = patients_reading_.valid() ? patients_reading_.get() : ReadPatients();
+  diagnostics.Merge(read.problems);
+  patients_ = std::move(read.table);
   return patients_;
 }
 
@@ -175,6 +188,7 @@ std::vector<std::unique_ptr<RecordSource>> OpenAuditFolder(const std::string& di
   }
   if (options.schemas == nullptr) return sources;
   AuditFolder folder(directory, options);
+  folder.StartReadingPatients();
   for (const SourceKind& entry : SourceKinds()) {
     if (options.schemas->Find(entry.kind) == nullptr) continue;  // no pack needs it
     bool present = false;

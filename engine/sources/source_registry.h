@@ -4,6 +4,7 @@
 #ifndef UOFA_ENGINE_SOURCES_SOURCE_REGISTRY_H_
 #define UOFA_ENGINE_SOURCES_SOURCE_REGISTRY_H_
 
+#include <future>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -29,17 +30,28 @@ class AuditFolder {
   /// Whether that file exists (as a regular file; as a folder when `relative` ends with '/').
   bool Has(std::string_view relative) const;
   /// patients.csv, read once and indexed by patient_id for the incident join and the patient
-  /// source; null when absent, unreadable or when the schemas declare no 'patient'.
+  /// source; null when absent, unreadable or when the schemas declare no 'patient'. Its problems
+  /// go to `diagnostics` of the first call.
   std::shared_ptr<const KeyedTable> Patients(Diagnostics& diagnostics);
+  /// Starts reading patients.csv on a thread of its own, for Patients to take when first asked:
+  /// the incidents' first pass over their keys reads beside it.
+  void StartReadingPatients();
   /// The documents of policy/, read once for the policy_document and policy_paragraph sources.
   std::shared_ptr<const DocumentSet> Documents(Diagnostics& diagnostics);
 
  private:
   std::string directory_;
   const SourceOptions& options_;
+  struct PatientsRead {
+    std::shared_ptr<const KeyedTable> table;
+    Diagnostics problems;
+  };
+  PatientsRead ReadPatients() const;
+
   bool patients_loaded_ = false;
   std::shared_ptr<const KeyedTable> patients_;
   std::shared_ptr<const DocumentSet> documents_;
+  std::future<PatientsRead> patients_reading_;  // last: its thread reads the members above
 };
 
 struct SourceKind {
