@@ -212,8 +212,12 @@ bool InParentOrder(const JoinedTableSpec& spec, const JoinedTableSpec::Child& ch
                    const std::string& key_field, const KeyPositions& positions) {
   std::uint32_t last = 0;
   bool ordered = true;
+  std::string previous;  // the key of the row before, whose parent is known to be in order
   bool read = VisitKeys(spec, child.path, child.table, element, parse, key_field,
-                        [&](std::string_view key, std::uint32_t) {
+                        [&](std::string_view key, std::uint32_t row) {
+                          // A parent's rows come one after another: no lookup for the second.
+                          if (row > 0 && key == previous) return true;
+                          previous.assign(key);
                           std::uint32_t found = positions.Find(key);
                           if (found == KeyPositions::kNone) return true;
                           ordered = found >= last;
