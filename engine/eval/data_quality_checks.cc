@@ -42,11 +42,6 @@ std::string SpanText(std::int64_t seconds) {
   return text;
 }
 
-int SlotOf(const RecordType& type, std::string_view field) {
-  const FieldDef* def = type.Find(field);
-  return def == nullptr ? -1 : def->slot;
-}
-
 // A time field of the record (by slot), when it holds one.
 std::optional<Timestamp> TimeAt(const Record& record, int slot) {
   const Value& value = record.At(slot);
@@ -145,8 +140,8 @@ RecordTypeChecks& RecordQualityChecker::For(const RecordType& type) {
   }
   auto checks = std::make_unique<RecordTypeChecks>();
   checks->type = &type;
-  checks->started = SlotOf(type, "started_at");
-  checks->ended = SlotOf(type, "ended_at");
+  checks->started = type.SlotOf("started_at");
+  checks->ended = type.SlotOf("ended_at");
   for (const FieldDef& field : type.fields()) {
     if (field.kind == FieldKind::kList) checks->lists.push_back(field.slot);
   }
@@ -214,11 +209,6 @@ std::optional<Duration> ParseDurationBound(std::string_view text) {
   }
   if (!span || *span <= Duration{}) return std::nullopt;
   return span;
-}
-
-void CheckRecordQuality(const Record& record, const DataQualitySettings& settings,
-                        const CodeRegistry* codes, Diagnostics& findings) {
-  RecordQualityChecker(settings, codes).Check(record, findings);
 }
 
 }  // namespace uofa

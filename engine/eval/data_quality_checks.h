@@ -46,17 +46,11 @@ struct DataQualitySettings {
 /// text is not a duration of more than zero.
 std::optional<Duration> ParseDurationBound(std::string_view text);
 
-/// Runs every record check on `record` and on the records of its list fields (the interventions
-/// of an incident), appending a finding to `findings` for each problem. `codes` resolves the code
-/// groups of the bounds; without it, only the bounds without a group apply.
-void CheckRecordQuality(const Record& record, const DataQualitySettings& settings,
-                        const CodeRegistry* codes, Diagnostics& findings);
-
 struct RecordTypeChecks;  // what the checks need of one record type (data_quality_checks.cc)
 
-/// CheckRecordQuality for every record of a source: what each record type needs (the slots of its
-/// fields, the bounds that can apply) is found once, not per record. `settings` and `codes` must
-/// outlive it; one thread at a time.
+/// Runs the record checks on the records of a source. What each record type needs (the slots of
+/// its fields, the bounds that can apply) is found once, not per record. `settings` and `codes`
+/// must outlive it; one thread at a time.
 class RecordQualityChecker {
  public:
   RecordQualityChecker(const DataQualitySettings& settings, const CodeRegistry* codes);
@@ -64,6 +58,9 @@ class RecordQualityChecker {
   RecordQualityChecker(const RecordQualityChecker&) = delete;
   RecordQualityChecker& operator=(const RecordQualityChecker&) = delete;
 
+  /// Runs every record check on `record` and on the records of its list fields (the
+  /// interventions of an incident), appending a finding to `findings` for each problem. `codes`
+  /// resolves the code groups of the bounds; without it, only the bounds without a group apply.
   void Check(const Record& record, Diagnostics& findings);
 
  private:

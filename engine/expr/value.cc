@@ -30,8 +30,7 @@ const Value kNullField;
 
 const Value& Record::Get(std::string_view field) const {
   if (type == nullptr) return kNullField;
-  const FieldDef* def = type->Find(field);
-  return def == nullptr ? kNullField : At(def->slot);
+  return At(type->SlotOf(field));
 }
 
 const Value& Record::At(int slot) const {

@@ -27,14 +27,12 @@ const char* FieldKindName(FieldKind kind) {
 
 void RecordType::set_id_field(std::string field) {
   id_field_ = std::move(field);
-  const FieldDef* def = id_field_.empty() ? nullptr : Find(id_field_);
-  id_slot_ = def != nullptr ? def->slot : -1;
+  id_slot_ = id_field_.empty() ? -1 : SlotOf(id_field_);
 }
 
 void RecordType::set_event_time_field(std::string field) {
   event_time_field_ = std::move(field);
-  const FieldDef* def = event_time_field_.empty() ? nullptr : Find(event_time_field_);
-  event_time_slot_ = def != nullptr ? def->slot : -1;
+  event_time_slot_ = event_time_field_.empty() ? -1 : SlotOf(event_time_field_);
 }
 
 bool RecordType::AddField(FieldDef field) {
@@ -50,6 +48,11 @@ bool RecordType::AddField(FieldDef field) {
 const FieldDef* RecordType::Find(std::string_view name) const {
   auto it = index_.find(name);
   return it == index_.end() ? nullptr : &fields_[it->second];
+}
+
+int RecordType::SlotOf(std::string_view name) const {
+  auto it = index_.find(name);
+  return it == index_.end() ? -1 : it->second;
 }
 
 RecordType* SchemaRegistry::Add(std::unique_ptr<RecordType> type) {

@@ -62,6 +62,8 @@ class RecordType {
   /// Appends a field and assigns its slot. Returns false when the name is taken.
   bool AddField(FieldDef field);
   const FieldDef* Find(std::string_view name) const;
+  /// The slot of the field `name`, or -1 when the type has no such field.
+  int SlotOf(std::string_view name) const;
   const std::vector<FieldDef>& fields() const { return fields_; }
   std::vector<FieldDef>& mutable_fields() { return fields_; }
   int FieldCount() const { return static_cast<int>(fields_.size()); }
