@@ -15,6 +15,7 @@
 #include <variant>
 #include <vector>
 
+#include "engine/base/arena.h"
 #include "engine/base/interned_path.h"
 #include "engine/base/time.h"
 #include "uofa/diagnostic.h"
@@ -33,7 +34,7 @@ enum class ValueKind : std::uint8_t {
 /// CEL type name of a kind ("int", "string", "google.protobuf.Timestamp", ...).
 const char* ValueKindName(ValueKind kind);
 
-using ValueList = std::vector<Value>;
+using ValueList = std::vector<Value, ArenaAllocator<Value>>;
 /// Map entries in insertion order; keys are bool, int, uint or string.
 using ValueMap = std::vector<std::pair<Value, Value>>;
 
@@ -104,10 +105,18 @@ class Value {
 };
 
 /// One record: field values by slot of its RecordType (null where the input had no value), and
-/// where it came from, so a finding can point at the row.
+/// where it came from, so a finding can point at the row. A table's reader places its records'
+/// values in arenas (engine/base/arena.h); other records keep them on the heap.
 struct Record {
+  struct CellPosition {
+    int line = 0;
+    int column = 0;
+  };
+  using Fields = std::vector<Value, ArenaAllocator<Value>>;
+  using Cells = std::vector<CellPosition, ArenaAllocator<CellPosition>>;
+
   const RecordType* type = nullptr;
-  std::vector<Value> fields;
+  Fields fields;
   /// File and line of the row, or of the JSON line; the file is interned, not copied per record.
   RecordOrigin origin;
   /// For a record that spans part of a document (a paragraph): the last line, paragraph or page
@@ -117,11 +126,7 @@ struct Record {
   const char* origin_unit = nullptr;
   /// For a row of a table: where each field's cell is (by slot), so that a check on the record
   /// can point at a cell; empty for other sources. A field without a column has line 0.
-  struct CellPosition {
-    int line = 0;
-    int column = 0;
-  };
-  std::vector<CellPosition> cells;
+  Cells cells;
 
   /// The value of a named field, or null when the type has no such field.
   const Value& Get(std::string_view field) const;
@@ -130,6 +135,13 @@ struct Record {
   /// The record's identifier (the type's id_field as text), or "" when it has none.
   std::string Id() const;
 };
+
+/// The record as a shared, immutable one, placed in the arena of its values when they are in
+/// one. Call it on the thread that built the record.
+inline std::shared_ptr<const Record> ShareRecord(Record record) {
+  ArenaAllocator<Record> allocator = record.fields.get_allocator();
+  return std::allocate_shared<const Record>(allocator, std::move(record));
+}
 
 }  // namespace uofa
 

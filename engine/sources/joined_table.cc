@@ -85,15 +85,15 @@ struct ChildRows {
     auto fill = [table, key_field](std::vector<Read>* batch, std::size_t size) {
       while (batch->size() < size) {
         Read& read = batch->emplace_back();
-        auto record = std::make_shared<Record>();
-        bool more = table->Next(record.get(), read.problems);
+        Record record;
+        bool more = table->Next(&record, read.problems);
         read.counts = table->counts();
         if (!more) return false;
-        AssignKeyText(record->fields[key_field->slot], &read.key);
+        AssignKeyText(record.fields[key_field->slot], &read.key);
         Record::CellPosition key_at = table->CellPositionOf(*key_field);
         read.key_line = key_at.line;
         read.key_column = key_at.column;
-        read.record = std::move(record);
+        read.record = ShareRecord(std::move(record));
       }
       return true;
     };
@@ -158,12 +158,11 @@ std::unique_ptr<ChildRows> LoadChildRows(const JoinedTableSpec& spec,
     return table;
   }
   std::string key_text;
-  for (;;) {
-    auto record = std::make_shared<Record>();
-    if (!reader->Next(record.get(), diagnostics)) break;
-    AssignKeyText(record->fields[key->slot], &key_text);
+  Record record;
+  while (reader->Next(&record, diagnostics)) {
+    AssignKeyText(record.fields[key->slot], &key_text);
     Record::CellPosition key_at = reader->CellPositionOf(*key);
-    table->by_key[key_text].push_back({std::move(record), key_at.line, key_at.column});
+    table->by_key[key_text].push_back({ShareRecord(std::move(record)), key_at.line, key_at.column});
   }
   table->counts = reader->counts();
   return table;
@@ -289,7 +288,7 @@ class JoinedTableSource : public RecordSource {
         }
       }
       AttachLookup(&record, diagnostics);
-      *out = std::make_shared<const Record>(std::move(record));
+      *out = ShareRecord(std::move(record));
       UpdateCounts();
       return true;
     }
@@ -351,11 +350,13 @@ class JoinedTableSource : public RecordSource {
   static void SetChildren(const ChildRows& child, std::vector<std::shared_ptr<const Record>>* rows,
                           Record* record) {
     OrderChildren(rows);
-    ValueList items;
+    // The list beside the record, in its arena.
+    ValueList items(record->fields.get_allocator());
     items.reserve(rows->size());
     for (auto& row : *rows) items.push_back(Value::OfRecord(std::move(row)));
     rows->clear();
-    record->fields[child.field->slot] = Value::List(std::move(items));
+    record->fields[child.field->slot] = Value::List(
+        std::allocate_shared<const ValueList>(record->fields.get_allocator(), std::move(items)));
   }
 
   void AttachLookup(Record* record, Diagnostics& diagnostics) {

@@ -269,10 +269,9 @@ bool TableReader::Next(Record* out, Diagnostics& diagnostics) {
 
 bool TableReader::BuildRecord(Record* out, Diagnostics& diagnostics) {
   const std::string& path = reader_->path();
-  out->type = type_;
-  out->fields.assign(type_->fields().size(), Value());
+  StartRecord(*type_, out);
   out->origin = {path_name_, row_.line, 0};
-  out->cells.assign(type_->fields().size(), {});
+  out->cells = Record::Cells(type_->fields().size(), out->cells.get_allocator());
   bool accepted = true;
   std::string error;
   for (std::size_t column = 0; column < column_fields_.size(); ++column) {
@@ -316,6 +315,15 @@ bool TableReader::BuildRecord(Record* out, Diagnostics& diagnostics) {
   return accepted;
 }
 
+void TableReader::StartRecord(const RecordType& type, Record* out) {
+  const std::size_t fields = type.fields().size();
+  // The values, the cells' positions, and the shared record with its count of references.
+  constexpr std::size_t kShared = 256;
+  const std::size_t need = fields * (sizeof(Value) + sizeof(Record::CellPosition)) + kShared;
+  out->type = &type;
+  out->fields = Record::Fields(fields, Value(), arena_.Next<Value>(need));
+}
+
 Value TableReader::ParseCell(const FieldDef& field, const LabelMap* labels, std::string_view text,
                              std::string* error, bool* unlisted) {
   *unlisted = false;
@@ -342,7 +350,7 @@ void TableReader::BuildSplitRows(Record* out, Diagnostics& diagnostics) {
                               LineText(cell.line));
       ++counts_.cell_problems;
     };
-    ValueList items;
+    ValueList items(out->fields.get_allocator());
     std::string_view rest = cell.text;
     int listed = 0;
     while (!rest.empty() || listed == 0) {
@@ -374,14 +382,13 @@ void TableReader::BuildSplitRows(Record* out, Diagnostics& diagnostics) {
              kDqBadValue);
         continue;
       }
-      auto child = std::make_shared<Record>();
-      child->type = split.element;
-      child->fields.assign(split.element->fields().size(), Value());
-      child->origin = {path_name_, row_.line, 0};
+      Record child;
+      StartRecord(*split.element, &child);
+      child.origin = {path_name_, row_.line, 0};
       if (split.key_field != nullptr && parent_key != nullptr) {
-        child->fields[split.key_field->slot] = out->fields[parent_key->slot];
+        child.fields[split.key_field->slot] = out->fields[parent_key->slot];
       }
-      if (split.seq_field != nullptr) child->fields[split.seq_field->slot] = Value::Int(listed);
+      if (split.seq_field != nullptr) child.fields[split.seq_field->slot] = Value::Int(listed);
       for (std::size_t part = 0; part < parts.size(); ++part) {
         bool unlisted = false;
         Value value =
@@ -391,11 +398,12 @@ void TableReader::BuildSplitRows(Record* out, Diagnostics& diagnostics) {
                    (unlisted ? ", and the mapping's values do not list it" : ""),
                CellProblemCode(*split.fields[part], unlisted));
         }
-        child->fields[split.fields[part]->slot] = std::move(value);
+        child.fields[split.fields[part]->slot] = std::move(value);
       }
-      items.push_back(Value::OfRecord(std::move(child)));
+      items.push_back(Value::OfRecord(ShareRecord(std::move(child))));
     }
-    out->fields[split.list_field->slot] = Value::List(std::move(items));
+    out->fields[split.list_field->slot] = Value::List(
+        std::allocate_shared<const ValueList>(out->fields.get_allocator(), std::move(items)));
   }
 }
 
@@ -470,7 +478,7 @@ std::shared_ptr<const KeyedTable> LoadKeyedTable(const std::string& path, const 
       reader->CountRejected();
       continue;
     }
-    auto shared = std::make_shared<const Record>(std::move(record));
+    std::shared_ptr<const Record> shared = ShareRecord(std::move(record));
     table->by_key.emplace(std::move(key), shared);
     table->records.push_back(std::move(shared));
     record = Record();

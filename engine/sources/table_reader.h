@@ -28,6 +28,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "engine/base/arena.h"
 #include "engine/base/interned_path.h"
 #include "engine/expr/value.h"
 #include "engine/record/record_type.h"
@@ -111,6 +112,8 @@ class TableReader {
   bool NextWellFormedRow(Diagnostics& diagnostics, int only_column = -1);
   // Fills `*out` from row_; false when the row is rejected (already reported).
   bool BuildRecord(Record* out, Diagnostics& diagnostics);
+  // Makes `*out` a record of `type` with every field null, its values in the current arena.
+  void StartRecord(const RecordType& type, Record* out);
   bool IsRequired(const FieldDef& field) const;
   // Applies the file's mapping (from parse_.mappings), before the header is read.
   void UseMapping();
@@ -144,6 +147,7 @@ class TableReader {
   std::vector<CompiledSplit> splits_;
   std::string scratch_;
   SourceCounts counts_;
+  ArenaSupply arena_;  // for the records' values
 };
 
 /// A whole table read into memory and indexed by a key field (patients, by patient_id), for

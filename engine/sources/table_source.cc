@@ -14,7 +14,7 @@ class TableSource : public RecordSource {
   bool Next(std::shared_ptr<const Record>* out, Diagnostics& diagnostics) override {
     Record record;
     if (!table_->Next(&record, diagnostics)) return false;
-    *out = std::make_shared<const Record>(std::move(record));
+    *out = ShareRecord(std::move(record));
     return true;
   }
 
