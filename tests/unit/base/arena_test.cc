@@ -12,6 +12,8 @@
 namespace uofa {
 namespace {
 
+using Numbers = std::vector<std::int64_t, ArenaAllocator<std::int64_t>>;
+
 std::uintptr_t Address(const void* pointer) { return reinterpret_cast<std::uintptr_t>(pointer); }
 
 // The arena the supply offers for `need` bytes (null: the heap).
@@ -45,7 +47,7 @@ TEST_CASE("arena: serves requests in order, aligned, until the block is full") {
 
 TEST_CASE("arena allocator: containers fill the arena, then grow on the heap") {
   auto arena = std::make_shared<Arena>(256);
-  std::vector<std::int64_t, ArenaAllocator<std::int64_t>> numbers{ArenaAllocator<std::int64_t>(arena)};
+  Numbers numbers{ArenaAllocator<std::int64_t>(arena)};
   numbers.reserve(4);
   CHECK(arena->Holds(numbers.data()));
   for (std::int64_t i = 0; i < 1000; ++i) numbers.push_back(i);  // past the block: the heap
@@ -54,7 +56,7 @@ TEST_CASE("arena allocator: containers fill the arena, then grow on the heap") {
   CHECK(numbers.front() == 0);
 
   // A copy is on the heap, with no arena; a move keeps the memory and the arena.
-  std::vector<std::int64_t, ArenaAllocator<std::int64_t>> small{ArenaAllocator<std::int64_t>(arena)};
+  Numbers small{ArenaAllocator<std::int64_t>(arena)};
   small.assign({1, 2, 3});
   REQUIRE(arena->Holds(small.data()));
   auto copy = small;
