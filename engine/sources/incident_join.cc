@@ -56,12 +56,12 @@ bool IncidentJoin::AttachPatient(Record* incident, std::string* missing) const {
   if (!incident->fields[patient_field_->slot].is_null()) return true;  // embedded
   std::string key = KeyText(incident->Get(patient_key_));
   if (key.empty()) return true;
-  auto it = patients_->by_key.find(key);
-  if (it == patients_->by_key.end()) {
+  const std::shared_ptr<const Record>* patient = patients_->Find(key);
+  if (patient == nullptr) {
     *missing = std::move(key);
     return false;
   }
-  incident->fields[patient_field_->slot] = Value::OfRecord(it->second);
+  incident->fields[patient_field_->slot] = Value::OfRecord(*patient);
   return true;
 }
 

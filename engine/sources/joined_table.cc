@@ -365,9 +365,8 @@ class JoinedTableSource : public RecordSource {
     std::string& key = lookup_key_;
     AssignKeyText(record->At(lookup_.key_slot), &key);
     if (key.empty()) return;
-    const auto& by_key = lookup_.table->by_key;
-    auto it = by_key.find(key);
-    if (it == by_key.end()) {
+    const std::shared_ptr<const Record>* found = lookup_.table->Find(key);
+    if (found == nullptr) {
       table_->WarningAtCell(diagnostics, lookup_.key_field,
                             "no " + lookup_.table->type->name() + " '" + key + "' in '" +
                                 FileName(lookup_.table->path) + "'",
@@ -375,7 +374,7 @@ class JoinedTableSource : public RecordSource {
       ++unknown_lookups_;
       return;
     }
-    record->fields[lookup_.field->slot] = Value::OfRecord(it->second);
+    record->fields[lookup_.field->slot] = Value::OfRecord(*found);
   }
 
   // The streamed rows left once the parent table ends belong to no row read.

@@ -468,19 +468,17 @@ std::shared_ptr<const KeyedTable> LoadKeyedTable(const std::string& path, const 
   Record record;
   while (reader->Next(&record, diagnostics)) {
     std::string key = KeyText(record.Get(key_field));
-    auto found = table->by_key.find(key);
-    if (found != table->by_key.end()) {
+    if (const std::shared_ptr<const Record>* first = table->Find(key)) {
       reader->ErrorAtCell(diagnostics, key_field,
                           "duplicate '" + key_field + "' '" + key + "' (first on " +
-                              reader->line_word() + " " +
-                              std::to_string(found->second->origin.line) + ")",
+                              reader->line_word() + " " + std::to_string((*first)->origin.line) +
+                              ")",
                           kDqDuplicateId);
       reader->CountRejected();
       continue;
     }
-    std::shared_ptr<const Record> shared = ShareRecord(std::move(record));
-    table->by_key.emplace(std::move(key), shared);
-    table->records.push_back(std::move(shared));
+    table->keys.Insert(key, static_cast<std::uint32_t>(table->records.size()));
+    table->records.push_back(ShareRecord(std::move(record)));
     record = Record();
   }
   table->counts = reader->counts();

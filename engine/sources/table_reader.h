@@ -25,7 +25,6 @@
 #include <memory>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "engine/base/arena.h"
@@ -34,6 +33,7 @@
 #include "engine/record/record_type.h"
 #include "engine/sources/csv_reader.h"
 #include "engine/sources/field_parser.h"
+#include "engine/sources/key_positions.h"
 #include "engine/sources/record_source.h"
 #include "engine/sources/row_source.h"
 #include "uofa/diagnostic.h"
@@ -157,12 +157,13 @@ struct KeyedTable {
   const RecordType* type = nullptr;
   std::string key_field;
   std::vector<std::shared_ptr<const Record>> records;  ///< in file order
-  std::unordered_map<std::string, std::shared_ptr<const Record>> by_key;
+  KeyPositions keys;  ///< each record's key, with its index in `records`
   SourceCounts counts;
 
-  const Record* Find(const std::string& key) const {
-    auto it = by_key.find(key);
-    return it == by_key.end() ? nullptr : it->second.get();
+  /// The record whose key is `key`, or null.
+  const std::shared_ptr<const Record>* Find(std::string_view key) const {
+    std::uint32_t at = keys.Find(key);
+    return at == KeyPositions::kNone ? nullptr : &records[at];
   }
 };
 
