@@ -321,7 +321,7 @@ void TableReader::StartRecord(const RecordType& type, Record* out) {
   constexpr std::size_t kShared = 256;
   const std::size_t need = fields * (sizeof(Value) + sizeof(Record::CellPosition)) + kShared;
   out->type = &type;
-  out->fields = Record::Fields(fields, Value(), arena_.Next<Value>(need));
+  out->fields = Record::Fields(fields, arena_.Next<Value>(need));
 }
 
 Value TableReader::ParseCell(const FieldDef& field, const LabelMap* labels, std::string_view text,
