@@ -271,7 +271,7 @@ bool TableReader::BuildRecord(Record* out, Diagnostics& diagnostics) {
   const std::string& path = reader_->path();
   StartRecord(*type_, out);
   out->origin = {path_name_, row_.line, 0};
-  out->cells = Record::Cells(type_->fields().size(), out->cells.get_allocator());
+  out->cells = Record::Cells(type_->fields().size(), out->fields.get_allocator());
   bool accepted = true;
   std::string error;
   for (std::size_t column = 0; column < column_fields_.size(); ++column) {

@@ -7,8 +7,6 @@
 #include <string>
 #include <vector>
 
-#include "engine/expr/value.h"
-
 namespace uofa {
 namespace {
 
@@ -106,27 +104,6 @@ TEST_CASE("arena supply: a fresh arena when too little is left; the heap for lar
   CHECK(second->remaining() == ArenaSupply::kBlockBytes);
   CHECK(Offered(supply, ArenaSupply::kBlockBytes / 2) == nullptr);
   CHECK(Offered(supply, ArenaSupply::kBlockBytes / 2 - 1) == second);
-}
-
-TEST_CASE("share record: the shared record sits in the arena of its values") {
-  ArenaSupply supply;
-  Record record;
-  record.fields = Record::Fields(3, Value(), supply.Next<Value>(1024));
-  record.fields[1] = Value::String("INC-1");
-  const Value* values = record.fields.data();
-  std::shared_ptr<const Record> shared = ShareRecord(std::move(record));
-  std::shared_ptr<Arena> arena = shared->fields.get_allocator().arena();
-  REQUIRE(arena != nullptr);
-  CHECK(arena->Holds(values));
-  CHECK(shared->fields.data() == values);  // moved, not copied
-  CHECK(arena->Holds(shared.get()));
-  CHECK(shared->fields[1].as_string() == "INC-1");
-
-  Record on_heap;
-  on_heap.fields.assign(2, Value::Int(7));
-  std::shared_ptr<const Record> plain = ShareRecord(std::move(on_heap));
-  CHECK(plain->fields.get_allocator().arena() == nullptr);
-  CHECK(plain->fields[1].as_int() == 7);
 }
 
 }  // namespace
