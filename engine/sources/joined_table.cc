@@ -212,12 +212,13 @@ bool InParentOrder(const JoinedTableSpec& spec, const JoinedTableSpec::Child& ch
   std::uint32_t last = 0;
   bool ordered = true;
   std::string previous;  // the key of the row before, whose parent is known to be in order
+  std::uint32_t near = KeyPositions::kNone;  // the last parent found
   bool read = VisitKeys(spec, child.path, child.table, element, parse, key_field,
                         [&](std::string_view key, std::uint32_t row) {
                           // A parent's rows come one after another: no lookup for the second.
                           if (row > 0 && key == previous) return true;
                           previous.assign(key);
-                          std::uint32_t found = positions.Find(key);
+                          std::uint32_t found = positions.FindNear(key, &near);
                           if (found == KeyPositions::kNone) return true;
                           ordered = found >= last;
                           last = found;
@@ -279,7 +280,7 @@ class JoinedTableSource : public RecordSource {
         table_->CountRejected();
         continue;
       }
-      std::uint32_t at = positions_ ? positions_->Find(key) : KeyPositions::kNone;
+      std::uint32_t at = positions_ ? positions_->FindNear(key, &near_) : KeyPositions::kNone;
       for (ChildRows& child : children_) {
         if (child.stream) {
           AttachStreamed(child, key, at, &record, diagnostics);
@@ -333,11 +334,13 @@ class JoinedTableSource : public RecordSource {
     if (!child.started) child.Advance(diagnostics);
     while (at != KeyPositions::kNone && child.ahead.record) {
       // A parent's rows come one after another: its own key needs no lookup (keys and positions
-      // are one to one). Another key is a later parent's, or an orphan.
+      // are one to one). Another key is a later parent's, most often one of the next few, or an
+      // orphan.
       if (child.ahead_key == key) {
         rows.push_back(std::move(child.ahead.record));
       } else {
-        std::uint32_t parent = positions_->Find(child.ahead_key);
+        std::uint32_t near = near_;
+        std::uint32_t parent = positions_->FindNear(child.ahead_key, &near);
         if (parent != KeyPositions::kNone && parent > at) break;
         child.orphans.push_back({child.ahead_key, child.ahead.key_line, child.ahead.key_column});
       }
@@ -433,6 +436,7 @@ class JoinedTableSource : public RecordSource {
   std::vector<ChildRows> children_;
   Lookup lookup_;
   std::optional<KeyPositions> positions_;  // set when a child table is streamed
+  std::uint32_t near_ = KeyPositions::kNone;  // the number of the last key found in positions_
   SeenKeys seen_;
   std::size_t unknown_lookups_ = 0;
   bool finished_ = false;

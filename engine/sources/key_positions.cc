@@ -1,5 +1,6 @@
 #include "engine/sources/key_positions.h"
 
+#include <algorithm>
 #include <utility>
 
 #include "engine/base/string_hash.h"
@@ -29,8 +30,11 @@ bool KeyPositions::Insert(std::string_view key, std::uint32_t row) {
   std::uint32_t hash = HashOf(key);
   Slot& slot = slots_[Probe(key, hash)];
   if (slot.row != kNone) return false;
-  slot = {keys_.size(), static_cast<std::uint32_t>(key.size()), hash, row};
+  slot = {keys_.size(), static_cast<std::uint32_t>(key.size()), hash, row,
+          static_cast<std::uint32_t>(size_)};
   keys_.append(key);
+  starts_.push_back(keys_.size());
+  rows_.push_back(row);
   ++size_;
   return true;
 }
@@ -38,6 +42,23 @@ bool KeyPositions::Insert(std::string_view key, std::uint32_t row) {
 std::uint32_t KeyPositions::Find(std::string_view key) const {
   if (slots_.empty()) return kNone;
   return slots_[Probe(key, HashOf(key))].row;
+}
+
+std::uint32_t KeyPositions::FindNear(std::string_view key, std::uint32_t* near) const {
+  const std::size_t first = *near == kNone ? 0 : std::size_t{*near} + 1;
+  const std::size_t last = std::min<std::size_t>(first + kNearKeys, size_);
+  for (std::size_t number = first; number < last; ++number) {
+    const std::size_t start = starts_[number];
+    if (starts_[number + 1] - start == key.size() &&
+        std::string_view(keys_).substr(start, key.size()) == key) {
+      *near = static_cast<std::uint32_t>(number);
+      return rows_[number];
+    }
+  }
+  if (slots_.empty()) return kNone;
+  const Slot& slot = slots_[Probe(key, HashOf(key))];
+  if (slot.row != kNone) *near = slot.number;
+  return slot.row;
 }
 
 void KeyPositions::Grow() {

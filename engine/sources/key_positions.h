@@ -5,7 +5,9 @@
 // Open addressing over one buffer of key bytes: a national folder has millions of keys, and a
 // node-based map spent an allocation on each (memory that fragments the heap for the whole run)
 // and two or three cache misses on every lookup. Here a lookup reads one slot, and the key bytes
-// only when the stored hash matches.
+// only when the stored hash matches. The keys are also kept in the order they came (FindNear):
+// a table's keys are mostly looked up in that order, and the next few keys in memory are found
+// without a lookup.
 #ifndef UOFA_ENGINE_SOURCES_KEY_POSITIONS_H_
 #define UOFA_ENGINE_SOURCES_KEY_POSITIONS_H_
 
@@ -27,14 +29,24 @@ class KeyPositions {
   bool Insert(std::string_view key, std::uint32_t row);
   /// The row of `key`, or kNone.
   std::uint32_t Find(std::string_view key) const;
+  /// As Find, first comparing `key` with the kNearKeys keys added after the one numbered `*near`
+  /// (keys are numbered from 0 in the order they were added; kNone: before the first), and
+  /// setting `*near` to the number of the key found (unchanged when there is none). Keys met in
+  /// about the order they were added, as a child table's parents are, are then read from memory
+  /// in order rather than from a slot anywhere in the index.
+  std::uint32_t FindNear(std::string_view key, std::uint32_t* near) const;
   std::size_t size() const { return size_; }
 
  private:
+  /// How many keys FindNear compares before it looks in the slots.
+  static constexpr std::uint32_t kNearKeys = 16;
+
   struct Slot {
     std::uint64_t offset = 0;        // of the key in keys_
     std::uint32_t length = 0;
     std::uint32_t hash = 0;          // the key's hash, low 32 bits
     std::uint32_t row = kNone;       // kNone: the slot is empty
+    std::uint32_t number = 0;        // of the key, in the order keys were added
   };
 
   // The slot holding `key`, or the empty slot where it would go.
@@ -43,6 +55,8 @@ class KeyPositions {
 
   std::vector<Slot> slots_;  // a power of two in size, at most half full
   std::string keys_;         // every key, one after another
+  std::vector<std::uint64_t> starts_{0};  // where each key starts in keys_, and the end
+  std::vector<std::uint32_t> rows_;       // the row of each key, in the order keys were added
   std::size_t size_ = 0;
 };
 

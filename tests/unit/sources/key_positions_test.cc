@@ -2,6 +2,7 @@
 // against std::unordered_map.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <random>
 #include <string>
@@ -77,6 +78,58 @@ TEST_CASE("key positions: random keys, with repeats and any bytes, as an unorder
     auto found = expected.find(key);
     std::uint32_t want = found == expected.end() ? KeyPositions::kNone : found->second;
     if (positions.Find(key) != want) ++wrong;
+  }
+  CHECK(wrong == 0);
+}
+
+TEST_CASE("key positions: FindNear finds the keys after the last one found, and any other") {
+  KeyPositions positions;
+  for (std::uint32_t row = 0; row < 100; ++row) {
+    CHECK(positions.Insert("INC-" + std::to_string(row), row * 2));  // rows 0, 2, 4, ...
+  }
+  std::uint32_t near = KeyPositions::kNone;
+  CHECK(positions.FindNear("INC-0", &near) == 0);
+  CHECK(near == 0);
+  CHECK(positions.FindNear("INC-3", &near) == 6);  // among the next keys
+  CHECK(near == 3);
+  CHECK(positions.FindNear("INC-3", &near) == 6);  // the same key again: from the index
+  CHECK(near == 3);
+  CHECK(positions.FindNear("INC-19", &near) == 38);  // the last of the near keys
+  CHECK(near == 19);
+  CHECK(positions.FindNear("INC-70", &near) == 140);  // far ahead: from the index
+  CHECK(near == 70);
+  CHECK(positions.FindNear("INC-1", &near) == 2);  // behind
+  CHECK(near == 1);
+  CHECK(positions.FindNear("INC-100", &near) == KeyPositions::kNone);
+  CHECK(near == 1);  // unchanged when nothing is found
+  CHECK(positions.FindNear("INC-", &near) == KeyPositions::kNone);  // a prefix of the next key
+  near = 99;  // the last key: nothing after it
+  CHECK(positions.FindNear("INC-99", &near) == 198);
+  CHECK(positions.FindNear("INC-98", &near) == 196);
+  CHECK(near == 98);
+  KeyPositions empty;
+  near = KeyPositions::kNone;
+  CHECK(empty.FindNear("INC-0", &near) == KeyPositions::kNone);
+  CHECK(near == KeyPositions::kNone);
+}
+
+TEST_CASE("key positions: FindNear agrees with Find for keys met in any order") {
+  KeyPositions positions;
+  std::mt19937 random(7);
+  for (std::uint32_t row = 0; row < 5000; ++row) {
+    positions.Insert("P" + std::to_string(random() % 7000), row);  // repeats are refused
+  }
+  std::uniform_int_distribution<int> step(-3, 40);
+  std::uint32_t near = KeyPositions::kNone;
+  std::uint32_t wrong = 0;
+  int at = 0;
+  for (int i = 0; i < 20000; ++i) {
+    at = std::max(0, at + step(random)) % 7500;
+    const std::string key = "P" + std::to_string(at);
+    const std::uint32_t before = near;
+    const std::uint32_t found = positions.FindNear(key, &near);
+    if (found != positions.Find(key)) ++wrong;
+    if (found == KeyPositions::kNone && near != before) ++wrong;
   }
   CHECK(wrong == 0);
 }
