@@ -2,24 +2,31 @@
 #ifndef UOFA_ENGINE_BASE_TEXT_H_
 #define UOFA_ENGINE_BASE_TEXT_H_
 
-#include <cctype>
 #include <cstddef>
 #include <string>
 #include <string_view>
 
 namespace uofa {
 
+/// Whether `c` is white space as the C locale has it: space, tab, LF, VT, FF or CR.
+constexpr bool IsAsciiSpace(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+
+/// `c` lowered when it is an ASCII capital; any other byte unchanged.
+constexpr char AsciiLowerChar(char c) {
+  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
 /// `text` without leading and trailing white space (space, tab, CR, LF, VT, FF).
 inline std::string_view TrimSpace(std::string_view text) {
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) text.remove_prefix(1);
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.remove_suffix(1);
+  while (!text.empty() && IsAsciiSpace(text.front())) text.remove_prefix(1);
+  while (!text.empty() && IsAsciiSpace(text.back())) text.remove_suffix(1);
   return text;
 }
 
 /// `text` with ASCII letters lowered; other bytes (UTF-8 included) unchanged.
 inline std::string AsciiLower(std::string_view text) {
   std::string out(text);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (char& c : out) c = AsciiLowerChar(c);
   return out;
 }
 
@@ -27,9 +34,7 @@ inline std::string AsciiLower(std::string_view text) {
 inline bool EqualsIgnoringCase(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
   for (std::size_t i = 0; i < a.size(); ++i) {
-    if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i]))) {
-      return false;
-    }
+    if (AsciiLowerChar(a[i]) != AsciiLowerChar(b[i])) return false;
   }
   return true;
 }
