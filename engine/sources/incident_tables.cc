@@ -18,7 +18,7 @@ constexpr const char* kIncidentsTable = "incidents";
 // list field filled from the child table of its name beside it, and the patient looked up.
 std::unique_ptr<RecordSource> OpenIncidentTables(const std::string& directory,
                                                  const SourceOptions& options,
-                                                 std::shared_ptr<const KeyedTable> patients,
+                                                 PendingKeyedTable patients,
                                                  Diagnostics& diagnostics) {
   const RecordType* incident_type = options.schemas ? options.schemas->Find("incident") : nullptr;
   if (incident_type == nullptr) {
@@ -37,7 +37,7 @@ std::unique_ptr<RecordSource> OpenIncidentTables(const std::string& directory,
 // filled from the table of its name.
 std::unique_ptr<RecordSource> OpenIncidentDatabase(const std::string& path,
                                                    const SourceOptions& options,
-                                                   std::shared_ptr<const KeyedTable> patients,
+                                                   PendingKeyedTable patients,
                                                    Diagnostics& diagnostics) {
   const RecordType* incident_type = options.schemas ? options.schemas->Find("incident") : nullptr;
   if (incident_type == nullptr) {

@@ -28,11 +28,12 @@
 namespace uofa {
 
 /// Opens `directory`/incidents.csv and the child tables beside it. `patients` may be null (no
-/// patients table). Returns nullptr, with the reason in `diagnostics`, when incidents.csv cannot
+/// patients table), or still being read: it is waited for after the first pass over the keys of
+/// the tables. Returns nullptr, with the reason in `diagnostics`, when incidents.csv cannot
 /// be read or `options.schemas` has no 'incident' type.
 std::unique_ptr<RecordSource> OpenIncidentTables(const std::string& directory,
                                                  const SourceOptions& options,
-                                                 std::shared_ptr<const KeyedTable> patients,
+                                                 PendingKeyedTable patients,
                                                  Diagnostics& diagnostics);
 
 /// Opens the database `path` (DIR/incidents/incidents.sqlite) and its table `incidents`, with
@@ -40,7 +41,7 @@ std::unique_ptr<RecordSource> OpenIncidentTables(const std::string& directory,
 /// readable database, has no table 'incidents', or `options.schemas` has no 'incident' type.
 std::unique_ptr<RecordSource> OpenIncidentDatabase(const std::string& path,
                                                    const SourceOptions& options,
-                                                   std::shared_ptr<const KeyedTable> patients,
+                                                   PendingKeyedTable patients,
                                                    Diagnostics& diagnostics);
 
 }  // namespace uofa

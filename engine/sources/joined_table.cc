@@ -555,8 +555,9 @@ std::unique_ptr<RecordSource> OpenJoinedTable(const JoinedTableSpec& spec,
     diagnostics.Merge(item.problems);
     if (item.rows) children.push_back(std::move(*item.rows));
   }
+  PendingKeyedTable lookup = spec.lookup;
   return std::make_unique<JoinedTableSource>(std::move(table), std::move(key_field),
-                                             std::move(children), FindLookup(type, spec.lookup),
+                                             std::move(children), FindLookup(type, lookup.Get()),
                                              std::move(positions));
 }
 

@@ -46,8 +46,9 @@ struct JoinedTableSpec {
   /// `interventions` is read through the mapping of `<folder>/interventions.csv`).
   std::string mapping_folder;
   /// A table read whole (patients): the record field of `type` whose kind is the lookup's is
-  /// filled from the row its key names. May be null.
-  std::shared_ptr<const KeyedTable> lookup;
+  /// filled from the row its key names. May be null; waited for after the first passes over the
+  /// keys, so that it may be read meanwhile.
+  PendingKeyedTable lookup;
 };
 
 /// Opens the table and its child tables. nullptr, with the reason in `diagnostics`, when the

@@ -42,7 +42,7 @@ std::unique_ptr<RecordSource> OpenIncidents(AuditFolder& folder, Diagnostics& di
                           " are present; keep one of them");
     return nullptr;
   }
-  std::shared_ptr<const KeyedTable> patients = folder.Patients(diagnostics);
+  PendingKeyedTable patients = folder.PendingPatients();
   if (folder.Has(kIncidentsCsv)) {
     return OpenIncidentTables(folder.PathOf("incidents"), folder.options(), std::move(patients),
                               diagnostics);
@@ -51,7 +51,7 @@ std::unique_ptr<RecordSource> OpenIncidents(AuditFolder& folder, Diagnostics& di
     return OpenIncidentDatabase(folder.PathOf(kIncidentsSqlite), folder.options(),
                                 std::move(patients), diagnostics);
   }
-  return OpenIncidentJsonl(folder.PathOf(kIncidentsJsonl), folder.options(), std::move(patients),
+  return OpenIncidentJsonl(folder.PathOf(kIncidentsJsonl), folder.options(), patients.Get(),
                            diagnostics);
 }
 
@@ -103,7 +103,7 @@ std::unique_ptr<RecordSource> OpenJoined(AuditFolder& folder, Diagnostics& diagn
   spec.path = folder.PathOf(kFile);
   spec.type = folder.options().schemas->Find(kKind);
   spec.children = ChildTablesBeside(*spec.type, folder.directory(), folder.options());
-  spec.lookup = folder.Patients(diagnostics);
+  spec.lookup = folder.PendingPatients();
   return OpenJoinedTable(spec, folder.options(), diagnostics);
 }
 
@@ -143,17 +143,30 @@ AuditFolder::PatientsRead AuditFolder::ReadPatients() const {
 }
 
 void AuditFolder::StartReadingPatients() {
-  if (patients_loaded_ || patients_reading_.valid()) return;
+  if (patients_taken_ || patients_reading_.valid()) return;
   patients_reading_ = std::async(std::launch::async, [this] { return ReadPatients(); });
 }
 
+void AuditFolder::TakePatients() {
+  if (patients_taken_) return;
+  patients_taken_ = true;
+  patients_ = patients_reading_.valid() ? patients_reading_.get() : ReadPatients();
+}
+
 std::shared_ptr<const KeyedTable> AuditFolder::Patients(Diagnostics& diagnostics) {
-  if (patients_loaded_) return patients_;
-  patients_loaded_ = true;
-  PatientsRead read = patients_reading_.valid() ? patients_reading_.get() : ReadPatients();
-  diagnostics.Merge(read.problems);
-  patients_ = std::move(read.table);
-  return patients_;
+  TakePatients();
+  if (!patient_problems_reported_) {
+    patient_problems_reported_ = true;
+    diagnostics.Merge(patients_.problems);
+  }
+  return patients_.table;
+}
+
+PendingKeyedTable AuditFolder::PendingPatients() {
+  return PendingKeyedTable([this] {
+    TakePatients();
+    return patients_.table;
+  });
 }
 
 std::shared_ptr<const DocumentSet> AuditFolder::Documents(Diagnostics& diagnostics) {
@@ -163,8 +176,9 @@ std::shared_ptr<const DocumentSet> AuditFolder::Documents(Diagnostics& diagnosti
 
 const std::vector<SourceKind>& SourceKinds() {
   static const std::vector<SourceKind> kinds = {
-      // patients first: the incident join reads the same table.
-      {"patient", {kPatientsFile}, OpenPatients},
+      // patients first: the incident join reads the same table. Opened last: it waits for
+      // patients.csv, which the joins wait for only after their first pass over their keys.
+      {"patient", {kPatientsFile}, OpenPatients, /*opened_last=*/true},
       {"incident", {kIncidentsCsv, kIncidentsJsonl, kIncidentsSqlite}, OpenIncidents},
       {kOrganisation, {kOrganisationFile}, OpenOrganisation},
       {kAdmission, {kAdmissionsFile}, OpenJoined<kAdmission, kAdmissionsFile>},
@@ -189,12 +203,26 @@ std::vector<std::unique_ptr<RecordSource>> OpenAuditFolder(const std::string& di
   if (options.schemas == nullptr) return sources;
   AuditFolder folder(directory, options);
   folder.StartReadingPatients();
-  for (const SourceKind& entry : SourceKinds()) {
-    if (options.schemas->Find(entry.kind) == nullptr) continue;  // no pack needs it
+  // Each kind is opened with problems of its own, given in the table's order whatever order the
+  // kinds were opened in.
+  const std::vector<SourceKind>& kinds = SourceKinds();
+  std::vector<std::unique_ptr<RecordSource>> opened(kinds.size());
+  std::vector<Diagnostics> problems(kinds.size());
+  auto open = [&](std::size_t i) {
+    const SourceKind& entry = kinds[i];
+    if (options.schemas->Find(entry.kind) == nullptr) return;  // no pack needs it
     bool present = false;
     for (const char* file : entry.files) present = present || folder.Has(file);
-    if (!present) continue;
-    if (auto source = entry.open(folder, diagnostics)) sources.push_back(std::move(source));
+    if (present) opened[i] = entry.open(folder, problems[i]);
+  };
+  for (bool last : {false, true}) {
+    for (std::size_t i = 0; i < kinds.size(); ++i) {
+      if (kinds[i].opened_last == last) open(i);
+    }
+  }
+  for (std::size_t i = 0; i < kinds.size(); ++i) {
+    diagnostics.Merge(problems[i]);
+    if (opened[i]) sources.push_back(std::move(opened[i]));
   }
   return sources;
 }

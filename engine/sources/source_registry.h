@@ -29,12 +29,15 @@ class AuditFolder {
   std::string PathOf(std::string_view relative) const;
   /// Whether that file exists (as a regular file; as a folder when `relative` ends with '/').
   bool Has(std::string_view relative) const;
-  /// patients.csv, read once and indexed by patient_id for the incident join and the patient
-  /// source; null when absent, unreadable or when the schemas declare no 'patient'. Its problems
-  /// go to `diagnostics` of the first call.
+  /// patients.csv, read once and indexed by patient_id for the patient source and the joins;
+  /// null when absent, unreadable or when the schemas declare no 'patient'. Its problems go to
+  /// `diagnostics` of the first call.
   std::shared_ptr<const KeyedTable> Patients(Diagnostics& diagnostics);
-  /// Starts reading patients.csv on a thread of its own, for Patients to take when first asked:
-  /// the incidents' first pass over their keys reads beside it.
+  /// The same table for a join, waited for only when the join needs it, so that the join's first
+  /// pass over its keys runs beside the reading. Its problems are left to Patients.
+  PendingKeyedTable PendingPatients();
+  /// Starts reading patients.csv on a thread of its own, for Patients or PendingPatients to take
+  /// when first asked.
   void StartReadingPatients();
   /// The documents of policy/, read once for the policy_document and policy_paragraph sources.
   std::shared_ptr<const DocumentSet> Documents(Diagnostics& diagnostics);
@@ -47,9 +50,12 @@ class AuditFolder {
     Diagnostics problems;
   };
   PatientsRead ReadPatients() const;
+  // Takes the read of patients.csv the first time: from its thread, or read here.
+  void TakePatients();
 
-  bool patients_loaded_ = false;
-  std::shared_ptr<const KeyedTable> patients_;
+  bool patients_taken_ = false;
+  bool patient_problems_reported_ = false;
+  PatientsRead patients_;
   std::shared_ptr<const DocumentSet> documents_;
   std::future<PatientsRead> patients_reading_;  // last: its thread reads the members above
 };
@@ -59,9 +65,13 @@ struct SourceKind {
   std::vector<const char*> files;  ///< files recognised, relative to the folder; any one opens it
   /// Opens the source; nullptr (the reason in diagnostics) when it cannot be read.
   std::unique_ptr<RecordSource> (*open)(AuditFolder& folder, Diagnostics& diagnostics);
+  /// Opened after the other kinds, as it waits for a file they need later or not at all (its
+  /// source and problems keep their place in the table's order).
+  bool opened_last = false;
 };
 
-/// Every registered source kind, in the order OpenAuditFolder opens them.
+/// Every registered source kind, in the order of the sources OpenAuditFolder gives and of their
+/// problems.
 const std::vector<SourceKind>& SourceKinds();
 
 }  // namespace uofa

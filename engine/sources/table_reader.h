@@ -21,10 +21,13 @@
 #ifndef UOFA_ENGINE_SOURCES_TABLE_READER_H_
 #define UOFA_ENGINE_SOURCES_TABLE_READER_H_
 
+#include <cstddef>
+#include <functional>
 #include <istream>
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "engine/base/arena.h"
@@ -165,6 +168,33 @@ struct KeyedTable {
     std::uint32_t at = keys.Find(key);
     return at == KeyPositions::kNone ? nullptr : &records[at];
   }
+};
+
+/// A KeyedTable that may still be being read on another thread: patients.csv is read while the
+/// incidents' first pass reads their keys, and only their join waits for it. Made from a table
+/// (or null: no table), it is ready.
+class PendingKeyedTable {
+ public:
+  PendingKeyedTable() = default;
+  PendingKeyedTable(std::nullptr_t) {}  // NOLINT: no table
+  PendingKeyedTable(std::shared_ptr<const KeyedTable> table)  // NOLINT: a table read is ready
+      : table_(std::move(table)) {}
+  /// `wait` gives the table once read (null: none); it is called by the first Get only.
+  explicit PendingKeyedTable(std::function<std::shared_ptr<const KeyedTable>()> wait)
+      : wait_(std::move(wait)) {}
+
+  /// The table, waiting for it to be read; null when there is none.
+  const std::shared_ptr<const KeyedTable>& Get() {
+    if (wait_) {
+      table_ = wait_();
+      wait_ = nullptr;
+    }
+    return table_;
+  }
+
+ private:
+  std::shared_ptr<const KeyedTable> table_;
+  std::function<std::shared_ptr<const KeyedTable>()> wait_;
 };
 
 /// Reads `path` whole as a KeyedTable; nullptr (reason in `diagnostics`) when it cannot be read.

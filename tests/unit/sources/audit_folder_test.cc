@@ -170,6 +170,50 @@ TEST_CASE("source registry: one row per kind, patients before incidents") {
   CHECK(std::string(kinds[1].files[1]) == "incidents/incidents.jsonl");
   CHECK(std::string(kinds[1].files[2]) == "incidents/incidents.sqlite");
   for (const SourceKind& kind : kinds) CHECK(static_cast<bool>(kind.open));
+  // Only the patients are opened after the rest, which the table's order does not show.
+  std::vector<std::string> last;
+  for (const SourceKind& kind : kinds) {
+    if (kind.opened_last) last.push_back(kind.kind);
+  }
+  CHECK(last == std::vector<std::string>{"patient"});
+}
+
+TEST_CASE("audit folder: a join's pending patients are the patients' table, problems apart") {
+  testing::TestEnvironment env;
+  AuditFolder folder(FixturePath("audit-csv"), env.options());
+  folder.StartReadingPatients();
+  PendingKeyedTable pending = folder.PendingPatients();
+  const std::shared_ptr<const KeyedTable> table = pending.Get();
+  REQUIRE(table != nullptr);
+  CHECK(table->records.size() == 2);  // P1 and P2; the second P2 rejected
+  CHECK(pending.Get() == table);
+  CHECK(folder.PendingPatients().Get() == table);  // read once
+  // The duplicate is reported by the first call of Patients, and only by it.
+  Diagnostics first;
+  CHECK(folder.Patients(first) == table);
+  CHECK(first.Items().size() == 1);
+  CHECK(first.ErrorCount() == 1);
+  Diagnostics second;
+  CHECK(folder.Patients(second) == table);
+  CHECK(second.Empty());
+}
+
+TEST_CASE("pending keyed table: ready from a table, or waited for once") {
+  auto table = std::make_shared<const KeyedTable>();
+  PendingKeyedTable ready = table;
+  CHECK(ready.Get() == table);
+  PendingKeyedTable none = nullptr;
+  CHECK(none.Get() == nullptr);
+  CHECK(PendingKeyedTable().Get() == nullptr);
+  int waits = 0;
+  PendingKeyedTable waited([&] {
+    ++waits;
+    return table;
+  });
+  CHECK(waits == 0);  // nothing waited for until asked
+  CHECK(waited.Get() == table);
+  CHECK(waited.Get() == table);
+  CHECK(waits == 1);
 }
 
 TEST_CASE("utf8: FindInvalidUtf8") {
