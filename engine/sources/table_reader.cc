@@ -139,17 +139,14 @@ Record::CellPosition TableReader::CellPositionOf(const FieldDef& field) const {
   return {row_.line, 0};
 }
 
-bool TableReader::IsRequired(const FieldDef& field) const {
-  return field.required || extra_required_[field.slot];
-}
-
 bool TableReader::ReadHeader(Diagnostics& diagnostics,
                              const std::vector<std::string>& required_columns) {
   const std::string& path = reader_->path();
   field_columns_.assign(type_->fields().size(), -1);
-  extra_required_.assign(type_->fields().size(), false);
+  required_.assign(type_->fields().size(), 0);
+  for (const FieldDef& field : type_->fields()) required_[field.slot] = field.required;
   for (const std::string& name : required_columns) {
-    if (const FieldDef* field = type_->Find(name)) extra_required_[field->slot] = true;
+    if (const FieldDef* field = type_->Find(name)) required_[field->slot] = 1;
   }
 
   RowSource::Status status = reader_->Next(&row_, diagnostics);

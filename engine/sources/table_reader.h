@@ -117,7 +117,8 @@ class TableReader {
   bool BuildRecord(Record* out, Diagnostics& diagnostics);
   // Makes `*out` a record of `type` with every field null, its values in the current arena.
   void StartRecord(const RecordType& type, Record* out);
-  bool IsRequired(const FieldDef& field) const;
+  // Whether the field is required by its type or by the caller (required_columns).
+  bool IsRequired(const FieldDef& field) const { return required_[field.slot] != 0; }
   // Applies the file's mapping (from parse_.mappings), before the header is read.
   void UseMapping();
   // The cell's value, through the field's value map when it has one.
@@ -144,7 +145,7 @@ class TableReader {
   CsvRow row_;
   std::vector<const FieldDef*> column_fields_;  // by column; nullptr: ignored column
   std::vector<int> field_columns_;              // by field slot; -1: no column
-  std::vector<bool> extra_required_;            // by field slot
+  std::vector<char> required_;                  // by field slot
   const FileMapping* mapping_ = nullptr;
   std::vector<const LabelMap*> labels_;  // by field slot; nullptr: no value map
   std::vector<CompiledSplit> splits_;
