@@ -180,7 +180,8 @@ TEST_CASE("source registry: one row per kind, patients before incidents") {
 
 TEST_CASE("audit folder: a join's pending patients are the patients' table, problems apart") {
   testing::TestEnvironment env;
-  AuditFolder folder(FixturePath("audit-csv"), env.options());
+  const SourceOptions options = env.options();  // the folder keeps a reference to them
+  AuditFolder folder(FixturePath("audit-csv"), options);
   folder.StartReadingPatients();
   PendingKeyedTable pending = folder.PendingPatients();
   const std::shared_ptr<const KeyedTable> table = pending.Get();
