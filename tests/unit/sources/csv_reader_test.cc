@@ -336,5 +336,30 @@ TEST_CASE("csv: NextCell reads the same rows as Next, whatever they hold") {
       "h1,h2,h3\nA,B,C\n\"A,1\",\"B\"\"2\",\"C\n3\"\nx,\"multi\nline\",z\n,,\n", 1 << 20);
 }
 
+TEST_CASE("csv: NextCell counts the cells after the key as Next does, in runs of separators") {
+  // Wide rows whose cells after the key are counted sixteen bytes at a time: runs of separators
+  // and short cells with a quote, line break, carriage return or byte above ASCII at every
+  // distance, rows a cell short or a cell over, and quotes that open a cell or stray inside one.
+  const std::vector<std::string> pieces = {
+      ",",          ",,,,,,,,,,,,,,,,,,,,,,", "a,b,c,d,e,f,g,h,i,j,k,l,m,n,o,p", "0123456789,ab,",
+      "\"q\"",      "\"x,\ny\"",                 "x\"y",  "\n",         "\r\n",   "\xc3\xa9",
+      "\xe9",       ",,,,,,,\"quoted,cell\",,,", "abcdefghijklmnop,", ",,,,,,,,,,,,,,,,\n",
+      "1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19\n"};
+  std::string header = "h0";
+  for (int i = 1; i < 20; ++i) header += ",h" + std::to_string(i);
+  header += "\n";
+  std::uint32_t state = 987654321;
+  auto next = [&state]() {
+    state = state * 1664525u + 1013904223u;
+    return state >> 8;
+  };
+  for (int round = 0; round < 2000; ++round) {
+    std::string text = header;
+    const int count = static_cast<int>(next() % 60);
+    for (int i = 0; i < count; ++i) text += pieces[next() % pieces.size()];
+    CheckNextCellAgreesWithNext(text, round % 7 == 0 ? 40 : CsvReader::kDefaultMaxRowBytes);
+  }
+}
+
 }  // namespace
 }  // namespace uofa
