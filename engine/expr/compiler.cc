@@ -186,15 +186,16 @@ void KeepMostSpecificPaths(std::vector<std::string>* paths) {
   *paths = std::move(kept);
 }
 
-Value CompiledExpression::Run(const Record* subject, const EvaluationContext* context,
-                              const Value* variables) const {
+template <typename Eval>
+auto CompiledExpression::WithFrame(const Record* subject, const EvaluationContext* context,
+                                   const Value* variables, Eval eval) const {
   Frame frame;
   frame.subject = subject;
   frame.context = context;
   frame.variables = variables;
   frame.local_time = local_time_;
   // Most expressions have no comprehension variables: nothing to construct and destroy per run.
-  if (local_count_ == 0) return root_->Eval(frame);
+  if (local_count_ == 0) return eval(frame);
   constexpr int kInlineLocals = 8;
   if (local_count_ <= kInlineLocals) {
     InlineValues<kInlineLocals> locals;  // constructs only the local_count_ used
@@ -202,13 +203,23 @@ Value CompiledExpression::Run(const Record* subject, const EvaluationContext* co
     std::array<const Value*, kInlineLocals> bound;
     frame.locals = locals.data();
     frame.bound = bound.data();
-    return root_->Eval(frame);
+    return eval(frame);
   }
   std::vector<Value> locals(static_cast<std::size_t>(local_count_));
   std::vector<const Value*> bound(static_cast<std::size_t>(local_count_));
   frame.locals = locals.data();
   frame.bound = bound.data();
-  return root_->Eval(frame);
+  return eval(frame);
+}
+
+Value CompiledExpression::Run(const Record* subject, const EvaluationContext* context,
+                              const Value* variables) const {
+  return WithFrame(subject, context, variables, [&](Frame& frame) { return root_->Eval(frame); });
+}
+
+Truth CompiledExpression::Test(const Record* subject, const EvaluationContext* context,
+                               const Value* variables) const {
+  return WithFrame(subject, context, variables, [&](Frame& frame) { return root_->Test(frame); });
 }
 
 std::unique_ptr<const CompiledExpression> CompileExpression(std::string_view source,

@@ -27,10 +27,18 @@ class CompiledExpression {
         referenced_fields_(std::move(referenced_fields)) {}
 
   Value Run(const Record* subject, const EvaluationContext* context, const Value* variables) const;
+  /// Whether the expression holds (Node::Test), agreeing with Run.
+  Truth Test(const Record* subject, const EvaluationContext* context, const Value* variables) const;
   const Type& result_type() const { return result_type_; }
   const std::vector<std::string>& referenced_fields() const { return referenced_fields_; }
 
  private:
+  // Calls `eval` with a frame for one run: the subject, context and variables, and the
+  // comprehension variables' slots.
+  template <typename Eval>
+  auto WithFrame(const Record* subject, const EvaluationContext* context, const Value* variables,
+                 Eval eval) const;
+
   NodePtr root_;
   int local_count_;
   bool local_time_;

@@ -10,8 +10,7 @@ VariableProgram::VariableProgram(std::unique_ptr<const CompiledExpression> compi
 
 VariableProgram::~VariableProgram() = default;
 
-Value VariableProgram::Evaluate(const Bindings& bindings, const Record* subject,
-                                const EvaluationContext* context) const {
+std::vector<Value> VariableProgram::Values(const Bindings& bindings) const {
   std::vector<Value> values;
   values.reserve(variable_names_.size());
   for (const std::string& name : variable_names_) {
@@ -19,7 +18,19 @@ Value VariableProgram::Evaluate(const Bindings& bindings, const Record* subject,
     values.push_back(it != bindings.end() ? it->second
                                           : Value::Error("no value bound to '" + name + "'"));
   }
+  return values;
+}
+
+Value VariableProgram::Evaluate(const Bindings& bindings, const Record* subject,
+                                const EvaluationContext* context) const {
+  std::vector<Value> values = Values(bindings);
   return compiled_->Run(subject, context, values.data());
+}
+
+Truth VariableProgram::Test(const Bindings& bindings, const Record* subject,
+                            const EvaluationContext* context) const {
+  std::vector<Value> values = Values(bindings);
+  return compiled_->Test(subject, context, values.data());
 }
 
 const Type& VariableProgram::ResultType() const { return compiled_->result_type(); }

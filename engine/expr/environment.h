@@ -46,10 +46,16 @@ class VariableProgram {
   /// an optional subject record and an optional context (for as_of() and commenced()).
   Value Evaluate(const Bindings& bindings, const Record* subject = nullptr,
                  const EvaluationContext* context = nullptr) const;
+  /// Whether the expression holds with `bindings`, agreeing with Evaluate (Program::Test).
+  Truth Test(const Bindings& bindings, const Record* subject = nullptr,
+             const EvaluationContext* context = nullptr) const;
   /// The static type the checker gave the whole expression.
   const Type& ResultType() const;
 
  private:
+  // The declared variables' values by slot, from `bindings`.
+  std::vector<Value> Values(const Bindings& bindings) const;
+
   std::unique_ptr<const CompiledExpression> compiled_;
   std::vector<std::string> variable_names_;
 };

@@ -26,6 +26,11 @@ Value NotBool(std::string_view op) {
 
 }  // namespace
 
+Truth Node::Test(Frame& frame) const {
+  if (const Value* ref = Ref(frame)) return TruthOf(*ref);
+  return TruthOf(Eval(frame));
+}
+
 const Value* SubjectFieldNode::Ref(Frame& frame) const {
   if (frame.subject == nullptr || slot_ >= static_cast<int>(frame.subject->fields.size())) {
     return &kNullValue;
@@ -101,6 +106,13 @@ Value PresenceNode::Eval(Frame& frame) const {
   return Value::Bool(!value->is_null());
 }
 
+Truth PresenceNode::Test(Frame& frame) const {
+  Value storage;
+  const Value* value = Operand(*operand_, frame, &storage);
+  if (value->is_error()) return Truth::kOther;
+  return value->is_null() ? Truth::kFalse : Truth::kTrue;
+}
+
 Value CallNode::Eval(Frame& frame) const {
   constexpr std::size_t kInline = 4;
   std::size_t n = args_.size();
@@ -158,6 +170,14 @@ Value AndNode::Eval(Frame& frame) const {
   return NotBool("&&");
 }
 
+Truth AndNode::Test(Frame& frame) const {
+  Truth left = left_->Test(frame);
+  if (left == Truth::kFalse) return left;
+  Truth right = right_->Test(frame);
+  if (right == Truth::kFalse) return right;
+  return left == Truth::kTrue && right == Truth::kTrue ? Truth::kTrue : Truth::kOther;
+}
+
 Value OrNode::Eval(Frame& frame) const {
   Value left = left_->Eval(frame);
   if (left.kind() == ValueKind::kBool && left.as_bool()) return left;
@@ -171,12 +191,29 @@ Value OrNode::Eval(Frame& frame) const {
   return NotBool("||");
 }
 
+Truth OrNode::Test(Frame& frame) const {
+  Truth left = left_->Test(frame);
+  if (left == Truth::kTrue) return left;
+  Truth right = right_->Test(frame);
+  if (right == Truth::kTrue) return right;
+  return left == Truth::kFalse && right == Truth::kFalse ? Truth::kFalse : Truth::kOther;
+}
+
 Value ConditionalNode::Eval(Frame& frame) const {
   Value storage;
   const Value* condition = Operand(*condition_, frame, &storage);
   if (condition->is_error()) return *condition;
   if (condition->kind() != ValueKind::kBool) return NotBool("?:");
   return condition->as_bool() ? then_->Eval(frame) : else_->Eval(frame);
+}
+
+Truth ConditionalNode::Test(Frame& frame) const {
+  switch (condition_->Test(frame)) {
+    case Truth::kTrue: return then_->Test(frame);
+    case Truth::kFalse: return else_->Test(frame);
+    case Truth::kOther: break;
+  }
+  return Truth::kOther;
 }
 
 Value ListNode::Eval(Frame& frame) const {
@@ -216,39 +253,49 @@ Value MapNode::Eval(Frame& frame) const {
   return Value::Map(std::move(entries));
 }
 
-Value ComprehensionNode::Eval(Frame& frame) const {
-  Value range_storage;
-  const Value* range = Operand(*range_, frame, &range_storage);
-  if (range->is_error()) return *range;
-  // Keep the range alive while iterating, whatever the loop body does.
-  Value keep = *range;
-  const ValueList* list = nullptr;
-  const ValueMap* map = nullptr;
-  if (keep.kind() == ValueKind::kList) {
-    list = &keep.as_list();
-  } else if (keep.kind() == ValueKind::kMap) {
-    map = &keep.as_map();
-  } else if (keep.is_null()) {
+Value ComprehensionNode::Resolve(const Value& range, Entries* entries) {
+  if (range.is_error()) return range;
+  if (range.kind() == ValueKind::kList) {
+    entries->list = &range.as_list();
+    entries->count = entries->list->size();
+  } else if (range.kind() == ValueKind::kMap) {
+    entries->map = &range.as_map();
+    entries->count = entries->map->size();
+  } else if (range.is_null()) {
     return Value::Error("cannot iterate over a missing value");
   } else {
-    return Value::Error("cannot iterate over '" + std::string(ValueKindName(keep.kind())) + "'");
+    return Value::Error("cannot iterate over '" + std::string(ValueKindName(range.kind())) + "'");
   }
-  std::size_t count = list != nullptr ? list->size() : map->size();
+  return Value();
+}
+
+void ComprehensionNode::Bind(Frame& frame, const Entries& entries, std::size_t i) const {
   const Value*& first = frame.bound[slot_];
-  // Binds the iteration variables to entry i, in place (`keep` holds the entries): the element
-  // (or key), or with two variables the index and element (or key and value).
-  auto bind = [&](std::size_t i) {
-    if (slot2_ < 0) {
-      first = list != nullptr ? &(*list)[i] : &(*map)[i].first;
-    } else if (list != nullptr) {
-      frame.locals[slot_] = Value::Int(static_cast<std::int64_t>(i));
-      first = &frame.locals[slot_];
-      frame.bound[slot2_] = &(*list)[i];
-    } else {
-      first = &(*map)[i].first;
-      frame.bound[slot2_] = &(*map)[i].second;
-    }
-  };
+  if (slot2_ < 0) {
+    first = entries.list != nullptr ? &(*entries.list)[i] : &(*entries.map)[i].first;
+  } else if (entries.list != nullptr) {
+    frame.locals[slot_] = Value::Int(static_cast<std::int64_t>(i));
+    first = &frame.locals[slot_];
+    frame.bound[slot2_] = &(*entries.list)[i];
+  } else {
+    first = &(*entries.map)[i].first;
+    frame.bound[slot2_] = &(*entries.map)[i].second;
+  }
+}
+
+// The range outlives the loops below without a copy: it is either computed into range_storage or
+// read in place from the subject, a variable, a constant or an enclosing comprehension's element,
+// none of which the body can replace (each iteration variable has a slot of its own).
+Value ComprehensionNode::Eval(Frame& frame) const {
+  Value range_storage;
+  Entries entries;
+  Value error = Resolve(*Operand(*range_, frame, &range_storage), &entries);
+  if (!error.is_null()) return error;
+  const ValueList* list = entries.list;
+  const ValueMap* map = entries.map;
+  const std::size_t count = entries.count;
+  const Value*& first = frame.bound[slot_];
+  auto bind = [&](std::size_t i) { Bind(frame, entries, i); };
   switch (macro_) {
     case MacroKind::kAll:
     case MacroKind::kExists: {
@@ -318,17 +365,44 @@ Value ComprehensionNode::Eval(Frame& frame) const {
   return Value::Error("unknown macro");
 }
 
-Value BindOneNode::Eval(Frame& frame) const {
+Truth ComprehensionNode::Test(Frame& frame) const {
+  if (macro_ != MacroKind::kAll && macro_ != MacroKind::kExists) return TruthOf(Eval(frame));
+  Value range_storage;
+  Entries entries;
+  if (!Resolve(*Operand(*range_, frame, &range_storage), &entries).is_null()) return Truth::kOther;
+  const Truth decides = macro_ == MacroKind::kExists ? Truth::kTrue : Truth::kFalse;
+  bool other = false;  // an item gave neither: an error unless a later one decides
+  for (std::size_t i = 0; i < entries.count; ++i) {
+    Bind(frame, entries, i);
+    Truth t = args_[0]->Test(frame);
+    if (t == decides) return t;
+    other = other || t == Truth::kOther;
+  }
+  if (other) return Truth::kOther;
+  return decides == Truth::kTrue ? Truth::kFalse : Truth::kTrue;
+}
+
+const Value* BindOneNode::Bind(Frame& frame) const {
   const Value* item = item_->Ref(frame);
   if (item == nullptr) {
     frame.locals[slot_] = item_->Eval(frame);
     item = &frame.locals[slot_];
   }
-  if (item->is_error()) return *item;  // as the list literal would be
   frame.bound[slot_] = item;
+  return item;
+}
+
+Value BindOneNode::Eval(Frame& frame) const {
+  const Value* item = Bind(frame);
+  if (item->is_error()) return *item;  // as the list literal would be
   Value v = body_->Eval(frame);
   if (v.kind() == ValueKind::kBool || v.is_error()) return v;
   return NotBool(macro_ == MacroKind::kExists ? "exists" : "all");
+}
+
+Truth BindOneNode::Test(Frame& frame) const {
+  if (Bind(frame)->is_error()) return Truth::kOther;
+  return body_->Test(frame);
 }
 
 }  // namespace uofa::expr

@@ -34,6 +34,9 @@ class Node {
   virtual Value Eval(Frame& frame) const = 0;
   /// A pointer to the value when it already exists somewhere, else null (then call Eval).
   virtual const Value* Ref(Frame& frame) const { return nullptr; }
+  /// Whether the value is true, false, or neither (then call Eval for it). The boolean operators
+  /// decide without building values; other nodes classify the value Ref or Eval gives.
+  virtual Truth Test(Frame& frame) const;
 };
 
 using NodePtr = std::unique_ptr<const Node>;
@@ -117,6 +120,7 @@ class PresenceNode final : public Node {
  public:
   explicit PresenceNode(NodePtr operand) : operand_(std::move(operand)) {}
   Value Eval(Frame& frame) const override;
+  Truth Test(Frame& frame) const override;
 
  private:
   NodePtr operand_;
@@ -145,6 +149,7 @@ class AndNode final : public Node {
  public:
   AndNode(NodePtr left, NodePtr right) : left_(std::move(left)), right_(std::move(right)) {}
   Value Eval(Frame& frame) const override;
+  Truth Test(Frame& frame) const override;
 
  private:
   NodePtr left_, right_;
@@ -154,6 +159,7 @@ class OrNode final : public Node {
  public:
   OrNode(NodePtr left, NodePtr right) : left_(std::move(left)), right_(std::move(right)) {}
   Value Eval(Frame& frame) const override;
+  Truth Test(Frame& frame) const override;
 
  private:
   NodePtr left_, right_;
@@ -166,6 +172,7 @@ class ConditionalNode final : public Node {
         then_(std::move(then_branch)),
         else_(std::move(else_branch)) {}
   Value Eval(Frame& frame) const override;
+  Truth Test(Frame& frame) const override;
 
  private:
   NodePtr condition_, then_, else_;
@@ -199,8 +206,21 @@ class ComprehensionNode final : public Node {
         slot2_(slot2),
         args_(std::move(args)) {}
   Value Eval(Frame& frame) const override;
+  Truth Test(Frame& frame) const override;
 
  private:
+  // What the comprehension ranges over: a list's items or a map's entries.
+  struct Entries {
+    const ValueList* list = nullptr;
+    const ValueMap* map = nullptr;
+    std::size_t count = 0;
+  };
+  // The entries of `range`, or the error of ranging over it (a null value when there is none).
+  static Value Resolve(const Value& range, Entries* entries);
+  // Binds the iteration variables to entry i, in place: the element (or key), or with two
+  // variables the index and element (or key and value).
+  void Bind(Frame& frame, const Entries& entries, std::size_t i) const;
+
   MacroKind macro_;
   NodePtr range_;
   int slot_;
@@ -216,8 +236,12 @@ class BindOneNode final : public Node {
   BindOneNode(MacroKind macro, NodePtr item, int slot, NodePtr body)
       : macro_(macro), item_(std::move(item)), slot_(slot), body_(std::move(body)) {}
   Value Eval(Frame& frame) const override;
+  Truth Test(Frame& frame) const override;
 
  private:
+  // Binds v to the item (read in place, or computed into the locals) and returns it.
+  const Value* Bind(Frame& frame) const;
+
   MacroKind macro_;
   NodePtr item_;
   int slot_;

@@ -14,6 +14,9 @@ class RecordProgram final : public Program {
   Value Evaluate(const Record& subject, const EvaluationContext& context) const override {
     return compiled_->Run(&subject, &context, nullptr);
   }
+  Truth Test(const Record& subject, const EvaluationContext& context) const override {
+    return compiled_->Test(&subject, &context, nullptr);
+  }
   const std::vector<std::string>& ReferencedFields() const override {
     return compiled_->referenced_fields();
   }

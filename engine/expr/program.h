@@ -9,6 +9,7 @@
 #define UOFA_ENGINE_EXPR_PROGRAM_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <optional>
@@ -52,11 +53,25 @@ struct EvaluationContext {
   const CommencementTable* commencement = nullptr;  ///< for commenced()
 };
 
+/// What a condition gave, when only whether it holds matters: true, false, or anything else (an
+/// error, a value of another type), whose value Evaluate gives.
+enum class Truth : std::uint8_t { kFalse, kTrue, kOther };
+
+/// The truth of a value: kOther unless it is a bool.
+inline Truth TruthOf(const Value& value) {
+  if (value.kind() != ValueKind::kBool) return Truth::kOther;
+  return value.as_bool() ? Truth::kTrue : Truth::kFalse;
+}
+
 class Program {
  public:
   virtual ~Program() = default;
   /// Evaluates against one record. Never throws: failures are error values.
   virtual Value Evaluate(const Record& subject, const EvaluationContext& context) const = 0;
+  /// Whether the expression holds for the record, without building the values of its boolean
+  /// operators (&&, ||, ?:, has(), all, exists). Agrees with Evaluate: kTrue and kFalse exactly
+  /// when Evaluate gives that bool.
+  virtual Truth Test(const Record& subject, const EvaluationContext& context) const = 0;
   /// The subject's field paths the expression reads ("reason_code", "patient.nhs_number",
   /// "interventions"), in first-use order without duplicates: the evidence shown with a finding.
   virtual const std::vector<std::string>& ReferencedFields() const = 0;

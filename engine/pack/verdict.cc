@@ -15,6 +15,11 @@ Verdict EvaluateWhen(const Rule& rule, const Record& record, const expr::Evaluat
                      std::string* error_detail) {
   if (error_detail != nullptr) error_detail->clear();
   if (rule.when == nullptr) return Verdict::kPass;
+  switch (rule.when->Test(record, context)) {
+    case expr::Truth::kTrue: return Verdict::kPass;
+    case expr::Truth::kFalse: return Verdict::kNotApplicable;
+    case expr::Truth::kOther: break;  // the value says why
+  }
   Value applies = rule.when->Evaluate(record, context);
   if (applies.kind() != ValueKind::kBool) {
     if (error_detail != nullptr) *error_detail = Problem("when", applies);
@@ -29,6 +34,11 @@ Verdict EvaluateRequire(const Rule& rule, const Record& record,
   if (rule.require == nullptr) {
     if (error_detail != nullptr) *error_detail = "the rule's 'require' did not compile";
     return Verdict::kIndeterminate;
+  }
+  switch (rule.require->Test(record, context)) {
+    case expr::Truth::kTrue: return Verdict::kPass;
+    case expr::Truth::kFalse: return Verdict::kFail;
+    case expr::Truth::kOther: break;  // the value says why
   }
   Value met = rule.require->Evaluate(record, context);
   if (met.kind() != ValueKind::kBool) {

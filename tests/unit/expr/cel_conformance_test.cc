@@ -273,6 +273,12 @@ Outcome RunTest(const TextProtoField& test) {
     return Fail("compile error: " + message);
   }
   Value result = program->Evaluate(bindings);
+  // The boolean shortcut the rules are decided by agrees with the value, whatever the test.
+  const Truth truth = program->Test(bindings);
+  if (truth != TruthOf(result)) {
+    return Fail("Test gave " + std::to_string(static_cast<int>(truth)) + " for " +
+                DebugString(result));
+  }
   if (expect_error) {
     if (result.is_error()) return Outcome{Outcome::kPass, ""};
     return Fail("expected an error, got " + DebugString(result));

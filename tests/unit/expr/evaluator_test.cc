@@ -204,3 +204,55 @@ TEST_CASE("evaluator: deep expressions within the bound evaluate without trouble
 }
 
 }  // namespace uofa::expr
+
+namespace uofa::expr {
+namespace {
+
+// The truth of `source` for the record as Program::Test gives it.
+Truth TestOf(const testing::Schema& schema, const std::string& source, const Record& record) {
+  std::vector<ExpressionError> errors;
+  std::unique_ptr<const Program> program = Compile(source, schema.environment, &errors);
+  REQUIRE(program != nullptr);
+  return program->Test(record, schema.context);
+}
+
+}  // namespace
+
+TEST_CASE("evaluator: Test decides conditions as their values would, errors absorbed as CEL does") {
+  testing::Schema schema;
+  auto intervention = [&](std::int64_t minutes) {
+    return Value::OfRecord(
+        testing::Schema::Make(schema.intervention, {{"minutes", Value::Int(minutes)}}));
+  };
+  auto empty_item = Value::OfRecord(testing::Schema::Make(schema.intervention, {}));
+  auto record = schema.Incident(
+      {{"staff_count", Value::Int(3)},
+       {"interventions", Value::List(ValueList{empty_item, intervention(5)})}});
+  auto empty = schema.Incident({});
+  // staff_count > 1 on the empty record is an error; && and || absorb it when the other side
+  // decides.
+  CHECK(TestOf(schema, "staff_count > 1", *record) == Truth::kTrue);
+  CHECK(TestOf(schema, "staff_count > 1", *empty) == Truth::kOther);
+  CHECK(TestOf(schema, "false && staff_count > 1", *empty) == Truth::kFalse);
+  CHECK(TestOf(schema, "staff_count > 1 && false", *empty) == Truth::kFalse);
+  CHECK(TestOf(schema, "true && staff_count > 1", *empty) == Truth::kOther);
+  CHECK(TestOf(schema, "staff_count > 1 || true", *empty) == Truth::kTrue);
+  CHECK(TestOf(schema, "staff_count > 1 || false", *empty) == Truth::kOther);
+  CHECK(TestOf(schema, "has(staff_count) || has(reason_code)", *empty) == Truth::kFalse);
+  CHECK(TestOf(schema, "has(staff_count) ? staff_count > 1 : true", *empty) == Truth::kTrue);
+  CHECK(TestOf(schema, "staff_count > 1 ? true : false", *empty) == Truth::kOther);
+  // A comprehension's first item errs (its minutes are missing); the second decides exists, and
+  // all has no false item to decide it.
+  CHECK(TestOf(schema, "interventions.exists(i, i.minutes > 1)", *record) == Truth::kTrue);
+  CHECK(TestOf(schema, "interventions.exists(i, i.minutes > 10)", *record) == Truth::kOther);
+  CHECK(TestOf(schema, "interventions.all(i, i.minutes > 1)", *record) == Truth::kOther);
+  CHECK(TestOf(schema, "interventions.all(i, i.minutes > 10)", *record) == Truth::kFalse);
+  CHECK(TestOf(schema, "interventions.all(i, has(i.minutes) || true)", *record) == Truth::kTrue);
+  CHECK(TestOf(schema, "interventions.exists(i, true)", *empty) == Truth::kOther);  // null list
+  CHECK(TestOf(schema, "[staff_count].all(s, s > 1)", *record) == Truth::kTrue);
+  CHECK(TestOf(schema, "[staff_count].exists(s, s > 1)", *empty) == Truth::kOther);
+  CHECK(TestOf(schema, "interventions.filter(i, has(i.minutes)).size() == 1", *record) ==
+        Truth::kTrue);
+}
+
+}  // namespace uofa::expr

@@ -14,6 +14,7 @@
 #include "engine/base/time.h"
 #include "engine/expr/program.h"
 #include "engine/expr/value.h"
+#include "engine/expr/value_ops.h"
 #include "engine/record/record_type.h"
 
 namespace uofa::expr::testing {
@@ -108,7 +109,12 @@ class Schema {
     if (!program) {
       return Value::Error("compile: " + (errors.empty() ? std::string("?") : errors[0].message));
     }
-    return program->Evaluate(record, context);
+    Value value = program->Evaluate(record, context);
+    // The boolean shortcut the rules are decided by agrees with the value, in every test.
+    if (program->Test(record, context) != TruthOf(value)) {
+      return Value::Error("Test disagrees with " + DebugString(value));
+    }
+    return value;
   }
   Value Eval(const std::string& source) const { return Eval(source, *Incident({})); }
 
