@@ -54,6 +54,17 @@ std::size_t PlainBytes(const char* p, std::size_t n, char separator, bool quoted
   return i;
 }
 
+// The number of bits set in a 16-bit mask, without a call into the compiler's library (which
+// __builtin_popcount is without the POPCNT instruction enabled).
+constexpr std::size_t BitCount16(unsigned mask) {
+  mask = mask - ((mask >> 1) & 0x5555u);
+  mask = (mask & 0x3333u) + ((mask >> 2) & 0x3333u);
+  mask = (mask + (mask >> 4)) & 0x0F0Fu;
+  return (mask + (mask >> 8)) & 0x1Fu;
+}
+static_assert(BitCount16(0) == 0 && BitCount16(0xFFFFu) == 16 && BitCount16(0x8001u) == 2 &&
+              BitCount16(0x5555u) == 8 && BitCount16(0x0F0Fu) == 8);
+
 // Past the key cell of NextCell, where separators only need counting: the number of bytes at the
 // start of [p, p + n) that are plain or separators (not a quote, line break, carriage return or
 // byte above ASCII). Adds the separators among them to *separators and sets *after_last to the
@@ -78,7 +89,7 @@ std::size_t CountSeparators(const char* p, std::size_t n, char separator, std::s
     const unsigned before = stop != 0 ? (1u << __builtin_ctz(stop)) - 1 : 0xFFFFu;
     splits &= before;
     if (splits != 0) {
-      *separators += static_cast<std::size_t>(__builtin_popcount(splits));
+      *separators += BitCount16(splits);
       *after_last = i + static_cast<std::size_t>(31 - __builtin_clz(splits)) + 1;
     }
     if (stop != 0) return i + static_cast<std::size_t>(__builtin_ctz(stop));
@@ -124,15 +135,11 @@ bool CsvReader::Fill(std::size_t count) {
   while (buffer_.size() - position_ < count) {
     if (input_done_) return false;
     if (position_ > 0) {
-      buffer_.erase(0, position_);
+      buffer_.DropFront(position_);
       buffer_start_ += position_;
       position_ = 0;
     }
-    std::size_t old_size = buffer_.size();
-    buffer_.resize(old_size + kChunkSize);
-    input_->read(buffer_.data() + old_size, static_cast<std::streamsize>(kChunkSize));
-    std::size_t got = static_cast<std::size_t>(input_->gcount());
-    buffer_.resize(old_size + got);
+    const std::size_t got = buffer_.ReadFrom(*input_, kChunkSize);
     if (got < kChunkSize) {
       input_done_ = true;
       if (input_->bad()) read_failed_ = true;
@@ -163,7 +170,11 @@ void CsvReader::Skip() {
 void CsvReader::Advance(CsvRow* row) {
   if (!Fill(1)) return;
   char byte = buffer_[position_];
-  CheckUtf8(static_cast<unsigned char>(byte));
+  // An ASCII byte outside a multi-byte character needs no check (most bytes Advance reads are
+  // separators and line breaks).
+  if (static_cast<unsigned char>(byte) >= 0x80 || utf8_pending_ > 0) {
+    CheckUtf8(static_cast<unsigned char>(byte));
+  }
   row->raw_ += byte;
   ++position_;
   if (byte == '\n') {

@@ -25,6 +25,7 @@
 #include <string_view>
 #include <vector>
 
+#include "engine/sources/read_buffer.h"
 #include "uofa/diagnostic.h"
 
 namespace uofa {
@@ -128,7 +129,7 @@ class CsvReader {
 
   std::string path_;
   std::unique_ptr<std::istream> input_;
-  std::string buffer_;
+  ReadBuffer buffer_;
   std::size_t position_ = 0;     // read position in buffer_
   std::size_t buffer_start_ = 0; // offset in the input of buffer_[0]
   bool input_done_ = false;
