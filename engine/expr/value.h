@@ -46,26 +46,37 @@ class Value {
 
   Value() = default;  // null
   static Value Null() { return Value(); }
-  static Value Bool(bool v) { return Value(Rep(v)); }
-  static Value Int(std::int64_t v) { return Value(Rep(v)); }
-  static Value Uint(std::uint64_t v) { return Value(Rep(v)); }
-  static Value Double(double v) { return Value(Rep(v)); }
-  static Value String(std::string v) { return Value(Rep(std::move(v))); }
-  static Value BytesValue(std::string v) { return Value(Rep(Bytes{std::move(v)})); }
-  static Value Time(Timestamp v) { return Value(Rep(v)); }
-  static Value Span(Duration v) { return Value(Rep(v)); }
+  static Value Bool(bool v) { return Value(std::in_place_type<bool>, v); }
+  static Value Int(std::int64_t v) { return Value(std::in_place_type<std::int64_t>, v); }
+  static Value Uint(std::uint64_t v) { return Value(std::in_place_type<std::uint64_t>, v); }
+  static Value Double(double v) { return Value(std::in_place_type<double>, v); }
+  static Value String(std::string v) { return Value(std::in_place_type<std::string>, std::move(v)); }
+  static Value BytesValue(std::string v) {
+    return Value(std::in_place_type<Bytes>, Bytes{std::move(v)});
+  }
+  static Value Time(Timestamp v) { return Value(std::in_place_type<Timestamp>, v); }
+  static Value Span(Duration v) { return Value(std::in_place_type<Duration>, v); }
   static Value List(ValueList items) {
-    return Value(Rep(std::make_shared<const ValueList>(std::move(items))));
+    return List(std::make_shared<const ValueList>(std::move(items)));
   }
-  static Value List(std::shared_ptr<const ValueList> items) { return Value(Rep(std::move(items))); }
+  static Value List(std::shared_ptr<const ValueList> items) {
+    return Value(std::in_place_type<std::shared_ptr<const ValueList>>, std::move(items));
+  }
   static Value Map(ValueMap entries) {
-    return Value(Rep(std::make_shared<const ValueMap>(std::move(entries))));
+    return Map(std::make_shared<const ValueMap>(std::move(entries)));
   }
-  static Value Map(std::shared_ptr<const ValueMap> entries) { return Value(Rep(std::move(entries))); }
-  static Value OfRecord(std::shared_ptr<const Record> record) { return Value(Rep(std::move(record))); }
-  static Value Type(std::string name) { return Value(Rep(TypeName{std::move(name)})); }
+  static Value Map(std::shared_ptr<const ValueMap> entries) {
+    return Value(std::in_place_type<std::shared_ptr<const ValueMap>>, std::move(entries));
+  }
+  static Value OfRecord(std::shared_ptr<const Record> record) {
+    return Value(std::in_place_type<std::shared_ptr<const Record>>, std::move(record));
+  }
+  static Value Type(std::string name) {
+    return Value(std::in_place_type<TypeName>, TypeName{std::move(name)});
+  }
   static Value Error(std::string message) {
-    return Value(Rep(std::make_shared<const ErrorInfo>(ErrorInfo{std::move(message)})));
+    return Value(std::in_place_type<std::shared_ptr<const ErrorInfo>>,
+                 std::make_shared<const ErrorInfo>(ErrorInfo{std::move(message)}));
   }
 
   ValueKind kind() const { return static_cast<ValueKind>(rep_.index()); }
@@ -100,7 +111,9 @@ class Value {
                            Bytes, Timestamp, Duration, std::shared_ptr<const ValueList>,
                            std::shared_ptr<const ValueMap>, std::shared_ptr<const Record>,
                            TypeName, std::shared_ptr<const ErrorInfo>>;
-  explicit Value(Rep rep) : rep_(std::move(rep)) {}
+  // Each factory constructs its alternative in place: no variant is built to be moved from.
+  template <typename T, typename Arg>
+  Value(std::in_place_type_t<T> type, Arg&& arg) : rep_(type, std::forward<Arg>(arg)) {}
   Rep rep_;
 };
 
