@@ -131,7 +131,7 @@ std::unique_ptr<CsvReader> CsvReader::Open(const std::string& path, Diagnostics&
   return std::make_unique<CsvReader>(path, std::move(file));
 }
 
-bool CsvReader::Fill(std::size_t count) {
+bool CsvReader::Refill(std::size_t count) {
   while (buffer_.size() - position_ < count) {
     if (input_done_) return false;
     if (position_ > 0) {
@@ -146,14 +146,6 @@ bool CsvReader::Fill(std::size_t count) {
     }
   }
   return true;
-}
-
-int CsvReader::Peek(std::size_t ahead) {
-  if (position_ + ahead < buffer_.size()) {
-    return static_cast<unsigned char>(buffer_[position_ + ahead]);
-  }
-  if (!Fill(ahead + 1)) return -1;
-  return static_cast<unsigned char>(buffer_[position_ + ahead]);
 }
 
 void CsvReader::Skip() {

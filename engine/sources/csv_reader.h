@@ -107,9 +107,17 @@ class CsvReader {
   static constexpr std::size_t kNoOffset = static_cast<std::size_t>(-1);
 
   // Makes at least `count` unread bytes available unless the input ends first.
-  bool Fill(std::size_t count);
+  bool Fill(std::size_t count) { return buffer_.size() - position_ >= count || Refill(count); }
+  // Fill's reading, out of line: the bytes asked for are mostly there already.
+  bool Refill(std::size_t count);
   // The byte `ahead` positions past the read position, or -1 past the end of the input.
-  int Peek(std::size_t ahead = 0);
+  int Peek(std::size_t ahead = 0) {
+    if (position_ + ahead < buffer_.size()) {
+      return static_cast<unsigned char>(buffer_[position_ + ahead]);
+    }
+    if (!Refill(ahead + 1)) return -1;
+    return static_cast<unsigned char>(buffer_[position_ + ahead]);
+  }
   // Consumes one byte into the current row: keeps line, column, raw text and UTF-8 state.
   void Advance(CsvRow* row);
   // Consumes the longest run of plain ASCII bytes (no quote, line break or, outside quotes,

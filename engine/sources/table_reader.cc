@@ -279,7 +279,7 @@ bool TableReader::BuildRecord(Record* out, Diagnostics& diagnostics) {
     Value value = ParseCell(*field, labels_[field->slot], cell.text, &error, &unlisted);
     bool required = IsRequired(*field);
     out->cells[field->slot] = {cell.line, cell.column};
-    const char* code = CellProblemCode(*field, unlisted);
+    const bool unmapped = unlisted;  // the problem's code says so even when the text is kept
     if (unlisted && error.empty() &&
         (field->kind == FieldKind::kString || field->kind == FieldKind::kText)) {
       error = "'" + std::string(TrimSpace(cell.text)) +
@@ -287,6 +287,7 @@ bool TableReader::BuildRecord(Record* out, Diagnostics& diagnostics) {
       unlisted = false;
     }
     if (!error.empty()) {
+      const char* code = CellProblemCode(*field, unmapped);
       if (field->identifier) ReplaceAll(error, std::string(TrimSpace(cell.text)), "[redacted]");
       std::string message = "'" + field->name + "': " + error;
       if (unlisted) message += ", and the mapping's values do not list it";

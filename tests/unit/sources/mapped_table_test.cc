@@ -53,6 +53,7 @@ struct Read {
   std::vector<Record> records;
   SourceCounts counts;
   std::string diagnostics;
+  std::string codes;  // each data-quality problem's field and code, in order
 };
 
 Read ReadMapped(const testing::TestEnvironment& env, const MappingSet& mappings, const char* kind,
@@ -70,6 +71,9 @@ Read ReadMapped(const testing::TestEnvironment& env, const MappingSet& mappings,
     out.counts = table->counts();
   }
   out.diagnostics = diagnostics.Format();
+  for (const Diagnostic& item : diagnostics.Items()) {
+    if (!item.code.empty()) out.codes += item.field + " " + item.code + "\n";
+  }
   return out;
 }
 
@@ -151,6 +155,14 @@ TEST_CASE("mapped table: every value the mapping does not cover is a warning at 
         "'%d/%m/%Y %H:%M'\n"
         "  INC-3;P1;25-11-2025;;;;;Oak\n"
         "           ^\n");
+  // A value the mapping does not list is an unmapped value, even one kept as written.
+  CHECK(read.codes ==
+        "reason_code UOFA-DQ-UNMAPPED-VALUE\n"
+        "planned UOFA-DQ-BAD-VALUE\n"
+        "location UOFA-DQ-UNMAPPED-VALUE\n"
+        "Restraint types used UOFA-DQ-UNMAPPED-VALUE\n"
+        "started_at UOFA-DQ-BAD-DATE\n"
+        "started_at UOFA-DQ-BAD-DATE\n");
   REQUIRE(read.records.size() == 3);
   const Record& first = read.records[0];
   // ISO 8601 is always read, whatever the format.
