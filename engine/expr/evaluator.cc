@@ -295,14 +295,13 @@ Value ComprehensionNode::Eval(Frame& frame) const {
   const ValueMap* map = entries.map;
   const std::size_t count = entries.count;
   const Value*& first = frame.bound[slot_];
-  auto bind = [&](std::size_t i) { Bind(frame, entries, i); };
   switch (macro_) {
     case MacroKind::kAll:
     case MacroKind::kExists: {
       bool want = macro_ == MacroKind::kExists;  // the value that decides early
       Value error;
       for (std::size_t i = 0; i < count; ++i) {
-        bind(i);
+        Bind(frame, entries, i);
         Value v = args_[0]->Eval(frame);
         if (v.kind() == ValueKind::kBool) {
           if (v.as_bool() == want) return v;
@@ -316,7 +315,7 @@ Value ComprehensionNode::Eval(Frame& frame) const {
     case MacroKind::kExistsOne: {
       int matches = 0;
       for (std::size_t i = 0; i < count; ++i) {
-        bind(i);
+        Bind(frame, entries, i);
         Value v = args_[0]->Eval(frame);
         if (v.is_error()) return v;
         if (v.kind() != ValueKind::kBool) return NotBool("exists_one");
@@ -336,7 +335,7 @@ Value ComprehensionNode::Eval(Frame& frame) const {
       ValueList out;
       ValueMap out_map;
       for (std::size_t i = 0; i < count; ++i) {
-        bind(i);
+        Bind(frame, entries, i);
         if (filtered) {
           Value keep_it = args_[0]->Eval(frame);
           if (keep_it.is_error()) return keep_it;

@@ -112,10 +112,7 @@ class CsvReader {
   bool Refill(std::size_t count);
   // The byte `ahead` positions past the read position, or -1 past the end of the input.
   int Peek(std::size_t ahead = 0) {
-    if (position_ + ahead < buffer_.size()) {
-      return static_cast<unsigned char>(buffer_[position_ + ahead]);
-    }
-    if (!Refill(ahead + 1)) return -1;
+    if (!Fill(ahead + 1)) return -1;
     return static_cast<unsigned char>(buffer_[position_ + ahead]);
   }
   // Consumes one byte into the current row: keeps line, column, raw text and UTF-8 state.
