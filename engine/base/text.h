@@ -18,6 +18,11 @@ constexpr char AsciiLowerChar(char c) {
 
 /// `text` without leading and trailing white space (space, tab, CR, LF, VT, FF).
 inline std::string_view TrimSpace(std::string_view text) {
+  // Most text has none to trim: then two tests say so (every space is below '!').
+  if (text.empty() || (static_cast<unsigned char>(text.front()) > ' ' &&
+                       static_cast<unsigned char>(text.back()) > ' ')) {
+    return text;
+  }
   while (!text.empty() && IsAsciiSpace(text.front())) text.remove_prefix(1);
   while (!text.empty() && IsAsciiSpace(text.back())) text.remove_suffix(1);
   return text;

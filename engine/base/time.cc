@@ -5,9 +5,11 @@
 #include <date/date.h>
 #include <date/tz.h>
 
+#include <array>
 #include <charconv>
 #include <chrono>
 #include <cmath>
+#include <cstddef>
 #include <cstdio>
 #include <exception>
 #include <limits>
@@ -88,6 +90,34 @@ bool ParseDatePart(Cursor& cursor, DateOrder order, date::year_month_day* out) {
   return true;
 }
 
+// The number p[0] and p[1] write, or -1 when either is not a digit.
+int TwoDigits(const char* p) {
+  const unsigned tens = static_cast<unsigned char>(p[0]) - unsigned{'0'};
+  const unsigned units = static_cast<unsigned char>(p[1]) - unsigned{'0'};
+  return tens < 10 && units < 10 ? static_cast<int>(tens * 10 + units) : -1;
+}
+
+// "YYYY-MM-DDTHH:MM" (a space or 't' for the 'T'), the form nearly every export writes, read in
+// one step; nullopt for any other text, valid or not, which the general steps read.
+std::optional<LocalSeconds> PlainIsoMinutes(std::string_view text) {
+  if (text.size() != 16 || text[4] != '-' || text[7] != '-' || text[13] != ':' ||
+      (text[10] != 'T' && text[10] != ' ' && text[10] != 't')) {
+    return std::nullopt;
+  }
+  const char* p = text.data();
+  const int century = TwoDigits(p), year = TwoDigits(p + 2), month = TwoDigits(p + 5),
+            day = TwoDigits(p + 8), hour = TwoDigits(p + 11), minute = TwoDigits(p + 14);
+  if ((century | year | month | day | hour | minute) < 0 || hour > 23 || minute > 59) {
+    return std::nullopt;
+  }
+  const date::year_month_day ymd{date::year{century * 100 + year},
+                                 date::month{static_cast<unsigned>(month)},
+                                 date::day{static_cast<unsigned>(day)}};
+  if (!ymd.ok()) return std::nullopt;
+  return LocalSeconds{date::local_days{ymd}.time_since_epoch()} + std::chrono::hours{hour} +
+         std::chrono::minutes{minute};
+}
+
 std::string Quoted(std::string_view text) { return "'" + std::string(text) + "'"; }
 
 // Europe/London's offset changes twice a year, so each thread keeps the span of times (local
@@ -100,6 +130,26 @@ struct OffsetSpan {
   bool Holds(std::int64_t t) const { return begin <= t && t < end; }
 };
 
+// The spans of the last few offsets met, each thread its own: an export's rows mix years, each
+// year with its two offsets, so one span alone would be searched for again at every other row.
+class OffsetSpans {
+ public:
+  const OffsetSpan* Find(std::int64_t t) const {
+    for (const OffsetSpan& span : spans_) {
+      if (span.Holds(t)) return &span;
+    }
+    return nullptr;
+  }
+  void Add(const OffsetSpan& span) {
+    spans_[next_] = span;
+    next_ = (next_ + 1) % spans_.size();
+  }
+
+ private:
+  std::array<OffsetSpan, 8> spans_{};  // empty spans hold no time
+  std::size_t next_ = 0;               // the span replaced next
+};
+
 // The database's first and last spans reach to the ends of time: they are not kept.
 constexpr std::int64_t kFar = std::int64_t{1} << 50;
 
@@ -109,10 +159,10 @@ constexpr std::int64_t kFar = std::int64_t{1} << 50;
 constexpr std::int64_t kNearChange = 3 * 3600;
 
 std::optional<Timestamp> LocalToInstant(LocalSeconds local, std::string_view text, std::string* error) {
-  thread_local OffsetSpan known;
+  thread_local OffsetSpans known;
   const std::int64_t local_count = local.time_since_epoch().count();
-  if (known.Holds(local_count)) {
-    return Timestamp{(local.time_since_epoch() - known.offset).count(), 0};
+  if (const OffsetSpan* span = known.Find(local_count)) {
+    return Timestamp{(local.time_since_epoch() - span->offset).count(), 0};
   }
   const date::time_zone* zone = London();
   if (zone == nullptr) {
@@ -128,8 +178,8 @@ std::optional<Timestamp> LocalToInstant(LocalSeconds local, std::string_view tex
       const std::int64_t sys_begin = info.first.begin.time_since_epoch().count();
       const std::int64_t sys_end = info.first.end.time_since_epoch().count();
       if (sys_begin > -kFar && sys_end < kFar) {
-        known = {sys_begin + offset + kNearChange, sys_end + offset - kNearChange,
-                 info.first.offset};
+        known.Add({sys_begin + offset + kNearChange, sys_end + offset - kNearChange,
+                   info.first.offset});
       }
       break;
     }
@@ -161,15 +211,17 @@ LocalFields FieldsOf(LocalSeconds local) {
 }
 
 LocalSeconds ToLocalSeconds(Timestamp t) {
-  thread_local OffsetSpan known;  // of UTC times: one offset each, no margin needed
+  thread_local OffsetSpans known;  // of UTC times: one offset each, no margin needed
   SysSeconds sys{seconds{t.seconds}};
-  if (known.Holds(t.seconds)) return LocalSeconds{sys.time_since_epoch() + known.offset};
+  if (const OffsetSpan* span = known.Find(t.seconds)) {
+    return LocalSeconds{sys.time_since_epoch() + span->offset};
+  }
   const date::time_zone* zone = London();
   if (zone == nullptr) return LocalSeconds{sys.time_since_epoch()};
   date::sys_info info = zone->get_info(sys);
   const std::int64_t begin = info.begin.time_since_epoch().count();
   const std::int64_t end = info.end.time_since_epoch().count();
-  if (begin > -kFar && end < kFar) known = {begin, end, info.offset};
+  if (begin > -kFar && end < kFar) known.Add({begin, end, info.offset});
   return LocalSeconds{sys.time_since_epoch() + info.offset};
 }
 
@@ -197,6 +249,11 @@ std::optional<Timestamp> ParseDate(std::string_view text, std::string* error, Da
 
 std::optional<Timestamp> ParseDateTime(std::string_view text, std::string* error, DateOrder order) {
   std::string_view trimmed = TrimSpace(text);
+  if (order == DateOrder::kIso) {
+    if (std::optional<LocalSeconds> local = PlainIsoMinutes(trimmed)) {
+      return LocalToInstant(*local, trimmed, error);
+    }
+  }
   Cursor cursor{trimmed};
   auto fail = [&]() -> std::optional<Timestamp> {
     if (error) *error = Quoted(trimmed) + " is not a valid date and time";

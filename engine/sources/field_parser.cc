@@ -31,17 +31,22 @@ Truth ReadTruth(std::string_view text, bool allow_unknown, const TruthWords* wor
       }
     }
   }
-  for (std::string_view yes : {"y", "yes", "true", "1"}) {
-    if (EqualsIgnoringCase(text, yes)) return Truth::kYes;
-  }
-  for (std::string_view no : {"n", "no", "false", "0"}) {
-    if (EqualsIgnoringCase(text, no)) return Truth::kNo;
-  }
-  if (allow_unknown) {
-    for (std::string_view unknown : {"u", "unknown"}) {
-      if (EqualsIgnoringCase(text, unknown)) return Truth::kUnknown;
+  // Most cells are one letter: "Y" or "N" (or "1", "0", "U").
+  if (text.size() == 1) {
+    switch (text.front()) {
+      case 'y': case 'Y': case '1': return Truth::kYes;
+      case 'n': case 'N': case '0': return Truth::kNo;
+      case 'u': case 'U': return allow_unknown ? Truth::kUnknown : Truth::kInvalid;
+      default: return Truth::kInvalid;
     }
   }
+  for (std::string_view yes : {"yes", "true"}) {
+    if (EqualsIgnoringCase(text, yes)) return Truth::kYes;
+  }
+  for (std::string_view no : {"no", "false"}) {
+    if (EqualsIgnoringCase(text, no)) return Truth::kNo;
+  }
+  if (allow_unknown && EqualsIgnoringCase(text, "unknown")) return Truth::kUnknown;
   return Truth::kInvalid;
 }
 

@@ -2,6 +2,8 @@
 
 #include <cctype>
 #include <filesystem>
+#include <memory>
+#include <new>
 #include <unordered_map>
 #include <utility>
 
@@ -11,6 +13,20 @@
 
 namespace uofa {
 namespace {
+
+// Sets `*slot`, a null value as StartRecord leaves it, to what `make` returns, built where it is to
+// live rather than built and moved there: a table's cells are millions of values. Should `make`
+// throw, the slot is null again.
+template <typename Make>
+void BuildInPlace(Value* slot, Make&& make) {
+  std::destroy_at(slot);
+  try {
+    ::new (static_cast<void*>(slot)) Value(make());
+  } catch (...) {
+    ::new (static_cast<void*>(slot)) Value();
+    throw;
+  }
+}
 
 }  // namespace
 
@@ -276,7 +292,11 @@ bool TableReader::BuildRecord(Record* out, Diagnostics& diagnostics) {
     if (field == nullptr) continue;
     const CsvCell& cell = row_.cells[column];
     bool unlisted = false;
-    Value value = ParseCell(*field, labels_[field->slot], cell.text, &error, &unlisted);
+    Value* slot = &out->fields[field->slot];
+    BuildInPlace(slot, [&] {
+      return ParseCell(*field, labels_[field->slot], cell.text, &error, &unlisted);
+    });
+    const Value& value = *slot;
     bool required = IsRequired(*field);
     out->cells[field->slot] = {cell.line, cell.column};
     const bool unmapped = unlisted;  // the problem's code says so even when the text is kept
@@ -307,7 +327,6 @@ bool TableReader::BuildRecord(Record* out, Diagnostics& diagnostics) {
                               LineText(cell.line));
       accepted = false;
     }
-    out->fields[field->slot] = std::move(value);
   }
   if (!splits_.empty()) BuildSplitRows(out, diagnostics);
   return accepted;

@@ -109,6 +109,25 @@ TEST_CASE("invalid dates and times are errors naming the text") {
   CHECK(error == "'2025-03-30T01:30' does not exist in Europe/London (clocks went forward)");
 }
 
+TEST_CASE("the usual minute form is read as the general steps read it, and refused where they are") {
+  // "YYYY-MM-DDTHH:MM" is read in one step: each spelling agrees with the longer form.
+  const std::int64_t summer = At("2024-07-08T21:03:00").seconds;
+  CHECK(At("2024-07-08T21:03").seconds == summer);
+  CHECK(At("2024-07-08 21:03").seconds == summer);
+  CHECK(At("2024-07-08t21:03").seconds == summer);
+  CHECK(At(" 2024-07-08T21:03\t").seconds == summer);
+  CHECK(FormatRfc3339(At("2024-07-08T21:03")) == "2024-07-08T20:03:00Z");
+  CHECK(FormatRfc3339(At("2024-01-08T21:03")) == "2024-01-08T21:03:00Z");
+  for (const char* bad : {"2024-02-30T10:00", "2024-00-10T10:00", "2024-1a-10T10:00",
+                          "2024-01-10T1:000", "2024-01-10X10:00", "2024/01/10T10:00",
+                          "2024-01-10T10:60", "-024-01-10T10:00", "2024-01-10T10-00"}) {
+    CAPTURE(bad);
+    std::string error;
+    CHECK_FALSE(ParseDateTime(bad, &error));
+    CHECK(error == "'" + std::string(bad) + "' is not a valid date and time");
+  }
+}
+
 TEST_CASE("UK day-month-year dates when the mapping says so") {
   std::string error;
   auto uk = ParseDate("25/11/2026", &error, DateOrder::kDayMonthYear);
