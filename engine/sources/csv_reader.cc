@@ -308,6 +308,67 @@ CsvReader::Status CsvReader::RejectOverlongRow(CsvRow* row, Diagnostics& diagnos
   return Status::kMalformed;
 }
 
+bool CsvReader::ReadSimpleRow(CsvRow* row) {
+  const char separator = separator_;
+  const char* const begin = buffer_.data() + position_;
+  const std::size_t available = buffer_.size() - position_;
+  std::size_t count = 0;  // cells started
+  int line = line_;
+  std::size_t line_start = 0;  // offset of the current line's first byte
+  for (std::size_t i = 0;;) {  // at the start of a cell
+    if (count == expected_cells_) return false;  // more cells than the header: Next reports it
+    if (count == row->cells.size()) row->cells.emplace_back();
+    CsvCell& cell = row->cells[count++];
+    cell.line = line;
+    cell.column = static_cast<int>(i - line_start) + 1;
+    if (i < available && begin[i] == '"') {
+      cell.text.clear();
+      for (++i;;) {
+        const std::size_t plain = PlainBytes(begin + i, available - i, separator, /*quoted=*/true);
+        cell.text.append(begin + i, plain);
+        i += plain;
+        if (i + 1 >= available) return false;  // the quote's end, or what follows it, not read
+        const char c = begin[i];
+        if (c == '"' && begin[i + 1] == '"') {  // a doubled quote
+          cell.text += '"';
+          i += 2;
+        } else if (c == '"') {  // the closing quote
+          ++i;
+          break;
+        } else if (c == '\n') {  // a line break inside the quotes
+          cell.text += '\n';
+          line_start = ++i;
+          ++line;
+          row->line_starts_.push_back(i);
+        } else {  // a carriage return or a byte above ASCII
+          return false;
+        }
+      }
+    } else {
+      const std::size_t plain = PlainBytes(begin + i, available - i, separator, /*quoted=*/false);
+      cell.text.assign(begin + i, plain);
+      i += plain;
+    }
+    if (i >= available) return false;  // the row's end not yet read
+    const char c = begin[i];
+    if (c == separator) {
+      ++i;
+      continue;
+    }
+    // A line break ends the row; a quote (stray, or after a closing one), a carriage return or a
+    // byte above ASCII is Next's to read.
+    if (c != '\n' || count != expected_cells_ || i > max_row_bytes_) return false;
+    row->cells.resize(count);
+    row->raw_.assign(begin, i);
+    row->line = line_;
+    row->end_line = line;
+    position_ += i + 1;
+    line_ = line + 1;
+    column_ = 1;
+    return true;
+  }
+}
+
 CsvReader::Status CsvReader::NextCell(std::size_t column, CsvRow* row, Diagnostics& diagnostics) {
   if (!started_ || expected_cells_ == 0 || column >= expected_cells_) return Next(row, diagnostics);
   // One pass over the row, deciding whether Next would read it without a problem: cells plain or
@@ -442,6 +503,10 @@ CsvReader::Status CsvReader::Next(CsvRow* row, Diagnostics& diagnostics) {
   row_has_high_bytes_ = false;
   resume_offset_ = kNoOffset;
   utf8_pending_ = 0;
+  if (expected_cells_ > 0) {
+    if (ReadSimpleRow(row)) return Status::kRow;
+    row->line_starts_.assign(1, 0);  // it may have noted line breaks of a row left to what follows
+  }
   std::size_t count = 0;
 
   for (bool row_done = false; !row_done;) {

@@ -250,6 +250,41 @@ TEST_CASE("csv: rows larger than the read buffer") {
   CHECK(result.rows[3].line == 5);
 }
 
+TEST_CASE("csv: rows split in one pass and rows read byte by byte agree, across read chunks") {
+  // Every row has a quoted line break and doubled quotes. The rows that straddle the end of a
+  // chunk of input are read byte by byte, the others split in one pass: all must read the same.
+  std::string text = "id,note,tail\n";
+  const int rows = 4000;
+  for (int i = 0; i < rows; ++i) {
+    text += std::to_string(i) + ",\"say \"\"" + std::to_string(i) + "\"\"\nagain\"," +
+            std::string(i % 23, 't') + "\n";
+  }
+  REQUIRE(text.size() > 2 * (std::size_t{1} << 16));
+  CsvReader reader = Reader(text);
+  Diagnostics problems;
+  CsvRow row;
+  REQUIRE(reader.Next(&row, problems) == CsvReader::Status::kRow);  // the header
+  for (int i = 0; i < rows; ++i) {
+    CAPTURE(i);
+    REQUIRE(reader.Next(&row, problems) == CsvReader::Status::kRow);
+    const int line = 2 + 2 * i;
+    const std::string id = std::to_string(i);
+    const std::string tail(i % 23, 't');
+    CHECK(row.line == line);
+    CHECK(row.end_line == line + 1);
+    CHECK(Texts(row) == Texts_{id, "say \"" + id + "\"\nagain", tail});
+    CHECK(row.cells[1].line == line);
+    CHECK(row.cells[1].column == static_cast<int>(id.size()) + 2);  // the opening quote
+    CHECK(row.cells[2].line == line + 1);
+    CHECK(row.cells[2].column == 8);  // after 'again",'
+    CHECK(row.LineText(line) == id + ",\"say \"\"" + id + "\"\"");
+    CHECK(row.LineText(line + 1) == "again\"," + tail);
+  }
+  CHECK(reader.Next(&row, problems) == CsvReader::Status::kEnd);
+  CHECK(reader.bytes_read() == text.size());
+  CHECK(problems.Empty());
+}
+
 TEST_CASE("csv: hostile inputs end without a crash or a loop") {
   for (std::string text : {std::string("\""), std::string("\"\"\""), std::string(",,,\n\"\n\"\n\""),
                            std::string("a\n\"\n\"\n\"\n\"\n\"\n"), std::string("\r\r\r"),
