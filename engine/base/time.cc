@@ -120,9 +120,9 @@ std::optional<LocalSeconds> PlainIsoMinutes(std::string_view text) {
 
 std::string Quoted(std::string_view text) { return "'" + std::string(text) + "'"; }
 
-// Europe/London's offset changes twice a year, so each thread keeps the span of times (local
-// or UTC) around the last one it converted in which that offset holds, and converts the next
-// time inside it without searching the time-zone database (a search per cell of every export).
+// Europe/London's offset changes twice a year, so each thread keeps the spans of times (local
+// or UTC) around the last ones it converted in which their offset holds, and converts a time
+// inside one without searching the time-zone database (a search per cell of every export).
 struct OffsetSpan {
   std::int64_t begin = 0;  // seconds, [begin, end)
   std::int64_t end = 0;
@@ -130,8 +130,8 @@ struct OffsetSpan {
   bool Holds(std::int64_t t) const { return begin <= t && t < end; }
 };
 
-// The spans of the last few offsets met, each thread its own: an export's rows mix years, each
-// year with its two offsets, so one span alone would be searched for again at every other row.
+// The last eight spans met: an export's rows mix years, each year with its two offsets, so one
+// span alone would send every other row to the database.
 class OffsetSpans {
  public:
   const OffsetSpan* Find(std::int64_t t) const {

@@ -346,7 +346,8 @@ bool CsvReader::ReadSimpleRow(CsvRow* row) {
       }
     } else {
       const std::size_t plain = PlainBytes(begin + i, available - i, separator, /*quoted=*/false);
-      cell.text.assign(begin + i, plain);
+      cell.text.clear();
+      cell.text.append(begin + i, plain);  // cheaper than assign, which allows for overlap
       i += plain;
     }
     if (i >= available) return false;  // the row's end not yet read
@@ -359,7 +360,8 @@ bool CsvReader::ReadSimpleRow(CsvRow* row) {
     // byte above ASCII is Next's to read.
     if (c != '\n' || count != expected_cells_ || i > max_row_bytes_) return false;
     row->cells.resize(count);
-    row->raw_.assign(begin, i);
+    row->raw_.clear();
+    row->raw_.append(begin, i);
     row->line = line_;
     row->end_line = line;
     position_ += i + 1;
