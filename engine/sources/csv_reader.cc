@@ -315,6 +315,7 @@ bool CsvReader::ReadSimpleRow(CsvRow* row) {
   std::size_t count = 0;  // cells started
   int line = line_;
   std::size_t line_start = 0;  // offset of the current line's first byte
+  row->line_starts_.assign(1, 0);
   for (std::size_t i = 0;;) {  // at the start of a cell
     if (count == expected_cells_) return false;  // more cells than the header: Next reports it
     if (count == row->cells.size()) row->cells.emplace_back();
@@ -498,17 +499,14 @@ CsvReader::Status CsvReader::Next(CsvRow* row, Diagnostics& diagnostics) {
     }
   }
 
-  row->line = line_;
-  row->raw_.clear();
-  row->line_starts_.assign(1, 0);
   failed_ = false;
   row_has_high_bytes_ = false;
   resume_offset_ = kNoOffset;
   utf8_pending_ = 0;
-  if (expected_cells_ > 0) {
-    if (ReadSimpleRow(row)) return Status::kRow;
-    row->line_starts_.assign(1, 0);  // it may have noted line breaks of a row left to what follows
-  }
+  if (expected_cells_ > 0 && ReadSimpleRow(row)) return Status::kRow;
+  row->line = line_;
+  row->raw_.clear();
+  row->line_starts_.assign(1, 0);
   std::size_t count = 0;
 
   for (bool row_done = false; !row_done;) {

@@ -122,8 +122,8 @@ class CsvReader {
   void ConsumePlainRun(CsvRow* row, std::string* text, bool quoted);
   // Next for a row already in the buffer that it would read without a problem (the rows NextCell
   // splits itself, with the header's number of cells): split in one pass over its bytes, rather
-  // than byte by byte with Next's bookkeeping. False, with nothing consumed, for any other row
-  // (whose line starts, given as {0}, are then to be set to {0} again).
+  // than byte by byte with Next's bookkeeping. False, with nothing consumed, for any other row,
+  // which Next then reads from the start.
   bool ReadSimpleRow(CsvRow* row);
   // Consumes one byte that belongs to no row (blank lines, the row's line ending).
   void Skip();

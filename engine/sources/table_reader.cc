@@ -293,11 +293,8 @@ bool TableReader::BuildRecord(Record* out, Diagnostics& diagnostics) {
     const CsvCell& cell = row_.cells[column];
     bool unlisted = false;
     Value* slot = &out->fields[field->slot];
-    const LabelMap* labels = labels_[field->slot];
     BuildInPlace(slot, [&] {
-      // Without a mapping's labels, straight to the parser (a call less for most cells).
-      return labels == nullptr ? ParseFieldText(*field, cell.text, parse_, &error)
-                               : ParseCell(*field, labels, cell.text, &error, &unlisted);
+      return ParseCell(*field, labels_[field->slot], cell.text, &error, &unlisted);
     });
     const Value& value = *slot;
     bool required = IsRequired(*field);
@@ -344,11 +341,10 @@ void TableReader::StartRecord(const RecordType& type, Record* out) {
   out->fields = Record::Fields(fields, arena_.Next<Value>(need));
 }
 
-Value TableReader::ParseCell(const FieldDef& field, const LabelMap* labels, std::string_view text,
-                             std::string* error, bool* unlisted) {
-  *unlisted = false;
-  if (labels != nullptr && !TrimSpace(text).empty()) {
-    if (const std::string* mapped = labels->Find(text, &scratch_)) {
+Value TableReader::ParseMappedCell(const FieldDef& field, const LabelMap& labels,
+                                   std::string_view text, std::string* error, bool* unlisted) {
+  if (!TrimSpace(text).empty()) {
+    if (const std::string* mapped = labels.Find(text, &scratch_)) {
       return ParseFieldText(field, *mapped, parse_, error);
     }
     *unlisted = true;

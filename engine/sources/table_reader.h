@@ -121,9 +121,17 @@ class TableReader {
   bool IsRequired(const FieldDef& field) const { return required_[field.slot] != 0; }
   // Applies the file's mapping (from parse_.mappings), before the header is read.
   void UseMapping();
-  // The cell's value, through the field's value map when it has one.
+  // The cell's value, through the field's value map when it has one. Inline: most fields have
+  // none, and their cells go straight to the parser.
   Value ParseCell(const FieldDef& field, const LabelMap* labels, std::string_view text,
-                  std::string* error, bool* unlisted);
+                  std::string* error, bool* unlisted) {
+    *unlisted = false;
+    if (labels == nullptr) return ParseFieldText(field, text, parse_, error);
+    return ParseMappedCell(field, *labels, text, error, unlisted);
+  }
+  // ParseCell for a field with a value map.
+  Value ParseMappedCell(const FieldDef& field, const LabelMap& labels, std::string_view text,
+                        std::string* error, bool* unlisted);
   // Fills the list field of each split column from its cell in row_.
   void BuildSplitRows(Record* out, Diagnostics& diagnostics);
 
