@@ -2,7 +2,10 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
+#include <exception>
 #include <map>
+#include <mutex>
 #include <optional>
 #include <set>
 #include <string>
@@ -205,6 +208,66 @@ void AddTallies(std::vector<RuleTally>& tallies, const std::vector<ScheduledRule
   }
 }
 
+// What one source gave, kept apart from the other sources' until every source is done, so that
+// the result is the same whichever source finished first.
+struct SourceRun {
+  Diagnostics problems;   // the source's own, and its records' data-quality findings
+  std::size_t produced = 0;
+  std::exception_ptr failure;  // thrown while reading (out of memory), thrown again after
+};
+
+// The state shared by the sources read at the same time: the progress line (rows read by all
+// of them; the time left only while one source is read, whose share read is then the input's)
+// and the waivers, which count what they waive.
+struct SharedRun {
+  ProgressMeter progress;
+  std::atomic<std::size_t> rows_read{0};
+  std::atomic<int> sources_reading{0};
+  std::mutex tallies;  // held while a chunk's tallies are added and matched against the waivers
+};
+
+// Reads `source` and evaluates `kind`'s rules (none: null) on its records, a chunk of batches at
+// a time, the batches of a chunk on every core, while the pipeline reads the next chunk.
+void AuditSource(RecordSource& source, const KindSchedule* kind, const AuditRunOptions& options,
+                 SharedRun& shared, SourceRun& run) {
+  ++shared.sources_reading;
+  // Data-quality checks run as each record is read, on the reading thread, the one that
+  // reports the source's problems.
+  std::optional<RecordQualityChecker> quality;
+  if (options.data_quality != nullptr) quality.emplace(*options.data_quality, options.codes);
+  std::size_t rows_counted = 0;  // of this source's rows, those added to shared.rows_read
+  auto on_read = [&](const RecordSource& read, const Record& record) {
+    if (shared.progress.active()) {
+      const std::size_t rows = read.counts().rows_read;
+      const std::size_t all = shared.rows_read += rows - rows_counted;
+      rows_counted = rows;
+      shared.progress.Update(all, shared.sources_reading == 1 ? read.FractionRead() : -1.0);
+    }
+    if (quality) quality->Check(record, run.problems);
+  };
+  RecordPipeline pipeline(source, run.problems, on_read);
+  std::vector<RecordBatch> chunk;
+  for (;;) {
+    chunk.clear();
+    RecordBatch batch;
+    while (chunk.size() < kBatchesPerChunk && pipeline.Next(&batch)) {
+      chunk.push_back(std::move(batch));
+    }
+    if (chunk.empty()) break;
+    for (const RecordBatch& read : chunk) run.produced += read.size();
+    if (kind == nullptr) continue;
+    std::vector<std::vector<RuleTally>> tallies(chunk.size());
+    ParallelFor(chunk.size(), [&](std::size_t i) {
+      EvaluateBatch(chunk[i], *kind, options, &tallies[i]);
+    });
+    std::lock_guard<std::mutex> lock(shared.tallies);
+    for (std::vector<RuleTally>& batch_tallies : tallies) {
+      AddTallies(batch_tallies, kind->rules, options);
+    }
+  }
+  --shared.sources_reading;
+}
+
 }  // namespace
 
 RuleOutcome DescribeRule(const RulePack& pack, const Rule& rule) {
@@ -264,51 +327,47 @@ void RunAudit(const PackSet& packs, std::vector<std::unique_ptr<RecordSource>>& 
   }
   for (auto& [subject, kind] : by_subject) NumberConditions(kind);
 
-  std::set<std::string, std::less<>> assessed_kinds;
-  ProgressMeter progress;
-  std::size_t rows_before = 0;  // rows of the sources already read
-  for (auto& source : sources) {
-    auto scheduled = by_subject.find(source->kind());
-    std::size_t produced = 0;
-    // Data-quality checks run as each record is read, on the reading thread, the one that
-    // reports input problems.
-    std::optional<RecordQualityChecker> quality;
-    if (options.data_quality != nullptr) quality.emplace(*options.data_quality, options.codes);
-    RecordPipeline pipeline(*source, input_problems, [&](const RecordSource& read, const Record& record) {
-      progress.Update(rows_before + read.counts().rows_read, read.FractionRead());
-      if (quality) quality->Check(record, input_problems);
-    });
-    // Records are evaluated a chunk of batches at a time, the batches of a chunk on every core,
-    // while the pipeline reads the next chunk.
-    std::vector<RecordBatch> chunk;
-    for (;;) {
-      chunk.clear();
-      RecordBatch batch;
-      while (chunk.size() < kBatchesPerChunk && pipeline.Next(&batch)) chunk.push_back(std::move(batch));
-      if (chunk.empty()) break;
-      for (const RecordBatch& read : chunk) produced += read.size();
-      if (scheduled == by_subject.end()) continue;
-      std::vector<std::vector<RuleTally>> tallies(chunk.size());
-      ParallelFor(chunk.size(), [&](std::size_t i) {
-        EvaluateBatch(chunk[i], scheduled->second, options, &tallies[i]);
-      });
-      for (std::vector<RuleTally>& batch_tallies : tallies) {
-        AddTallies(batch_tallies, scheduled->second.rules, options);
+  // The sources are read side by side, on every core (the small tables beside the incidents,
+  // while the incidents are read), except that sources of one kind, whose rules add to the same
+  // outcomes, are read one after another in the order given.
+  std::vector<std::vector<std::size_t>> lanes;
+  std::map<std::string_view, std::size_t> lane_of_kind;
+  for (std::size_t i = 0; i < sources.size(); ++i) {
+    auto [lane, added] = lane_of_kind.try_emplace(sources[i]->kind(), lanes.size());
+    if (added) lanes.emplace_back();
+    lanes[lane->second].push_back(i);
+  }
+  std::vector<SourceRun> runs(sources.size());
+  SharedRun shared;
+  ParallelFor(lanes.size(), [&](std::size_t lane) {
+    for (std::size_t i : lanes[lane]) {
+      auto scheduled = by_subject.find(sources[i]->kind());
+      const KindSchedule* kind = scheduled == by_subject.end() ? nullptr : &scheduled->second;
+      try {
+        AuditSource(*sources[i], kind, options, shared, runs[i]);
+      } catch (...) {
+        runs[i].failure = std::current_exception();
+        return;
       }
     }
-    const SourceCounts& counts = source->counts();
-    rows_before += counts.rows_read;
+  });
+  shared.progress.Clear();
+
+  std::set<std::string, std::less<>> assessed_kinds;
+  for (std::size_t i = 0; i < sources.size(); ++i) {
+    if (runs[i].failure) std::rethrow_exception(runs[i].failure);
+    input_problems.Merge(runs[i].problems);
+    const RecordSource& source = *sources[i];
+    const SourceCounts& counts = source.counts();
     // A source produces a record for every row it read that it did not reject.
-    if (produced > 0 || counts.rows_read > 0) assessed_kinds.insert(source->kind());
+    if (runs[i].produced > 0 || counts.rows_read > 0) assessed_kinds.insert(source.kind());
     result.records_read += counts.rows_read;
     result.records_rejected += counts.rows_rejected;
     result.records_evaluated += counts.rows_read - counts.rows_rejected;
-    for (const SourceInput& input : source->inputs()) {
+    for (const SourceInput& input : source.inputs()) {
       result.inputs.push_back({input.path, input.kind, input.rows});
     }
   }
-
-  progress.Clear();
   for (RuleOutcome& outcome : result.rules) {
     DecideStatus(outcome, assessed_kinds.count(outcome.subject) > 0);
   }

@@ -58,6 +58,7 @@ ProgressMeter::~ProgressMeter() {
 
 void ProgressMeter::Update(std::size_t rows, double fraction) {
   if (!active_ || (++calls_ & 255u) != 0) return;
+  std::lock_guard<std::mutex> lock(mutex_);
   auto now = std::chrono::steady_clock::now();
   double elapsed = std::chrono::duration<double>(now - start_).count();
   if (elapsed < kQuietSeconds) return;
@@ -69,6 +70,7 @@ void ProgressMeter::Update(std::size_t rows, double fraction) {
 }
 
 void ProgressMeter::Clear() {
+  std::lock_guard<std::mutex> lock(mutex_);
   if (!drawn_) return;
   drawn_ = false;
   Write(fd_, "\r\x1b[K");

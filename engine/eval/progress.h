@@ -4,8 +4,10 @@
 #ifndef UOFA_ENGINE_EVAL_PROGRESS_H_
 #define UOFA_ENGINE_EVAL_PROGRESS_H_
 
+#include <atomic>
 #include <chrono>
 #include <cstddef>
+#include <mutex>
 #include <string>
 
 namespace uofa {
@@ -26,7 +28,8 @@ class ProgressMeter {
   ProgressMeter(const ProgressMeter&) = delete;
   ProgressMeter& operator=(const ProgressMeter&) = delete;
 
-  /// Cheap enough to call for every row: looks at the clock once every 256 calls.
+  /// Cheap enough to call for every row: looks at the clock once every 256 calls. May be called
+  /// from several threads at once (sources read side by side).
   void Update(std::size_t rows, double fraction);
   /// Clears the line; later updates draw again.
   void Clear();
@@ -35,8 +38,9 @@ class ProgressMeter {
  private:
   int fd_;
   bool active_;
+  std::atomic<unsigned> calls_{0};
+  std::mutex mutex_;  // guards what follows
   bool drawn_ = false;
-  unsigned calls_ = 0;
   std::chrono::steady_clock::time_point start_;
   std::chrono::steady_clock::time_point last_draw_;
 };
