@@ -6,6 +6,7 @@
 #include <fstream>
 #include <iostream>
 #include <memory>
+#include <optional>
 
 #include "cli/command.h"
 #include "cli/common.h"
@@ -51,6 +52,15 @@ bool HasInputErrors(const AuditResult& result) {
     if (problem.severity == Severity::kError) return true;
   }
   return false;
+}
+
+// Where `uofa check` keeps its result: never freed. The process ends when the command returns, and
+// the operating system takes its memory back at once, where freeing the findings of a national
+// audit one by one takes about a fifth of a second at a million incidents (214,000 findings, each
+// with strings of its own). Reachable from a static, so that leak checkers do not count it.
+std::optional<AuditResult>& KeptResult() {
+  static auto* result = new std::optional<AuditResult>();
+  return *result;
 }
 
 int RunCheckCommand(const CheckArguments& arguments) {
@@ -105,7 +115,8 @@ int RunCheckCommand(const CheckArguments& arguments) {
   }
   check.suppress_statistics = !arguments.no_suppression;
   Diagnostics diagnostics;
-  std::optional<AuditResult> result = RunCheck(check, diagnostics);
+  std::optional<AuditResult>& result = KeptResult();
+  result = RunCheck(check, diagnostics);
   PrintDiagnostics(diagnostics);
   if (!result) return kExitError;
   if (!RecordInStore(arguments, check, *result)) return kExitError;
