@@ -5,17 +5,25 @@
 namespace uofa::report {
 
 void AppendJsonString(std::string_view text, std::string* out) {
-  for (char c : text) {
-    if (static_cast<unsigned char>(c) >= 0x80) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  const std::size_t start = out->size();
+  out->reserve(start + text.size() + 2);
+  *out += '"';
+  // Runs of ASCII characters that need no escape are appended whole; text with any other byte is
+  // left to nlohmann (UTF-8 as it is, a byte that is not UTF-8 replaced).
+  std::size_t run = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte >= 0x80) {
+      out->resize(start);
       *out += nlohmann::json(std::string(text))
                   .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
       return;
     }
-  }
-  static constexpr char kHex[] = "0123456789abcdef";
-  out->reserve(out->size() + text.size() + 2);
-  *out += '"';
-  for (char c : text) {
+    if (byte >= 0x20 && c != '"' && c != '\\') continue;
+    out->append(text, run, i - run);
+    run = i + 1;
     switch (c) {
       case '"': *out += "\\\""; break;
       case '\\': *out += "\\\\"; break;
@@ -25,15 +33,12 @@ void AppendJsonString(std::string_view text, std::string* out) {
       case '\r': *out += "\\r"; break;
       case '\t': *out += "\\t"; break;
       default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          *out += "\\u00";
-          *out += kHex[(c >> 4) & 0xF];
-          *out += kHex[c & 0xF];
-        } else {
-          *out += c;
-        }
+        *out += "\\u00";
+        *out += kHex[(c >> 4) & 0xF];
+        *out += kHex[c & 0xF];
     }
   }
+  out->append(text, run, text.size() - run);
   *out += '"';
 }
 

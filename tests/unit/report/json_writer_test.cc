@@ -175,6 +175,28 @@ TEST_CASE("json report: findings, written directly, are what a dump gives, whate
   CHECK(report["rules"][0]["findings"][2]["location"]["file"].is_null());
 }
 
+TEST_CASE("json report: thousands of findings of a rule, written in order as a dump gives them") {
+  AuditResult result = report_testing::SampleAudit();
+  std::vector<Finding>& findings = result.rules[0].findings;
+  findings.clear();
+  for (int i = 0; i < 5000; ++i) {
+    Finding finding;
+    finding.record_id = "INC-" + std::to_string(i);
+    finding.location = {"incidents.csv", i + 2, 0};
+    finding.evidence = {{"reason", i % 3 == 0 ? "(missing)" : "fell, \"twice\""}};
+    findings.push_back(std::move(finding));
+  }
+  const std::string text = JsonText(result);
+  CHECK(Json::parse(text).dump(2) + "\n" == text);
+  const Json written = Json::parse(text)["rules"][0]["findings"];
+  REQUIRE(written.size() == 5000);
+  for (int i : {0, 1, 2047, 2048, 4998, 4999}) {
+    CAPTURE(i);
+    CHECK(written[i]["record_id"] == "INC-" + std::to_string(i));
+    CHECK(written[i]["location"]["line"] == i + 2);
+  }
+}
+
 TEST_CASE("json text: every ASCII character, and other text, escaped as nlohmann escapes it") {
   for (int c = 0; c < 0x80; ++c) {
     const std::string text = std::string("a") + static_cast<char>(c) + "b";
