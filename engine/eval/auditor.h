@@ -29,7 +29,9 @@ struct AuditRunOptions {
 
 /// Evaluates `packs` on every record of `sources`. Fills the rule outcomes, the accounting
 /// (records read, evaluated, rejected) and the inputs of `result`; problems the sources report,
-/// and the findings of the data-quality checks, are appended to `input_problems`.
+/// and the findings of the data-quality checks, are appended to `input_problems`. Sources of
+/// different kinds are read side by side on the cores, so they must share nothing they change;
+/// the result is the same as reading them one after another, in the order given.
 void RunAudit(const PackSet& packs, std::vector<std::unique_ptr<RecordSource>>& sources,
               const AuditRunOptions& options, AuditResult& result, Diagnostics& input_problems);
 
