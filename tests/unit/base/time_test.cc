@@ -6,16 +6,12 @@
 #include <string>
 
 #include "engine/base/time.h"
+#include "tests/unit/base/time_test_support.h"
 
 namespace uofa {
 namespace {
 
-Timestamp At(const char* text) {
-  std::string error;
-  auto parsed = ParseDateTime(text, &error);
-  REQUIRE_MESSAGE(parsed.has_value(), error);
-  return *parsed;
-}
+using testing::At;
 
 std::int64_t MinutesBetween(const char* from, const char* to) {
   return Between(At(from), At(to))->seconds / 60;

@@ -11,6 +11,7 @@
 #include "engine/eval/auditor.h"
 #include "engine/pack/pack_loader.h"
 #include "engine/pack/verdict.h"
+#include "tests/unit/base/time_test_support.h"
 #include "tests/unit/pack/pack_test_support.h"
 
 namespace uofa {
@@ -41,12 +42,7 @@ class IncidentList : public RecordSource {
   SourceCounts counts_;
 };
 
-Timestamp At(const char* text) {
-  std::string error;
-  std::optional<Timestamp> time = ParseDateTime(text, &error);
-  REQUIRE_MESSAGE(time, error);
-  return *time;
-}
+using testing::At;
 
 // An incident with the given fields set (by name), the others null.
 std::shared_ptr<const Record> Incident(const RecordType& type, int line,

@@ -11,6 +11,7 @@
 #include "engine/base/time.h"
 #include "engine/eval/auditor.h"
 #include "engine/pack/pack_loader.h"
+#include "tests/unit/base/time_test_support.h"
 #include "tests/unit/pack/pack_test_support.h"
 
 namespace uofa {
@@ -47,17 +48,13 @@ class ListSource : public RecordSource {
   SourceCounts counts_;
 };
 
-Timestamp At(const char* text) {
-  std::string error;
-  std::optional<Timestamp> time = ParseDateTime(text, &error);
-  REQUIRE_MESSAGE(time, error);
-  return *time;
-}
+using testing::At;
 
 // `count` incidents "<prefix>-1".., after section 6 commenced; those of even number give no
 // reason code (EARLY-REASON fails them).
 std::vector<std::shared_ptr<const Record>> Incidents(const RecordType& type,
                                                      const std::string& prefix, std::size_t count) {
+  const Timestamp started = At("2023-06-01T10:00");
   std::vector<std::shared_ptr<const Record>> records;
   for (std::size_t i = 1; i <= count; ++i) {
     auto record = std::make_shared<Record>();
@@ -66,7 +63,7 @@ std::vector<std::shared_ptr<const Record>> Incidents(const RecordType& type,
     record->origin.line = static_cast<int>(i) + 1;
     record->fields[type.Find("incident_id")->slot] =
         Value::String(prefix + "-" + std::to_string(i));
-    record->fields[type.Find("started_at")->slot] = Value::Time(At("2023-06-01T10:00"));
+    record->fields[type.Find("started_at")->slot] = Value::Time(started);
     if (i % 2 == 1) record->fields[type.Find("reason_code")->slot] = Value::String("10");
     records.push_back(std::move(record));
   }
