@@ -223,7 +223,8 @@ struct SharedRun {
   ProgressMeter progress;
   std::atomic<std::size_t> rows_read{0};
   std::atomic<int> sources_reading{0};
-  std::mutex tallies;  // held while a chunk's tallies are added and matched against the waivers
+  // Held while a chunk's tallies are added and matched against the waivers.
+  std::mutex adding_tallies;
 };
 
 // Reads `source` and evaluates `kind`'s rules (none: null) on its records, a chunk of batches at
@@ -260,7 +261,7 @@ void AuditSource(RecordSource& source, const KindSchedule* kind, const AuditRunO
     ParallelFor(chunk.size(), [&](std::size_t i) {
       EvaluateBatch(chunk[i], *kind, options, &tallies[i]);
     });
-    std::lock_guard<std::mutex> lock(shared.tallies);
+    std::lock_guard<std::mutex> lock(shared.adding_tallies);
     for (std::vector<RuleTally>& batch_tallies : tallies) {
       AddTallies(batch_tallies, kind->rules, options);
     }
