@@ -4,6 +4,8 @@
 #include "engine/expr/functions/registry.h"
 
 #include <array>
+#include <stdexcept>
+#include <string>
 
 #include "engine/expr/functions/builtins.h"
 
@@ -221,12 +223,24 @@ std::vector<Overload> BuildTable() {
 
 }  // namespace
 
-bool Overload::Matches(const Args& args) const {
-  if (static_cast<std::size_t>(args.size()) != params.size()) return false;
-  for (int i = 0; i < args.size(); ++i) {
-    if (!KindMatches(params[i], args[i].kind())) return false;
+FunctionRegistry::FunctionRegistry(std::vector<Overload> overloads)
+    : overloads_(std::move(overloads)) {
+  constexpr int kValueKinds = static_cast<int>(ValueKind::kError) + 1;
+  static_assert(kValueKinds <= 16, "a parameter's kinds are bits of a std::uint16_t");
+  for (Overload& overload : overloads_) {
+    if (overload.params.size() > Overload::kMaxParams) {
+      throw std::invalid_argument("overload of '" + std::string(overload.function) + "' has " +
+                                  std::to_string(overload.params.size()) + " parameters");
+    }
+    for (std::size_t i = 0; i < overload.params.size(); ++i) {
+      overload.accepts[i] = 0;
+      for (int kind = 0; kind < kValueKinds; ++kind) {
+        if (KindMatches(overload.params[i], static_cast<ValueKind>(kind))) {
+          overload.accepts[i] |= static_cast<std::uint16_t>(1u << kind);
+        }
+      }
+    }
   }
-  return true;
 }
 
 const FunctionRegistry& FunctionRegistry::Builtins() {

@@ -6,6 +6,8 @@
 #ifndef UOFA_ENGINE_EXPR_FUNCTIONS_REGISTRY_H_
 #define UOFA_ENGINE_EXPR_FUNCTIONS_REGISTRY_H_
 
+#include <array>
+#include <cstdint>
 #include <memory>
 #include <span>
 #include <string>
@@ -63,8 +65,20 @@ struct Overload {
   /// computed at compile time, even with constant arguments. Every other function is pure.
   bool reads_evaluation = false;
 
+  /// The most parameters an overload may have (the receiver counted).
+  static constexpr std::size_t kMaxParams = 4;
+  /// Set from `params` by the registry: for each parameter the value kinds it accepts, one bit
+  /// per ValueKind, so that matching a call at run time reads no vector and calls nothing.
+  std::array<std::uint16_t, kMaxParams> accepts{};
+
   /// True when values of these kinds are accepted.
-  bool Matches(const Args& args) const;
+  bool Matches(const Args& args) const {
+    if (static_cast<std::size_t>(args.size()) != params.size()) return false;
+    for (int i = 0; i < args.size(); ++i) {
+      if ((accepts[i] >> static_cast<unsigned>(args[i].kind()) & 1u) == 0) return false;
+    }
+    return true;
+  }
 };
 
 class FunctionRegistry {
@@ -77,7 +91,9 @@ class FunctionRegistry {
   /// True when some overload has this name (with any style or arity).
   bool Has(std::string_view function) const;
 
-  explicit FunctionRegistry(std::vector<Overload> overloads) : overloads_(std::move(overloads)) {}
+  /// Throws std::invalid_argument for an overload with more than Overload::kMaxParams
+  /// parameters.
+  explicit FunctionRegistry(std::vector<Overload> overloads);
 
  private:
   std::vector<Overload> overloads_;
