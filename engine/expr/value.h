@@ -129,6 +129,10 @@ struct Record {
   using Cells = std::vector<CellPosition, ArenaAllocator<CellPosition>>;
 
   const RecordType* type = nullptr;
+  /// For a record being built in an arena (a table's reader places its values in one): what
+  /// keeps the arena of its fields and cells alive, declared before them to be destroyed after
+  /// them. ShareRecord hands it to the shared record's block.
+  ArenaRef arena;
   Fields fields;
   /// File and line of the row, or of the JSON line; the file is interned, not copied per record.
   RecordOrigin origin;
@@ -150,10 +154,16 @@ struct Record {
 };
 
 /// The record as a shared, immutable one, placed in the arena of its values when they are in
-/// one. Call it on the thread that built the record.
+/// one (record.arena), which it then keeps alive. Call it on the thread that built the record.
 inline std::shared_ptr<const Record> ShareRecord(Record record) {
-  ArenaAllocator<Record> allocator = record.fields.get_allocator();
-  return std::allocate_shared<const Record>(allocator, std::move(record));
+  return ShareInArena(&record.arena, std::move(record));
+}
+
+/// A list of a record being built, as a shared, immutable one, placed in the arena of its items
+/// when they are in one (the record's), to which it takes a reference of its own.
+inline std::shared_ptr<const ValueList> ShareList(ValueList items) {
+  ArenaRef reference(items.get_allocator().arena());
+  return ShareInArena(&reference, std::move(items));
 }
 
 }  // namespace uofa

@@ -358,8 +358,7 @@ class JoinedTableSource : public RecordSource {
     items.reserve(rows->size());
     for (auto& row : *rows) items.push_back(Value::OfRecord(std::move(row)));
     rows->clear();
-    record->fields[child.field->slot] = Value::List(
-        std::allocate_shared<const ValueList>(record->fields.get_allocator(), std::move(items)));
+    record->fields[child.field->slot] = Value::List(ShareList(std::move(items)));
   }
 
   void AttachLookup(Record* record, Diagnostics& diagnostics) {

@@ -337,8 +337,14 @@ void TableReader::StartRecord(const RecordType& type, Record* out) {
   // The values, the cells' positions, and the shared record with its count of references.
   constexpr std::size_t kShared = 256;
   const std::size_t need = fields * (sizeof(Value) + sizeof(Record::CellPosition)) + kShared;
+  ArenaRef arena = arena_.Next(need);
+  Record::Fields values(fields, ArenaAllocator<Value>(arena.get()));
   out->type = &type;
-  out->fields = Record::Fields(fields, arena_.Next<Value>(need));
+  // The record's previous values and cells (of a row rejected) go while their arena, the
+  // record's reference until the last line, is kept.
+  out->cells = Record::Cells();
+  out->fields = std::move(values);
+  out->arena = std::move(arena);
 }
 
 Value TableReader::ParseMappedCell(const FieldDef& field, const LabelMap& labels,
@@ -418,8 +424,7 @@ void TableReader::BuildSplitRows(Record* out, Diagnostics& diagnostics) {
       }
       items.push_back(Value::OfRecord(ShareRecord(std::move(child))));
     }
-    out->fields[split.list_field->slot] = Value::List(
-        std::allocate_shared<const ValueList>(out->fields.get_allocator(), std::move(items)));
+    out->fields[split.list_field->slot] = Value::List(ShareList(std::move(items)));
   }
 }
 

@@ -15,10 +15,7 @@ using Numbers = std::vector<std::int64_t, ArenaAllocator<std::int64_t>>;
 std::uintptr_t Address(const void* pointer) { return reinterpret_cast<std::uintptr_t>(pointer); }
 
 // The arena the supply offers for `need` bytes (null: the heap).
-std::shared_ptr<Arena> Offered(ArenaSupply& supply, std::size_t need) {
-  ArenaAllocator<std::byte> allocator = supply.Next(need);
-  return allocator.arena();
-}
+Arena* Offered(ArenaSupply& supply, std::size_t need) { return supply.Next(need).get(); }
 
 TEST_CASE("arena: serves requests in order, aligned, until the block is full") {
   Arena arena(64);
@@ -44,7 +41,8 @@ TEST_CASE("arena: serves requests in order, aligned, until the block is full") {
 }
 
 TEST_CASE("arena allocator: containers fill the arena, then grow on the heap") {
-  auto arena = std::make_shared<Arena>(256);
+  ArenaRef reference = ArenaRef::New(256);
+  Arena* arena = reference.get();
   Numbers numbers{ArenaAllocator<std::int64_t>(arena)};
   numbers.reserve(4);
   CHECK(arena->Holds(numbers.data()));
@@ -73,37 +71,97 @@ TEST_CASE("arena allocator: the default one uses the heap") {
   CHECK(words.get_allocator().arena() == nullptr);
   CHECK(words.back().size() == 44);
   CHECK(ArenaAllocator<int>() == ArenaAllocator<long>());
-  CHECK_FALSE(ArenaAllocator<int>(std::make_shared<Arena>(8)) == ArenaAllocator<int>());
+  ArenaRef reference = ArenaRef::New(8);
+  CHECK_FALSE(ArenaAllocator<int>(reference.get()) == ArenaAllocator<int>());
 }
 
-TEST_CASE("arena: freed when the last container and shared object allocated from it go") {
-  std::weak_ptr<Arena> watch;
+TEST_CASE("arena references: counted by copies, passed on by moves, swapped by assignment") {
+  const std::size_t live = Arena::live();
+  ArenaRef first = ArenaRef::New(64);
+  Arena* arena = first.get();
+  CHECK(Arena::live() == live + 1);
+  CHECK(arena->references() == 1);
+  {
+    ArenaRef copy = first;
+    CHECK(copy.get() == arena);
+    CHECK(arena->references() == 2);
+  }
+  CHECK(arena->references() == 1);
+  ArenaRef moved = std::move(first);
+  CHECK_FALSE(first);
+  CHECK(moved.get() == arena);
+  CHECK(arena->references() == 1);
+
+  // Assigning swaps: the reference held before goes to the object assigned from.
+  ArenaRef other = ArenaRef::New(64);
+  Arena* other_arena = other.get();
+  moved = std::move(other);
+  CHECK(moved.get() == other_arena);
+  CHECK(other.get() == arena);
+  CHECK(Arena::live() == live + 2);
+  other = ArenaRef();  // the empty one takes it, and releases it at the end of the statement
+  CHECK_FALSE(other);
+  CHECK(Arena::live() == live + 1);
+
+  Arena* left = moved.Leave();
+  CHECK_FALSE(moved);
+  CHECK(left->references() == 1);  // held by the caller now
+  ArenaRef adopted = ArenaRef::Adopt(left);
+  CHECK(left->references() == 1);
+  adopted = ArenaRef();
+  CHECK(Arena::live() == live);
+}
+
+TEST_CASE("arena: freed when the last shared object placed in it goes") {
+  const std::size_t live = Arena::live();
   std::shared_ptr<const std::string> kept;
+  std::shared_ptr<const std::string> also;
+  Arena* arena = nullptr;
   {
     ArenaSupply supply;
-    ArenaAllocator<std::string> allocator = supply.Next<std::string>(64);
-    watch = allocator.arena();
-    kept = std::allocate_shared<const std::string>(allocator, "kept");
-    CHECK(watch.lock()->Holds(kept.get()));
+    ArenaRef reference = supply.Next(64);
+    arena = reference.get();
+    REQUIRE(arena != nullptr);
+    CHECK(arena->references() == 2);  // the supply's and this
+    kept = ShareInArena(&reference, std::string("kept"));
+    CHECK_FALSE(reference);  // taken over by the shared string's block
+    CHECK(arena->Holds(kept.get()));
+    ArenaRef another(arena);
+    also = ShareInArena(&another, std::string("also"));
+    CHECK(arena->references() == 3);
   }
-  CHECK_FALSE(watch.expired());  // the shared string holds it
+  CHECK(Arena::live() == live + 1);  // the shared strings hold it
+  CHECK(arena->references() == 2);
   CHECK(*kept == "kept");
+  std::shared_ptr<const std::string> copy = kept;  // a copy of the pointer counts nothing more
+  CHECK(arena->references() == 2);
   kept.reset();
-  CHECK(watch.expired());
+  copy.reset();
+  CHECK(arena->references() == 1);
+  CHECK(*also == "also");
+  also.reset();
+  CHECK(Arena::live() == live);
+
+  // With no arena the block is on the heap.
+  ArenaRef none;
+  std::shared_ptr<const std::string> plain = ShareInArena(&none, std::string("plain"));
+  CHECK(*plain == "plain");
 }
 
 TEST_CASE("arena supply: a fresh arena when too little is left; the heap for large objects") {
+  const std::size_t live = Arena::live();
   ArenaSupply supply;
-  std::shared_ptr<Arena> first = Offered(supply, 100);
+  Arena* first = Offered(supply, 100);
   REQUIRE(first != nullptr);
   CHECK(Offered(supply, 100) == first);  // nothing taken yet: room for it
   REQUIRE(first->Allocate(ArenaSupply::kBlockBytes - 50, 1) != nullptr);
-  std::shared_ptr<Arena> second = Offered(supply, 100);
+  Arena* second = Offered(supply, 100);
   REQUIRE(second != nullptr);
   CHECK(second != first);
   CHECK(second->remaining() == ArenaSupply::kBlockBytes);
   CHECK(Offered(supply, ArenaSupply::kBlockBytes / 2) == nullptr);
   CHECK(Offered(supply, ArenaSupply::kBlockBytes / 2 - 1) == second);
+  CHECK(Arena::live() == live + 1);  // the first was freed when the supply let it go
 }
 
 }  // namespace

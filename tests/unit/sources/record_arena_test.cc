@@ -20,25 +20,61 @@ constexpr int kIncidents = 300;
 
 std::string Id(int n) { return "INC-" + std::to_string(n); }
 
-TEST_CASE("share record: the shared record sits in the arena of its values") {
-  ArenaSupply supply;
-  Record record;
-  record.fields = Record::Fields(3, supply.Next<Value>(1024));
-  record.fields[1] = Value::String("INC-1");
-  const Value* values = record.fields.data();
-  std::shared_ptr<const Record> shared = ShareRecord(std::move(record));
-  std::shared_ptr<Arena> arena = shared->fields.get_allocator().arena();
-  REQUIRE(arena != nullptr);
+TEST_CASE("share record: the shared record sits in the arena of its values, and keeps it") {
+  const std::size_t live = Arena::live();
+  std::shared_ptr<const Record> shared;
+  Arena* arena = nullptr;
+  const Value* values = nullptr;
+  {
+    ArenaSupply supply;
+    Record record;
+    record.arena = supply.Next(1024);
+    arena = record.arena.get();
+    REQUIRE(arena != nullptr);
+    record.fields = Record::Fields(3, ArenaAllocator<Value>(arena));
+    record.fields[1] = Value::String("INC-1");
+    values = record.fields.data();
+    shared = ShareRecord(std::move(record));
+    CHECK(arena->references() == 2);  // the supply's, and the record's passed to its block
+  }
+  CHECK(arena->references() == 1);
+  CHECK(shared->fields.get_allocator().arena() == arena);
+  CHECK_FALSE(shared->arena);  // held by the block, not the record
   CHECK(arena->Holds(values));
   CHECK(shared->fields.data() == values);  // moved, not copied
   CHECK(arena->Holds(shared.get()));
   CHECK(shared->fields[1].as_string() == "INC-1");
+  shared.reset();
+  CHECK(Arena::live() == live);
 
   Record on_heap;
   on_heap.fields.assign(2, Value::Int(7));
   std::shared_ptr<const Record> plain = ShareRecord(std::move(on_heap));
   CHECK(plain->fields.get_allocator().arena() == nullptr);
   CHECK(plain->fields[1].as_int() == 7);
+}
+
+TEST_CASE("record in an arena: moving it passes on the arena with the values") {
+  const std::size_t live = Arena::live();
+  {
+    ArenaSupply supply;
+    Record first;
+    first.arena = supply.Next(1024);
+    first.fields = Record::Fields(2, ArenaAllocator<Value>(first.arena.get()));
+    first.fields[0] = Value::String("a value longer than the small-string buffer");
+    Record second = std::move(first);
+    CHECK(second.fields[0].as_string().size() == 43);
+    CHECK_FALSE(first.arena);
+    // Assigned over, a record's values go before the arena they are in.
+    Record third;
+    third.arena = ArenaRef::New(ArenaSupply::kBlockBytes);
+    third.fields = Record::Fields(1, ArenaAllocator<Value>(third.arena.get()));
+    third.fields[0] = Value::String("another value longer than the small-string buffer");
+    third = std::move(second);
+    CHECK(third.fields[0].as_string().size() == 43);
+    CHECK(Arena::live() == live + 2);
+  }
+  CHECK(Arena::live() == live);
 }
 
 TEST_CASE("table records: a record, its values and its child list share blocks with others") {
@@ -65,14 +101,12 @@ TEST_CASE("table records: a record, its values and its child list share blocks w
   CHECK(problems.Items().empty());
 
   std::set<const Arena*> arenas;
-  std::weak_ptr<Arena> first;
   for (int n = 0; n < kIncidents; ++n) {
     const Record& record = *records[n];
     CAPTURE(n);
-    std::shared_ptr<Arena> arena = record.fields.get_allocator().arena();
+    Arena* arena = record.fields.get_allocator().arena();
     REQUIRE(arena != nullptr);
-    if (n == 0) first = arena;
-    arenas.insert(arena.get());
+    arenas.insert(arena);
     CHECK(arena->Holds(&record));
     CHECK(arena->Holds(record.fields.data()));
     CHECK(arena->Holds(record.cells.data()));
@@ -83,7 +117,7 @@ TEST_CASE("table records: a record, its values and its child list share blocks w
     for (const Value& item : list.as_list()) {
       CHECK(arena->Holds(&item));  // the list's items too
       const Record& child = item.as_record();
-      std::shared_ptr<Arena> child_arena = child.fields.get_allocator().arena();
+      Arena* child_arena = child.fields.get_allocator().arena();
       REQUIRE(child_arena != nullptr);
       CHECK(child_arena->Holds(&child));
       CHECK(child.Get("incident_id").as_string() == Id(n + 1));
@@ -93,13 +127,21 @@ TEST_CASE("table records: a record, its values and its child list share blocks w
   // A few blocks for three hundred records, not one each.
   CHECK(arenas.size() <= 3);
 
-  // A block lives as long as one of its records.
+  // A block lives as long as one of its records: its reference count is the number of records
+  // and lists in it, which the records read later in other blocks do not change.
+  Arena* first = records[0]->fields.get_allocator().arena();
+  std::size_t in_first = 0;
+  for (const auto& record : records) {
+    if (record->fields.get_allocator().arena() == first) ++in_first;
+  }
+  CHECK(first->references() == 2 * in_first);  // each incident and its list of interventions
   std::shared_ptr<const Record> kept = records[0];
   records.clear();
-  CHECK_FALSE(first.expired());
+  CHECK(first->references() == 2);
   CHECK(kept->Id() == Id(1));
+  const std::size_t live = Arena::live();
   kept.reset();
-  CHECK(first.expired());
+  CHECK(Arena::live() == live - 2);  // its block, and its intervention's
 }
 
 }  // namespace
