@@ -193,6 +193,7 @@ class BlockAllocator {
 /// `*reference` and `value` are as they were. `value` must be nothrow-movable.
 template <typename T>
 std::shared_ptr<const T> ShareInArena(ArenaRef* reference, T&& value) {
+  static_assert(!std::is_lvalue_reference_v<T>, "ShareInArena moves its value: pass an rvalue");
   static_assert(std::is_nothrow_move_constructible_v<T>);
   Arena* adopted = reference->Leave();
   try {
