@@ -11,6 +11,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <utility>
 #include <variant>
 #include <vector>
@@ -44,7 +45,20 @@ class Value {
   struct TypeName { std::string name; };
   struct ErrorInfo { std::string message; };
 
-  Value() = default;  // null
+  Value() : rep_() {}  // null
+  Value(const Value& other) : rep_(other.rep_) {}
+  Value(Value&& other) noexcept : rep_(std::move(other.rep_)) {}
+  Value& operator=(const Value& other) {
+    rep_ = other.rep_;
+    return *this;
+  }
+  Value& operator=(Value&& other) noexcept {
+    rep_ = std::move(other.rep_);
+    return *this;
+  }
+  // Most values a record holds are null, numbers or times, which own nothing: those are let go
+  // without the variant's destructor, a call through a table for each (see rep_).
+  ~Value();
   static Value Null() { return Value(); }
   static Value Bool(bool v) { return Value(std::in_place_type<bool>, v); }
   static Value Int(std::int64_t v) { return Value(std::in_place_type<std::int64_t>, v); }
@@ -111,11 +125,33 @@ class Value {
                            Bytes, Timestamp, Duration, std::shared_ptr<const ValueList>,
                            std::shared_ptr<const ValueMap>, std::shared_ptr<const Record>,
                            TypeName, std::shared_ptr<const ErrorInfo>>;
+  // The kinds whose alternative has a destructor that does something: a bit for each.
+  static constexpr std::uint32_t kOwningKinds =
+      (1u << static_cast<int>(ValueKind::kString)) | (1u << static_cast<int>(ValueKind::kBytes)) |
+      (1u << static_cast<int>(ValueKind::kList)) | (1u << static_cast<int>(ValueKind::kMap)) |
+      (1u << static_cast<int>(ValueKind::kRecord)) | (1u << static_cast<int>(ValueKind::kType)) |
+      (1u << static_cast<int>(ValueKind::kError));
+  // True when kOwningKinds has exactly the alternatives that are not trivially destructible.
+  template <std::size_t... I>
+  static constexpr bool OwningKindsAreExact(std::index_sequence<I...>) {
+    return ((std::is_trivially_destructible_v<std::variant_alternative_t<I, Rep>> ==
+             (((kOwningKinds >> I) & 1u) == 0)) && ...);
+  }
   // Each factory constructs its alternative in place: no variant is built to be moved from.
   template <typename T, typename Arg>
   Value(std::in_place_type_t<T> type, Arg&& arg) : rep_(type, std::forward<Arg>(arg)) {}
-  Rep rep_;
+  // In a union, so that ~Value decides whether the variant's destructor runs at all.
+  union {
+    Rep rep_;
+  };
 };
+
+inline Value::~Value() {
+  static_assert(OwningKindsAreExact(std::make_index_sequence<std::variant_size_v<Rep>>()));
+  if (const std::size_t index = rep_.index(); index < 32 && ((kOwningKinds >> index) & 1u)) {
+    rep_.~Rep();
+  }
+}
 
 /// One record: field values by slot of its RecordType (null where the input had no value), and
 /// where it came from, so a finding can point at the row. A table's reader places its records'
