@@ -231,7 +231,12 @@ struct SharedRun {
 // a time, the batches of a chunk on every core, while the pipeline reads the next chunk.
 void AuditSource(RecordSource& source, const KindSchedule* kind, const AuditRunOptions& options,
                  SharedRun& shared, SourceRun& run) {
-  ++shared.sources_reading;
+  // Counted among the sources being read until this one is done or has thrown.
+  struct Reading {
+    explicit Reading(std::atomic<int>& count) : count(count) { ++count; }
+    ~Reading() { --count; }
+    std::atomic<int>& count;
+  } reading(shared.sources_reading);
   // Data-quality checks run as each record is read, on the reading thread, the one that
   // reports the source's problems.
   std::optional<RecordQualityChecker> quality;
@@ -266,7 +271,6 @@ void AuditSource(RecordSource& source, const KindSchedule* kind, const AuditRunO
       AddTallies(batch_tallies, kind->rules, options);
     }
   }
-  --shared.sources_reading;
 }
 
 }  // namespace
