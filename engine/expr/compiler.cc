@@ -11,8 +11,9 @@ namespace {
 
 class Compiler {
  public:
-  Compiler(std::vector<ExpressionError>* errors, bool local_time)
-      : errors_(errors), local_time_(local_time) {}
+  Compiler(std::vector<ExpressionError>* errors, bool local_time,
+           const CommencementTable* commencement)
+      : errors_(errors), local_time_(local_time), commencement_(commencement) {}
 
   NodePtr Compile(const Expr& e) {
     switch (e.kind) {
@@ -111,13 +112,14 @@ class Compiler {
     std::shared_ptr<const void> prepared;
     for (const Overload* overload : e.overloads) {
       if (overload->prepare == nullptr) continue;
-      std::vector<const Value*> constants;
+      PrepareInputs inputs;
+      inputs.commencement = commencement_;
       for (const NodePtr& arg : args) {
         const auto* constant = dynamic_cast<const ConstantNode*>(arg.get());
-        constants.push_back(constant != nullptr ? &constant->value() : nullptr);
+        inputs.constants.push_back(constant != nullptr ? &constant->value() : nullptr);
       }
       std::string error;
-      prepared = overload->prepare(constants, &error);
+      prepared = overload->prepare(inputs, &error);
       if (!error.empty()) errors_->push_back(ExpressionError{e.offset, error});
       break;
     }
@@ -133,6 +135,7 @@ class Compiler {
 
   std::vector<ExpressionError>* errors_;
   bool local_time_;
+  const CommencementTable* commencement_;
 };
 
 // Comprehension variables that range over a subject list field, by local slot:
@@ -230,7 +233,7 @@ std::unique_ptr<const CompiledExpression> CompileExpression(std::string_view sou
   if (!root) return nullptr;
   CheckResult checked = Check(root.get(), options.check, errors);
   if (!checked.ok) return nullptr;
-  NodePtr node = Compiler(errors, options.local_time).Compile(*root);
+  NodePtr node = Compiler(errors, options.local_time, options.commencement).Compile(*root);
   if (errors->size() != before) return nullptr;
   std::vector<std::string> fields;
   LocalPaths locals;

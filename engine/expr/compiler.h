@@ -50,6 +50,7 @@ struct PipelineOptions {
   ParseOptions parse;
   CheckEnvironment check;
   bool local_time = true;  ///< see CallContext::local_time
+  const CommencementTable* commencement = nullptr;  ///< see CompileEnvironment::commencement
 };
 
 /// Parses, checks and compiles; nullptr (with `errors` filled) on any problem.

@@ -35,6 +35,7 @@ std::unique_ptr<const Program> Compile(std::string_view source,
   options.check.params = environment.params;
   options.check.codes = environment.codes;
   options.local_time = true;
+  options.commencement = environment.commencement;
   std::size_t before = errors->size();
   std::unique_ptr<const CompiledExpression> compiled = CompileExpression(source, options, errors);
   if (!compiled) {

@@ -23,6 +23,11 @@
 
 namespace uofa::expr {
 
+/// Provision -> date it came into force (nullopt: not commenced), e.g. "s.6" -> 2022-03-31.
+/// commenced('s.6(5)(a)') looks up the longest prefix that the table has: "s.6(5)(a)", then
+/// "s.6(5)", then "s.6".
+using CommencementTable = std::map<std::string, std::optional<Timestamp>, std::less<>>;
+
 /// What names mean while compiling a rule's expression.
 struct CompileEnvironment {
   /// The rule's subject: its fields are the top-level identifiers (`reason_code`,
@@ -34,6 +39,10 @@ struct CompileEnvironment {
   /// `codes.ID`: a code list as a map code -> label (so `x in codes.ri_type` tests membership),
   /// or a group as a list of codes. An unknown ID is a compile error.
   const CodeRegistry* codes = nullptr;
+  /// The table the rule's commenced() calls will be evaluated with (its pack's): a constant
+  /// provision is then looked up once, here. Optional; evaluation with another table still
+  /// looks the provision up in that one.
+  const CommencementTable* commencement = nullptr;
 };
 
 /// One compile problem, at a byte offset of the expression text.
@@ -41,11 +50,6 @@ struct ExpressionError {
   std::size_t offset = 0;
   std::string message;  ///< lowercase, no trailing period, identifiers in single quotes
 };
-
-/// Provision -> date it came into force (nullopt: not commenced), e.g. "s.6" -> 2022-03-31.
-/// commenced('s.6(5)(a)') looks up the longest prefix that the table has: "s.6(5)(a)", then
-/// "s.6(5)", then "s.6".
-using CommencementTable = std::map<std::string, std::optional<Timestamp>, std::less<>>;
 
 /// What an evaluation may consult besides the record.
 struct EvaluationContext {

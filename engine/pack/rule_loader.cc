@@ -127,6 +127,7 @@ class RuleReader {
     environment.subject = rule.subject_type;
     environment.params = &params_;
     environment.codes = &context_.set.codes;
+    environment.commencement = &pack_.commencement;
     std::vector<expr::ExpressionError> errors;
     std::unique_ptr<const expr::Program> program = expr::Compile(scalar.value, environment, &errors);
     for (const expr::ExpressionError& error : errors) {

@@ -25,8 +25,7 @@ Value Modulo(const Args& args, const CallContext& context);
 Value Negate(const Args& args, const CallContext& context);
 Value LogicalNot(const Args& args, const CallContext& context);
 Value In(const Args& args, const CallContext& context);
-std::shared_ptr<const void> PrepareIn(const std::vector<const Value*>& constants,
-                                      std::string* error);
+std::shared_ptr<const void> PrepareIn(const PrepareInputs& inputs, std::string* error);
 Value Index(const Args& args, const CallContext& context);
 
 // collections.cc
@@ -37,8 +36,7 @@ Value Contains(const Args& args, const CallContext& context);
 Value StartsWith(const Args& args, const CallContext& context);
 Value EndsWith(const Args& args, const CallContext& context);
 Value Matches(const Args& args, const CallContext& context);
-std::shared_ptr<const void> PrepareMatches(const std::vector<const Value*>& constants,
-                                           std::string* error);
+std::shared_ptr<const void> PrepareMatches(const PrepareInputs& inputs, std::string* error);
 Value Lower(const Args& args, const CallContext& context);
 Value Upper(const Args& args, const CallContext& context);
 
@@ -70,6 +68,7 @@ Value GetMilliseconds(const Args& args, const CallContext& context);
 // domain.cc: extensions for compliance rules.
 Value AsOf(const Args& args, const CallContext& context);
 Value Commenced(const Args& args, const CallContext& context);
+std::shared_ptr<const void> PrepareCommenced(const PrepareInputs& inputs, std::string* error);
 Value AgeAt(const Args& args, const CallContext& context);
 Value MaxGap(const Args& args, const CallContext& context);
 Value Within(const Args& args, const CallContext& context);
@@ -77,11 +76,9 @@ Value ValidNhsNumber(const Args& args, const CallContext& context);
 
 // documents.cc: functions on policy documents.
 Value Mentions(const Args& args, const CallContext& context);
-std::shared_ptr<const void> PrepareMentions(const std::vector<const Value*>& constants,
-                                            std::string* error);
+std::shared_ptr<const void> PrepareMentions(const PrepareInputs& inputs, std::string* error);
 Value SectionOf(const Args& args, const CallContext& context);
-std::shared_ptr<const void> PrepareSection(const std::vector<const Value*>& constants,
-                                           std::string* error);
+std::shared_ptr<const void> PrepareSection(const PrepareInputs& inputs, std::string* error);
 Value DatesIn(const Args& args, const CallContext& context);
 
 /// Modulus 11 check of an NHS number (10 digits, spaces allowed), exposed for other modules.

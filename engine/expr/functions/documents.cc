@@ -62,10 +62,10 @@ const Value* TextOf(const Value& subject) {
 
 }  // namespace
 
-std::shared_ptr<const void> PrepareMentions(const std::vector<const Value*>& constants, std::string* error) {
-  if (constants.size() != 2 || constants[1] == nullptr) return nullptr;
+std::shared_ptr<const void> PrepareMentions(const PrepareInputs& inputs, std::string* error) {
+  if (inputs.constants.size() != 2 || inputs.constants[1] == nullptr) return nullptr;
   std::vector<std::string> patterns;
-  if (!PatternsOf(*constants[1], &patterns, error)) return nullptr;
+  if (!PatternsOf(*inputs.constants[1], &patterns, error)) return nullptr;
   return CompileAny(patterns, error);
 }
 
@@ -88,10 +88,10 @@ Value Mentions(const Args& args, const CallContext& context) {
   return Value::Bool(RE2::PartialMatch(text->as_string(), *re));
 }
 
-std::shared_ptr<const void> PrepareSection(const std::vector<const Value*>& constants, std::string* error) {
-  if (constants.size() != 2 || constants[1] == nullptr) return nullptr;
+std::shared_ptr<const void> PrepareSection(const PrepareInputs& inputs, std::string* error) {
+  if (inputs.constants.size() != 2 || inputs.constants[1] == nullptr) return nullptr;
   std::vector<std::string> patterns;
-  if (!PatternsOf(*constants[1], &patterns, error)) return nullptr;
+  if (!PatternsOf(*inputs.constants[1], &patterns, error)) return nullptr;
   return CompileAny(patterns, error);
 }
 

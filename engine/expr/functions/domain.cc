@@ -1,6 +1,7 @@
 // Extensions for compliance rules: as_of, commenced, age_at, max_gap, within, valid_nhs_number.
 #include <algorithm>
 #include <array>
+#include <memory>
 
 #include "engine/expr/functions/builtins.h"
 #include "engine/record/record_type.h"
@@ -24,18 +25,37 @@ const std::optional<Timestamp>* FindCommencement(const CommencementTable& table,
   return nullptr;
 }
 
+// A constant provision looked up when the call was compiled, in the table it was compiled with.
+struct ResolvedProvision {
+  const CommencementTable* table;
+  const std::optional<Timestamp>* date;  // null: the table has no such provision
+};
+
 Value CommencedAt(std::string_view provision, Timestamp event, const CallContext& context) {
   if (context.evaluation == nullptr || context.evaluation->commencement == nullptr) {
     return Value::Error("no commencement table for '" + std::string(provision) + "'");
   }
+  const CommencementTable& table = *context.evaluation->commencement;
+  const auto* resolved = static_cast<const ResolvedProvision*>(context.prepared);
   const std::optional<Timestamp>* date =
-      FindCommencement(*context.evaluation->commencement, provision);
+      resolved != nullptr && resolved->table == &table ? resolved->date
+                                                       : FindCommencement(table, provision);
   if (date == nullptr) return Value::Error("unknown provision '" + std::string(provision) + "'");
   if (!date->has_value()) return Value::Bool(false);
   return Value::Bool(event >= **date);
 }
 
 }  // namespace
+
+std::shared_ptr<const void> PrepareCommenced(const PrepareInputs& inputs, std::string*) {
+  const Value* provision = inputs.constants.empty() ? nullptr : inputs.constants[0];
+  if (provision == nullptr || provision->kind() != ValueKind::kString ||
+      inputs.commencement == nullptr) {
+    return nullptr;
+  }
+  return std::make_shared<const ResolvedProvision>(ResolvedProvision{
+      inputs.commencement, FindCommencement(*inputs.commencement, provision->as_string())});
+}
 
 Value AsOf(const Args&, const CallContext& context) {
   if (context.evaluation == nullptr) return Value::Error("no audit date for 'as_of'");

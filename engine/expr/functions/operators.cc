@@ -253,8 +253,8 @@ Value Negate(const Args& args, const CallContext&) {
 
 Value LogicalNot(const Args& args, const CallContext&) { return Value::Bool(!args[0].as_bool()); }
 
-std::shared_ptr<const void> PrepareIn(const std::vector<const Value*>& constants, std::string*) {
-  const Value* container = constants.size() == 2 ? constants[1] : nullptr;
+std::shared_ptr<const void> PrepareIn(const PrepareInputs& inputs, std::string*) {
+  const Value* container = inputs.constants.size() == 2 ? inputs.constants[1] : nullptr;
   if (container == nullptr) return nullptr;
   auto set = std::make_shared<StringSet>();
   auto add = [&](const Value& v) {

@@ -163,8 +163,11 @@ std::vector<Overload> BuildTable() {
       Row("date", kGlobal, {kString}, kTimestamp, b::DateOf),
       // Domain extensions.
       ReadsEvaluation(Row("as_of", kGlobal, {}, kTimestamp, b::AsOf)),
-      ReadsEvaluation(Row("commenced", kGlobal, {kString}, kBool, b::Commenced)),
-      ReadsEvaluation(Row("commenced", kGlobal, {kString, kTimestamp}, kBool, b::Commenced)),
+      WithPrepare(ReadsEvaluation(Row("commenced", kGlobal, {kString}, kBool, b::Commenced)),
+                  b::PrepareCommenced),
+      WithPrepare(
+          ReadsEvaluation(Row("commenced", kGlobal, {kString, kTimestamp}, kBool, b::Commenced)),
+          b::PrepareCommenced),
       Row("age_at", kGlobal, {kTimestamp, kTimestamp}, kInt, b::AgeAt),
       Row("max_gap", kGlobal, {kList, kTimestamp, kTimestamp}, kDuration, b::MaxGap),
       Row("within", kGlobal, {kTimestamp, kTimestamp, kDuration}, kBool, b::Within),

@@ -46,11 +46,17 @@ struct CallContext {
 using FunctionImpl = Value (*)(const Args& args, const CallContext& context);
 /// The result type of a generic overload, from its argument types (`list(T)[int] -> T`).
 using ResultTypeFn = Type (*)(const std::vector<Type>& args);
+/// What a call's overload may prepare its work from, at compile time.
+struct PrepareInputs {
+  std::vector<const Value*> constants;  ///< argument i's value, or null when not a constant
+  /// The table commenced() will be evaluated with (the rule's pack's), when the compiler knows it.
+  const CommencementTable* commencement = nullptr;
+};
+
 /// Precomputes data from constant arguments at compile time (a compiled RE2, a hash set of
-/// codes). `constants[i]` is null when argument i is not a constant. Returns null when there is
-/// nothing to prepare; sets `error` when a constant argument is invalid (a bad pattern).
-using PrepareFn = std::shared_ptr<const void> (*)(const std::vector<const Value*>& constants,
-                                                  std::string* error);
+/// codes, a provision's commencement). Returns null when there is nothing to prepare; sets
+/// `error` when a constant argument is invalid (a bad pattern).
+using PrepareFn = std::shared_ptr<const void> (*)(const PrepareInputs& inputs, std::string* error);
 
 struct Overload {
   std::string_view function;     ///< "size", "_+_", "@in", ...

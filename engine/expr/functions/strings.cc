@@ -47,13 +47,13 @@ std::shared_ptr<const RE2> CompileRuntimePattern(const std::string& pattern, std
 
 }  // namespace
 
-std::shared_ptr<const void> PrepareMatches(const std::vector<const Value*>& constants,
+std::shared_ptr<const void> PrepareMatches(const PrepareInputs& inputs,
                                            std::string* error) {
-  if (constants.size() != 2 || constants[1] == nullptr ||
-      constants[1]->kind() != ValueKind::kString) {
+  if (inputs.constants.size() != 2 || inputs.constants[1] == nullptr ||
+      inputs.constants[1]->kind() != ValueKind::kString) {
     return nullptr;
   }
-  return CompilePattern(constants[1]->as_string(), error);
+  return CompilePattern(inputs.constants[1]->as_string(), error);
 }
 
 Value Matches(const Args& args, const CallContext& context) {

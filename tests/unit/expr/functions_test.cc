@@ -85,6 +85,36 @@ TEST_CASE("commenced: longest provision prefix, compared with the event time") {
   CHECK(Show(schema.Eval("commenced('s.6', date('2022-04-01'))", *undated)) == "true");
 }
 
+TEST_CASE("commenced: a constant provision compiled with its table gives what a lookup gives") {
+  testing::Schema schema;
+  schema.environment.commencement = &schema.commencement;
+  auto after = schema.Incident({{"started_at", Value::Time(Local("2023-01-01T10:00"))}});
+  auto before = schema.Incident({{"started_at", Value::Time(Local("2022-03-30T23:59"))}});
+  auto undated = schema.Incident({});
+  CHECK(Show(schema.Eval("commenced('s.6')", *after)) == "true");
+  CHECK(Show(schema.Eval("commenced('s.6(5)(a)')", *after)) == "true");
+  CHECK(Show(schema.Eval("commenced('s.6(5)(a)')", *before)) == "false");
+  CHECK(Show(schema.Eval("commenced('s.6(5)(n)(i)')", *after)) == "false");
+  CHECK(Show(schema.Eval("commenced('s.1')", *after)) == "error(unknown provision 's.1')");
+  CHECK(Show(schema.Eval("commenced('s.6')", *undated)) ==
+        "error(event time 'started_at' is missing)");
+  CHECK(Show(schema.Eval("commenced('s.6', date('2022-04-01'))", *undated)) == "true");
+
+  // Evaluated with another table, the call looks the provision up in that one.
+  std::vector<ExpressionError> errors;
+  auto six = Compile("commenced('s.6(5)(a)')", schema.environment, &errors);
+  auto one = Compile("commenced('s.1')", schema.environment, &errors);
+  REQUIRE(six);
+  REQUIRE(one);
+  CommencementTable later = {{"s.1", Local("2020-01-01")}, {"s.6", Local("2024-01-01")}};
+  EvaluationContext with_later = schema.context;
+  with_later.commencement = &later;
+  CHECK(Show(six->Evaluate(*after, schema.context)) == "true");
+  CHECK(Show(six->Evaluate(*after, with_later)) == "false");
+  CHECK(Show(one->Evaluate(*after, schema.context)) == "error(unknown provision 's.1')");
+  CHECK(Show(one->Evaluate(*after, with_later)) == "true");
+}
+
 TEST_CASE("age_at: whole years in local dates") {
   testing::Schema schema;
   CHECK(Show(schema.Eval("age_at(date('2007-04-02'), date('2025-04-01')) == 17")) == "true");
