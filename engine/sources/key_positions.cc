@@ -1,6 +1,7 @@
 #include "engine/sources/key_positions.h"
 
 #include <algorithm>
+#include <cstring>
 #include <utility>
 
 #include "engine/base/string_hash.h"
@@ -14,12 +15,22 @@ std::uint32_t HashOf(std::string_view key) { return static_cast<std::uint32_t>(S
 
 }  // namespace
 
+std::uint64_t KeyPositions::SlotKey(std::string_view key) {
+  std::uint64_t word = 0;
+  std::memcpy(&word, key.data(), key.size());
+  return word;
+}
+
 std::size_t KeyPositions::Probe(std::string_view key, std::uint32_t hash) const {
+  const bool in_slot = key.size() <= kSlotKeyBytes;
+  const std::uint64_t word = in_slot ? SlotKey(key) : 0;
   std::size_t mask = slots_.size() - 1;
   for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
     const Slot& slot = slots_[i];
     if (slot.row == kNone) return i;
-    if (slot.hash == hash && std::string_view(keys_).substr(slot.offset, slot.length) == key) {
+    if (slot.hash != hash || slot.length != key.size()) continue;
+    if (in_slot ? slot.key_or_offset == word
+                : std::string_view(keys_).substr(slot.key_or_offset, slot.length) == key) {
       return i;
     }
   }
@@ -30,8 +41,8 @@ bool KeyPositions::Insert(std::string_view key, std::uint32_t row) {
   std::uint32_t hash = HashOf(key);
   Slot& slot = slots_[Probe(key, hash)];
   if (slot.row != kNone) return false;
-  slot = {keys_.size(), static_cast<std::uint32_t>(key.size()), hash, row,
-          static_cast<std::uint32_t>(size_)};
+  slot = {key.size() <= kSlotKeyBytes ? SlotKey(key) : keys_.size(),
+          static_cast<std::uint32_t>(key.size()), hash, row, static_cast<std::uint32_t>(size_)};
   keys_.append(key);
   starts_.push_back(keys_.size());
   rows_.push_back(row);

@@ -5,7 +5,8 @@
 // Open addressing over one buffer of key bytes: a national folder has millions of keys, and a
 // node-based map spent an allocation on each (memory that fragments the heap for the whole run)
 // and two or three cache misses on every lookup. Here a lookup reads one slot, and the key bytes
-// only when the stored hash matches. The keys are also kept in the order they came (FindNear):
+// only when the stored hash matches; a key of up to 8 bytes (a patient's id) is held in its slot,
+// and found without reading them. The keys are also kept in the order they came (FindNear):
 // a table's keys are mostly looked up in that order, and the next few keys in memory are found
 // without a lookup.
 #ifndef UOFA_ENGINE_SOURCES_KEY_POSITIONS_H_
@@ -41,14 +42,19 @@ class KeyPositions {
   /// How many keys FindNear compares before it looks in the slots.
   static constexpr std::uint32_t kNearKeys = 16;
 
+  /// The longest key held in its slot rather than only in keys_.
+  static constexpr std::size_t kSlotKeyBytes = sizeof(std::uint64_t);
+
   struct Slot {
-    std::uint64_t offset = 0;        // of the key in keys_
+    std::uint64_t key_or_offset = 0;  // SlotKey(key) when it fits, else the key's offset in keys_
     std::uint32_t length = 0;
     std::uint32_t hash = 0;          // the key's hash, low 32 bits
     std::uint32_t row = kNone;       // kNone: the slot is empty
     std::uint32_t number = 0;        // of the key, in the order keys were added
   };
 
+  // A key of up to kSlotKeyBytes bytes as one word: its bytes, then zeros.
+  static std::uint64_t SlotKey(std::string_view key);
   // The slot holding `key`, or the empty slot where it would go.
   std::size_t Probe(std::string_view key, std::uint32_t hash) const;
   void Grow();

@@ -4,11 +4,13 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cstdio>
 #include <random>
 #include <string>
 #include <unordered_map>
 #include <vector>
 
+#include "engine/base/string_hash.h"
 #include "engine/sources/key_positions.h"
 
 namespace uofa {
@@ -34,6 +36,57 @@ TEST_CASE("key positions: a key keeps its first row, and only the whole key is f
   CHECK(positions.Find("INC-") == KeyPositions::kNone);
   CHECK(positions.Find("INC-100") == KeyPositions::kNone);
   CHECK(positions.Find("inc-1") == KeyPositions::kNone);
+}
+
+TEST_CASE("key positions: keys of up to 8 bytes, held in their slots, and longer ones") {
+  using namespace std::string_literals;
+  // Keys that differ only in trailing zero bytes, or past the eighth byte.
+  const std::vector<std::string> keys = {
+      ""s,         "\0"s,        "\0\0"s,      "P0000001"s,  "P000000"s,
+      "P000000\0"s, "P0000001X"s, "P0000001Y"s, "P00000010"s, std::string(8, '\0'),
+      std::string(9, '\0')};
+  KeyPositions positions;
+  for (std::size_t i = 0; i < keys.size(); ++i) {
+    CHECK(positions.Insert(keys[i], static_cast<std::uint32_t>(i * 10)));
+  }
+  for (std::size_t i = 0; i < keys.size(); ++i) {
+    CAPTURE(i);
+    CHECK_FALSE(positions.Insert(keys[i], 99));
+    CHECK(positions.Find(keys[i]) == i * 10);
+    std::uint32_t near = KeyPositions::kNone;
+    CHECK(positions.FindNear(keys[i], &near) == i * 10);
+    CHECK(near == i);
+  }
+  CHECK(positions.Find("P0000002") == KeyPositions::kNone);
+  CHECK(positions.Find("P0000001Z") == KeyPositions::kNone);
+  CHECK(positions.Find("\0\0\0"s) == KeyPositions::kNone);
+}
+
+TEST_CASE("key positions: keys of up to 8 bytes whose hashes agree are told apart") {
+  // Two keys of eight bytes with the same low 32 bits of hash (what a slot keeps), found among
+  // the first few hundred thousand: they meet in one probe sequence.
+  std::unordered_map<std::uint32_t, std::string> first_with_hash;
+  std::string a;
+  std::string b;
+  char text[16];
+  for (int n = 0; n < 2000000 && a.empty(); ++n) {
+    std::snprintf(text, sizeof(text), "K%07d", n);
+    const auto hash = static_cast<std::uint32_t>(StringHash()(text));
+    auto [it, added] = first_with_hash.try_emplace(hash, text);
+    if (!added) {
+      a = it->second;
+      b = text;
+    }
+  }
+  REQUIRE_FALSE(a.empty());
+  CAPTURE(a);
+  CAPTURE(b);
+  KeyPositions positions;
+  CHECK(positions.Insert(a, 1));
+  CHECK(positions.Find(b) == KeyPositions::kNone);
+  CHECK(positions.Insert(b, 2));
+  CHECK(positions.Find(a) == 1);
+  CHECK(positions.Find(b) == 2);
 }
 
 TEST_CASE("key positions: 200,000 keys through every growth") {
