@@ -48,9 +48,9 @@ class KeyPositions {
   struct Slot {
     std::uint64_t key_or_offset = 0;  // SlotKey(key) when it fits, else the key's offset in keys_
     std::uint32_t length = 0;
-    std::uint32_t hash = 0;          // the key's hash, low 32 bits
-    std::uint32_t row = kNone;       // kNone: the slot is empty
-    std::uint32_t number = 0;        // of the key, in the order keys were added
+    std::uint32_t hash = 0;           // the key's hash, low 32 bits
+    std::uint32_t row = kNone;        // kNone: the slot is empty
+    std::uint32_t number = 0;         // of the key, in the order keys were added
   };
 
   // A key of up to kSlotKeyBytes bytes as one word: its bytes, then zeros.

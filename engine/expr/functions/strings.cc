@@ -47,8 +47,7 @@ std::shared_ptr<const RE2> CompileRuntimePattern(const std::string& pattern, std
 
 }  // namespace
 
-std::shared_ptr<const void> PrepareMatches(const PrepareInputs& inputs,
-                                           std::string* error) {
+std::shared_ptr<const void> PrepareMatches(const PrepareInputs& inputs, std::string* error) {
   if (inputs.constants.size() != 2 || inputs.constants[1] == nullptr ||
       inputs.constants[1]->kind() != ValueKind::kString) {
     return nullptr;
