@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <atomic>
+#include <cstdint>
 #include <exception>
 #include <map>
 #include <mutex>
@@ -28,49 +29,63 @@ struct ScheduledRule {
   const Rule* rule;
   RuleOutcome* outcome;
   std::vector<std::string> evidence_paths;
-  // Rules of one pack with the same `when` (21 of the Act's 35 incident rules) decide it once per
-  // record: the index of this rule's condition among the kind's distinct ones, or -1 for none.
-  int condition = -1;
+  // The operands of the rule's `when` (those of its `&&` chain) are decided once per record among
+  // the rules of its pack: 27 of the Act's 35 incident rules open with "not negligible, s.6
+  // commenced", 7 of chapter 26's with a seclusion among the interventions. The index of each
+  // operand among the kind's distinct ones; empty when the rule has no `when`.
+  std::vector<int> conjuncts;
 };
 
-// The rules of one kind, with the number of distinct conditions among them.
+// The rules of one kind, with the number of distinct operands of their conditions.
 struct KindSchedule {
   std::vector<ScheduledRule> rules;
-  int conditions = 0;
+  int conjuncts = 0;
 };
 
-// Numbers the distinct (pack, `when`) pairs of a kind's rules.
-void NumberConditions(KindSchedule& kind) {
+// Numbers the distinct (pack, operand) pairs of the `when` of a kind's rules. Operands are keyed
+// by pack as well, because its parameters, code lists and commencement table are part of what
+// an operand means.
+void NumberConjuncts(KindSchedule& kind) {
   std::map<std::pair<const RulePack*, std::string_view>, int> numbers;
   for (ScheduledRule& item : kind.rules) {
     if (item.rule->when == nullptr) continue;
-    auto [it, added] = numbers.try_emplace({item.pack, item.rule->when_source}, kind.conditions);
-    if (added) ++kind.conditions;
-    item.condition = it->second;
+    for (const std::string& key : item.rule->when->ConjunctKeys()) {
+      auto [it, added] = numbers.try_emplace({item.pack, key}, kind.conjuncts);
+      if (added) ++kind.conjuncts;
+      item.conjuncts.push_back(it->second);
+    }
   }
 }
 
-// Whether each of a record's distinct conditions holds, decided the first time a rule asks.
+// Whether each distinct operand holds for a record, decided the first time a rule asks.
 class ConditionCache {
  public:
-  explicit ConditionCache(int conditions) : verdicts_(conditions), details_(conditions) {}
-  void Reset() { std::fill(verdicts_.begin(), verdicts_.end(), kUndecided); }
+  explicit ConditionCache(int conjuncts) : truths_(conjuncts, kUndecided) {}
+  void Reset() { std::fill(truths_.begin(), truths_.end(), kUndecided); }
 
   // kPass (the rule applies), kNotApplicable or kIndeterminate, with the reason in *detail.
   Verdict Applies(const ScheduledRule& item, const Record& record,
                   const expr::EvaluationContext& context, std::string* detail) {
-    if (item.condition < 0) return EvaluateWhen(*item.rule, record, context, detail);
-    std::optional<Verdict>& verdict = verdicts_[item.condition];
-    std::string& reason = details_[item.condition];
-    if (!verdict) verdict = EvaluateWhen(*item.rule, record, context, &reason);
-    if (*verdict == Verdict::kIndeterminate) *detail = reason;
-    return *verdict;
+    const expr::Program* when = item.rule->when.get();
+    if (when == nullptr) return Verdict::kPass;
+    bool decided = true;
+    for (std::size_t i = 0; i < item.conjuncts.size(); ++i) {
+      std::uint8_t& truth = truths_[item.conjuncts[i]];
+      if (truth == kUndecided) truth = Code(when->TestConjunct(i, record, context));
+      if (truth == Code(expr::Truth::kFalse)) return Verdict::kNotApplicable;
+      if (truth == Code(expr::Truth::kOther)) decided = false;
+    }
+    if (decided) return Verdict::kPass;
+    // No operand is false and one is neither true nor false: the whole condition's value says why.
+    return EvaluateWhen(*item.rule, record, context, detail);
   }
 
  private:
-  static constexpr std::optional<Verdict> kUndecided{};
-  std::vector<std::optional<Verdict>> verdicts_;
-  std::vector<std::string> details_;
+  static constexpr std::uint8_t Code(expr::Truth truth) {
+    return static_cast<std::uint8_t>(truth);
+  }
+  static constexpr std::uint8_t kUndecided = 0xff;
+  std::vector<std::uint8_t> truths_;  // an expr::Truth, or kUndecided
 };
 
 std::vector<std::string> EvidencePaths(const Rule& rule) {
@@ -145,7 +160,7 @@ void EvaluateBatch(RecordBatch& batch, const KindSchedule& kind, const AuditRunO
                    std::vector<RuleTally>* tallies) {
   const std::vector<ScheduledRule>& scheduled = kind.rules;
   tallies->resize(scheduled.size());
-  ConditionCache conditions(kind.conditions);
+  ConditionCache conditions(kind.conjuncts);
   std::string detail;
   for (std::size_t at = 0; at < batch.size(); ++at) {
     const std::shared_ptr<const Record>& record = batch[at];
@@ -327,10 +342,10 @@ void RunAudit(const PackSet& packs, std::vector<std::unique_ptr<RecordSource>>& 
     for (const Rule& rule : pack->rules) {
       result.rules.push_back(DescribeRule(*pack, rule));
       by_subject[rule.subject].rules.push_back(
-          {pack.get(), &rule, &result.rules.back(), EvidencePaths(rule)});
+          {pack.get(), &rule, &result.rules.back(), EvidencePaths(rule), {}});
     }
   }
-  for (auto& [subject, kind] : by_subject) NumberConditions(kind);
+  for (auto& [subject, kind] : by_subject) NumberConjuncts(kind);
 
   // The sources are read side by side, on every core (the small tables beside the incidents,
   // while the incidents are read), except that sources of one kind, whose rules add to the same

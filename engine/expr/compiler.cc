@@ -1,19 +1,73 @@
 #include "engine/expr/compiler.h"
 
 #include <algorithm>
-#include <map>
 #include <array>
+#include <bit>
+#include <cstdint>
+#include <map>
+#include <string>
 
 #include "engine/expr/inline_values.h"
 
 namespace uofa::expr {
 namespace {
 
+void AppendText(std::string_view text, std::string* key) {
+  key->append(std::to_string(text.size())).append(":").append(text);
+}
+
+// A literal's kind and exact value.
+void AppendLiteral(const Value& value, std::string* key) {
+  key->append(std::to_string(static_cast<int>(value.kind()))).append("=");
+  switch (value.kind()) {
+    case ValueKind::kBool: key->append(value.as_bool() ? "1" : "0"); break;
+    case ValueKind::kInt: key->append(std::to_string(value.as_int())); break;
+    case ValueKind::kUint: key->append(std::to_string(value.as_uint())); break;
+    case ValueKind::kDouble:
+      key->append(std::to_string(std::bit_cast<std::uint64_t>(value.as_double())));
+      break;
+    case ValueKind::kString: AppendText(value.as_string(), key); break;
+    case ValueKind::kBytes: AppendText(value.as_bytes(), key); break;
+    default: break;  // null; a parser makes no literal of another kind
+  }
+}
+
+// Appends what `e` is written as, whatever its spacing and parentheses: two expressions of the same
+// subject type, parameters and code lists get the same key exactly when they are written alike.
+void AppendKey(const Expr& e, std::string* key) {
+  key->append("(").append(std::to_string(static_cast<int>(e.kind)));
+  key->append(std::to_string(static_cast<int>(e.macro))).append(e.test_only ? "t" : "f");
+  AppendText(e.name, key);
+  AppendText(e.name2, key);
+  if (e.kind == ExprKind::kLiteral) AppendLiteral(e.literal, key);
+  if (e.target) {
+    key->append("<");
+    AppendKey(*e.target, key);
+  }
+  for (const ExprPtr& arg : e.args) AppendKey(*arg, key);
+  key->append(")");
+}
+
 class Compiler {
  public:
   Compiler(std::vector<ExpressionError>* errors, bool local_time,
            const CommencementTable* commencement)
       : errors_(errors), local_time_(local_time), commencement_(commencement) {}
+
+  // Compiles `e`, with the operands of its `&&` chain (`a && b && (c && d)`: a, b, c and d; `e`
+  // alone when it is not a conjunction) and their keys added to `conjuncts`.
+  NodePtr CompileConjunction(const Expr& e, CompiledExpression::Conjuncts* conjuncts) {
+    if (IsAnd(e)) {
+      NodePtr left = CompileConjunction(*e.args[0], conjuncts);
+      return std::make_unique<AndNode>(std::move(left), CompileConjunction(*e.args[1], conjuncts));
+    }
+    NodePtr node = Compile(e);
+    conjuncts->nodes.push_back(node.get());
+    std::string key;
+    AppendKey(e, &key);
+    conjuncts->keys.push_back(std::move(key));
+    return node;
+  }
 
   NodePtr Compile(const Expr& e) {
     switch (e.kind) {
@@ -94,8 +148,12 @@ class Compiler {
     }
   }
 
+  static bool IsAnd(const Expr& e) {
+    return e.kind == ExprKind::kCall && !e.target && e.name == "_&&_";
+  }
+
   NodePtr Call(const Expr& e) {
-    if (!e.target && e.name == "_&&_") {
+    if (IsAnd(e)) {
       return std::make_unique<AndNode>(Compile(*e.args[0]), Compile(*e.args[1]));
     }
     if (!e.target && e.name == "_||_") {
@@ -225,6 +283,12 @@ Truth CompiledExpression::Test(const Record* subject, const EvaluationContext* c
   return WithFrame(subject, context, variables, [&](Frame& frame) { return root_->Test(frame); });
 }
 
+Truth CompiledExpression::TestConjunct(std::size_t index, const Record* subject,
+                                       const EvaluationContext* context) const {
+  const Node* node = conjuncts_.nodes[index];
+  return WithFrame(subject, context, nullptr, [&](Frame& frame) { return node->Test(frame); });
+}
+
 std::unique_ptr<const CompiledExpression> CompileExpression(std::string_view source,
                                                             const PipelineOptions& options,
                                                             std::vector<ExpressionError>* errors) {
@@ -233,14 +297,17 @@ std::unique_ptr<const CompiledExpression> CompileExpression(std::string_view sou
   if (!root) return nullptr;
   CheckResult checked = Check(root.get(), options.check, errors);
   if (!checked.ok) return nullptr;
-  NodePtr node = Compiler(errors, options.local_time, options.commencement).Compile(*root);
+  CompiledExpression::Conjuncts conjuncts;
+  NodePtr node = Compiler(errors, options.local_time, options.commencement)
+                     .CompileConjunction(*root, &conjuncts);
   if (errors->size() != before) return nullptr;
   std::vector<std::string> fields;
   LocalPaths locals;
   CollectFields(*root, locals, &fields);
   KeepMostSpecificPaths(&fields);
-  return std::make_unique<CompiledExpression>(std::move(node), checked.local_count,
-                                              options.local_time, root->type, std::move(fields));
+  return std::make_unique<CompiledExpression>(std::move(node), std::move(conjuncts),
+                                              checked.local_count, options.local_time, root->type,
+                                              std::move(fields));
 }
 
 }  // namespace uofa::expr

@@ -3,6 +3,7 @@
 #ifndef UOFA_ENGINE_EXPR_COMPILER_H_
 #define UOFA_ENGINE_EXPR_COMPILER_H_
 
+#include <cstddef>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -18,9 +19,17 @@ namespace uofa::expr {
 /// A compiled expression, whichever way its names were declared. Immutable; Run is thread-safe.
 class CompiledExpression {
  public:
-  CompiledExpression(NodePtr root, int local_count, bool local_time, Type result_type,
-                     std::vector<std::string> referenced_fields)
+  /// The operands of the root's `&&` chain, nodes of `root` (just `root` when it is not a
+  /// conjunction), each with a key that is equal for operands written alike.
+  struct Conjuncts {
+    std::vector<const Node*> nodes;
+    std::vector<std::string> keys;
+  };
+
+  CompiledExpression(NodePtr root, Conjuncts conjuncts, int local_count, bool local_time,
+                     Type result_type, std::vector<std::string> referenced_fields)
       : root_(std::move(root)),
+        conjuncts_(std::move(conjuncts)),
         local_count_(local_count),
         local_time_(local_time),
         result_type_(std::move(result_type)),
@@ -29,6 +38,10 @@ class CompiledExpression {
   Value Run(const Record* subject, const EvaluationContext* context, const Value* variables) const;
   /// Whether the expression holds (Node::Test), agreeing with Run.
   Truth Test(const Record* subject, const EvaluationContext* context, const Value* variables) const;
+  /// Whether conjunct `index` holds (Node::Test).
+  Truth TestConjunct(std::size_t index, const Record* subject,
+                     const EvaluationContext* context) const;
+  const std::vector<std::string>& conjunct_keys() const { return conjuncts_.keys; }
   const Type& result_type() const { return result_type_; }
   const std::vector<std::string>& referenced_fields() const { return referenced_fields_; }
 
@@ -40,6 +53,7 @@ class CompiledExpression {
                  Eval eval) const;
 
   NodePtr root_;
+  Conjuncts conjuncts_;
   int local_count_;
   bool local_time_;
   Type result_type_;

@@ -20,6 +20,13 @@ class RecordProgram final : public Program {
   const std::vector<std::string>& ReferencedFields() const override {
     return compiled_->referenced_fields();
   }
+  const std::vector<std::string>& ConjunctKeys() const override {
+    return compiled_->conjunct_keys();
+  }
+  Truth TestConjunct(std::size_t index, const Record& subject,
+                     const EvaluationContext& context) const override {
+    return compiled_->TestConjunct(index, &subject, &context);
+  }
 
  private:
   std::unique_ptr<const CompiledExpression> compiled_;

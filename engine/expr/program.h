@@ -79,6 +79,15 @@ class Program {
   /// The subject's field paths the expression reads ("reason_code", "patient.nhs_number",
   /// "interventions"), in first-use order without duplicates: the evidence shown with a finding.
   virtual const std::vector<std::string>& ReferencedFields() const = 0;
+  /// The operands of the expression's `&&` chain (`a && b && (c && d)`: a, b, c and d; the whole
+  /// expression when it is not a conjunction), by a key that is equal for operands written alike
+  /// (whatever their spacing). Evaluated against the same parameters, code lists and context,
+  /// operands with equal keys have equal truths: a caller may share them among rules.
+  virtual const std::vector<std::string>& ConjunctKeys() const = 0;
+  /// Whether operand `index` of ConjunctKeys() holds. The expression is true when every operand
+  /// is, false when any is, and otherwise Evaluate gives the error or value that says why.
+  virtual Truth TestConjunct(std::size_t index, const Record& subject,
+                             const EvaluationContext& context) const = 0;
 };
 
 /// Removes each field path that another path in the list extends ("patient" when

@@ -1,5 +1,5 @@
-// Rules of one pack with the same `when` decide it once per record (engine/eval/auditor.cc): the
-// outcomes must be those of each rule deciding it alone.
+// Rules of one pack decide each operand of their `when` (each of its `&&` chain, or the whole) once
+// per record (engine/eval/auditor.cc): the outcomes must be those of each rule deciding it alone.
 #include <doctest/doctest.h>
 
 #include <map>
@@ -64,7 +64,7 @@ struct Counts {
   bool operator==(const Counts&) const = default;
 };
 
-TEST_CASE("rules with one condition decide it once per record, each pack with its own dates") {
+TEST_CASE("rules decide each operand of their conditions once per record, each pack with its own") {
   LoadOptions load;
   load.rules_root = testing::PackFixtures();
   load.packs = {SharedWhenPack("early"), SharedWhenPack("late")};
@@ -116,12 +116,18 @@ TEST_CASE("rules with one condition decide it once per record, each pack with it
                       {"EARLY-NOT-NEGLIGIBLE", {1, 0, 2, 0}},
                       {"EARLY-COUNT-A", {2, 0, 0, 1}},
                       {"EARLY-COUNT-B", {2, 0, 0, 1}},
+                      {"EARLY-PREFIX", {0, 1, 2, 0}},
+                      // I-2's reason is not a number, but it has no negligible: not applicable.
+                      {"EARLY-ERROR-THEN-FALSE", {2, 0, 1, 0}},
+                      {"EARLY-TRUE-THEN-ERROR", {1, 0, 1, 1}},
                       // Shared with the early pack, I-1 would pass here.
                       {"LATE-REASON", {0, 1, 2, 0}},
+                      // And I-1 would fail here.
+                      {"LATE-PREFIX", {0, 0, 3, 0}},
                   });
 
   // The condition that could not be decided gives each rule the same reason.
-  for (const char* id : {"EARLY-COUNT-A", "EARLY-COUNT-B"}) {
+  for (const char* id : {"EARLY-COUNT-A", "EARLY-COUNT-B", "EARLY-TRUE-THEN-ERROR"}) {
     CAPTURE(id);
     REQUIRE(by_id[id]->findings.size() == 1);
     const Finding& finding = by_id[id]->findings[0];

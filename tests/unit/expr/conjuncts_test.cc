@@ -1,0 +1,116 @@
+// The operands of a condition's `&&` chain (Program::ConjunctKeys and TestConjunct), which the
+// rules of a pack decide once per record among themselves (engine/eval/auditor.cc).
+#include <doctest/doctest.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "engine/expr/program.h"
+#include "tests/unit/expr/expr_test_support.h"
+
+namespace uofa::expr {
+namespace {
+
+std::unique_ptr<const Program> Compiled(const testing::Schema& schema, const std::string& source) {
+  std::vector<ExpressionError> errors;
+  std::unique_ptr<const Program> program = Compile(source, schema.environment, &errors);
+  REQUIRE_MESSAGE(program != nullptr, source);
+  return program;
+}
+
+// The key of an expression that is not a conjunction.
+std::string KeyOf(const testing::Schema& schema, const std::string& source) {
+  std::unique_ptr<const Program> program = Compiled(schema, source);
+  REQUIRE(program->ConjunctKeys().size() == 1);
+  return program->ConjunctKeys()[0];
+}
+
+std::vector<Truth> ConjunctTruths(const Program& program, const Record& record,
+                                  const EvaluationContext& context) {
+  std::vector<Truth> truths;
+  for (std::size_t i = 0; i < program.ConjunctKeys().size(); ++i) {
+    truths.push_back(program.TestConjunct(i, record, context));
+  }
+  return truths;
+}
+
+}  // namespace
+
+TEST_CASE("conjuncts: the operands of the && chain in order, through parentheses, each tested") {
+  testing::Schema schema;
+  auto program = Compiled(schema,
+                          "staff_count > 1 && (negligible && has(reason_code))"
+                          " && reason_code in codes.ri_reason_harm");
+  REQUIRE(program->ConjunctKeys().size() == 4);
+  CHECK(program->ConjunctKeys()[0] == KeyOf(schema, "staff_count > 1"));
+  CHECK(program->ConjunctKeys()[1] == KeyOf(schema, "negligible"));
+  CHECK(program->ConjunctKeys()[2] == KeyOf(schema, "has(reason_code)"));
+  CHECK(program->ConjunctKeys()[3] == KeyOf(schema, "reason_code in codes.ri_reason_harm"));
+
+  auto record = schema.Incident({{"staff_count", Value::Int(3)},
+                                 {"negligible", Value::Bool(false)},
+                                 {"reason_code", Value::String("10")}});
+  CHECK(ConjunctTruths(*program, *record, schema.context) ==
+        std::vector<Truth>{Truth::kTrue, Truth::kFalse, Truth::kTrue, Truth::kTrue});
+  CHECK(program->Test(*record, schema.context) == Truth::kFalse);
+  // On a record without the fields, the number and the bool cannot be decided; has() and `in`
+  // (a missing code is not among the codes) can.
+  auto empty = schema.Incident({});
+  CHECK(ConjunctTruths(*program, *empty, schema.context) ==
+        std::vector<Truth>{Truth::kOther, Truth::kOther, Truth::kFalse, Truth::kFalse});
+  CHECK(program->Test(*empty, schema.context) == Truth::kFalse);
+  auto harm = schema.Incident({{"staff_count", Value::Int(3)},
+                               {"negligible", Value::Bool(true)},
+                               {"reason_code", Value::String("10")}});
+  CHECK(ConjunctTruths(*program, *harm, schema.context) ==
+        std::vector<Truth>{Truth::kTrue, Truth::kTrue, Truth::kTrue, Truth::kTrue});
+  CHECK(program->Test(*harm, schema.context) == Truth::kTrue);
+
+  // Other operators are one operand, whatever they hold.
+  CHECK(Compiled(schema, "staff_count > 1 || negligible && true")->ConjunctKeys().size() == 1);
+  CHECK(Compiled(schema, "negligible ? true : false && true")->ConjunctKeys().size() == 1);
+  CHECK(Compiled(schema, "!(negligible && true)")->ConjunctKeys().size() == 1);
+}
+
+TEST_CASE("conjuncts: keys are equal exactly when the operands are written alike") {
+  testing::Schema schema;
+  CHECK(KeyOf(schema, "staff_count > 1") == KeyOf(schema, "  (staff_count>1)  "));
+  CHECK(KeyOf(schema, "interventions.exists(i, i.minutes > 5)") ==
+        KeyOf(schema, "interventions.exists( i , (i.minutes) > 5 )"));
+  const std::vector<std::string> distinct = {
+      "staff_count > 1",
+      "staff_count > 2",
+      "staff_count >= 1",
+      "1 < staff_count",
+      "score > 1.0",
+      "score > 1.5",
+      "score > 1u",
+      "negligible",
+      "has(negligible)",
+      "!negligible",
+      "reason_code == '1'",
+      "reason_code == '10'",
+      "reason_code == '1)(10'",
+      "reason_code in codes.ri_reason_harm",
+      "reason_code in ['10', '11']",
+      "reason_code in ['10', '11', '99']",
+      "interventions.exists(i, i.minutes > 5)",
+      "interventions.all(i, i.minutes > 5)",
+      "interventions.exists(j, j.minutes > 5)",
+      "interventions.exists_one(i, i.minutes > 5)",
+      "size('10') == 2",
+      "size(b'10') == 2",
+      "commenced('s.6')",
+      "commenced('s.12')",
+  };
+  for (std::size_t a = 0; a < distinct.size(); ++a) {
+    for (std::size_t b = a + 1; b < distinct.size(); ++b) {
+      CAPTURE(distinct[a]);
+      CAPTURE(distinct[b]);
+      CHECK(KeyOf(schema, distinct[a]) != KeyOf(schema, distinct[b]));
+    }
+  }
+}
+
+}  // namespace uofa::expr
