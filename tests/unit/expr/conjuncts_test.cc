@@ -26,12 +26,14 @@ std::string KeyOf(const testing::Schema& schema, const std::string& source) {
   return program->ConjunctKeys()[0];
 }
 
-std::vector<Truth> ConjunctTruths(const Program& program, const Record& record,
-                                  const EvaluationContext& context) {
+// The truth of each operand for the record, then that of the whole expression.
+std::vector<Truth> Truths(const Program& program, const Record& record,
+                          const EvaluationContext& context) {
   std::vector<Truth> truths;
   for (std::size_t i = 0; i < program.ConjunctKeys().size(); ++i) {
     truths.push_back(program.TestConjunct(i, record, context));
   }
+  truths.push_back(program.Test(record, context));
   return truths;
 }
 
@@ -48,24 +50,25 @@ TEST_CASE("conjuncts: the operands of the && chain in order, through parentheses
   CHECK(program->ConjunctKeys()[2] == KeyOf(schema, "has(reason_code)"));
   CHECK(program->ConjunctKeys()[3] == KeyOf(schema, "reason_code in codes.ri_reason_harm"));
 
-  auto record = schema.Incident({{"staff_count", Value::Int(3)},
-                                 {"negligible", Value::Bool(false)},
-                                 {"reason_code", Value::String("10")}});
-  CHECK(ConjunctTruths(*program, *record, schema.context) ==
-        std::vector<Truth>{Truth::kTrue, Truth::kFalse, Truth::kTrue, Truth::kTrue});
-  CHECK(program->Test(*record, schema.context) == Truth::kFalse);
+  constexpr Truth kTrue = Truth::kTrue, kFalse = Truth::kFalse, kOther = Truth::kOther;
+  auto truths = [&](const std::shared_ptr<Record>& record) {
+    return Truths(*program, *record, schema.context);
+  };
+  CHECK(truths(schema.Incident({{"staff_count", Value::Int(3)},
+                                {"negligible", Value::Bool(false)},
+                                {"reason_code", Value::String("10")}})) ==
+        std::vector<Truth>{kTrue, kFalse, kTrue, kTrue, kFalse});
   // On a record without the fields, the number and the bool cannot be decided; has() and `in`
   // (a missing code is not among the codes) can.
-  auto empty = schema.Incident({});
-  CHECK(ConjunctTruths(*program, *empty, schema.context) ==
-        std::vector<Truth>{Truth::kOther, Truth::kOther, Truth::kFalse, Truth::kFalse});
-  CHECK(program->Test(*empty, schema.context) == Truth::kFalse);
-  auto harm = schema.Incident({{"staff_count", Value::Int(3)},
-                               {"negligible", Value::Bool(true)},
-                               {"reason_code", Value::String("10")}});
-  CHECK(ConjunctTruths(*program, *harm, schema.context) ==
-        std::vector<Truth>{Truth::kTrue, Truth::kTrue, Truth::kTrue, Truth::kTrue});
-  CHECK(program->Test(*harm, schema.context) == Truth::kTrue);
+  CHECK(truths(schema.Incident({})) == std::vector<Truth>{kOther, kOther, kFalse, kFalse, kFalse});
+  CHECK(truths(schema.Incident({{"staff_count", Value::Int(3)},
+                                {"negligible", Value::Bool(true)},
+                                {"reason_code", Value::String("10")}})) ==
+        std::vector<Truth>{kTrue, kTrue, kTrue, kTrue, kTrue});
+  // An operand that cannot be decided, beside no false one: neither can the whole.
+  CHECK(truths(schema.Incident({{"negligible", Value::Bool(true)},
+                                {"reason_code", Value::String("11")}})) ==
+        std::vector<Truth>{kOther, kTrue, kTrue, kTrue, kOther});
 
   // Other operators are one operand, whatever they hold.
   CHECK(Compiled(schema, "staff_count > 1 || negligible && true")->ConjunctKeys().size() == 1);
