@@ -39,6 +39,12 @@ const date::time_zone* London() {
   return zone;
 }
 
+}  // namespace
+
+void PrepareTimeZone() { London(); }
+
+namespace {
+
 // A tiny cursor over the text being parsed.
 struct Cursor {
   std::string_view text;

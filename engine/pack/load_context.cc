@@ -16,17 +16,18 @@ LoadContext::LoadContext(const LoadOptions& load_options, Diagnostics& sink, Pac
       cache_directory_(load_options.cache_directory ? *load_options.cache_directory
                                                     : YamlCacheDirectoryFromEnvironment()) {}
 
-const YamlDocument& LoadContext::Read(const std::string& path) {
+const YamlDocument& LoadContext::Read(const std::string& path) { return Read(path, diagnostics); }
+
+const YamlDocument& LoadContext::Read(const std::string& path, Diagnostics& sink) {
   auto it = documents_.find(path);
   if (it != documents_.end()) return *it->second;
   std::unique_ptr<YamlDocument> document;
   if (auto parsed = prefetched_.find(path); parsed != prefetched_.end()) {
-    diagnostics.Merge(parsed->second.problems);
+    sink.Merge(parsed->second.problems);
     document = std::move(parsed->second.document);
     prefetched_.erase(parsed);
   } else {
-    document =
-        std::make_unique<YamlDocument>(ReadYamlFileCached(path, cache_directory_, diagnostics));
+    document = std::make_unique<YamlDocument>(ReadYamlFileCached(path, cache_directory_, sink));
   }
   return *documents_.emplace(path, std::move(document)).first->second;
 }
@@ -59,11 +60,15 @@ const SourceText* LoadContext::Text(const std::string& path) {
 }
 
 void LoadContext::ErrorAt(const NameReference& where, std::string message) {
+  ErrorAt(where, std::move(message), diagnostics);
+}
+
+void LoadContext::ErrorAt(const NameReference& where, std::string message,
+                          Diagnostics& sink) const {
   if (where.source != nullptr && where.node != nullptr) {
-    ErrorAtNode(*where.source, diagnostics, *where.node, std::move(message));
+    ErrorAtNode(*where.source, sink, *where.node, std::move(message));
   } else {
-    diagnostics.Error({where.source ? where.source->path() : std::string(), 0, 0},
-                      std::move(message));
+    sink.Error({where.source ? where.source->path() : std::string(), 0, 0}, std::move(message));
   }
 }
 

@@ -34,6 +34,8 @@ struct LoadContext {
   /// when the file could not be read or parsed (already reported). Parsed trees come from the
   /// cache of parsed files when it has them (yaml_cache.h).
   const YamlDocument& Read(const std::string& path);
+  /// The same, with the file's problems (when this call is the first for it) added to `sink`.
+  const YamlDocument& Read(const std::string& path, Diagnostics& sink);
   /// Parses files that Read will be asked for, on every core, ahead of time. Each file's
   /// problems are kept with it and reported when Read first returns it, so the diagnostics come
   /// out in the same order as without the prefetch. Files already read are skipped.
@@ -43,6 +45,7 @@ struct LoadContext {
   const SourceText* Text(const std::string& path);
 
   void ErrorAt(const NameReference& where, std::string message);
+  void ErrorAt(const NameReference& where, std::string message, Diagnostics& sink) const;
 
   std::string SchemaPath(const std::string& kind) const;
   std::string CodeListPath(const std::string& id) const;
@@ -103,9 +106,12 @@ struct RuleSite {
   const YamlNode* id_node = nullptr;
 };
 
-/// Reads one rule file into `pack`, compiling expressions and building example records.
-void LoadRuleFile(LoadContext& context, RulePack& pack, const NameReference& file,
-                  std::vector<RuleSite>& sites);
+/// Reads the manifests' rule files into their packs, compiling expressions and building example
+/// records, one file per task on every core (the schemas, code lists and parameters must be
+/// loaded). Rules, their sites and the files' problems come out in the order of the files, as if
+/// they were read one after another.
+void LoadRuleFiles(LoadContext& context, const std::vector<PackManifest>& manifests,
+                   std::vector<RuleSite>& sites);
 
 /// Names of the files `<directory>/*.yaml` without the extension, sorted ("" directory: none).
 std::vector<std::string> YamlStemsIn(const std::string& directory);

@@ -8,7 +8,9 @@
 #include <filesystem>
 #include <map>
 #include <system_error>
+#include <thread>
 
+#include "engine/base/time.h"
 #include "engine/pack/load_context.h"
 
 namespace uofa {
@@ -110,7 +112,19 @@ void CheckDuplicatePackIds(LoadContext& context, const std::vector<PackManifest>
   }
 }
 
+// Starts loading the time-zone database on another thread, which the packs' dates (and the
+// audit's) wait for otherwise: the calling thread reads the packs' files meanwhile. Joined when
+// the result is destroyed; none when no thread can be had.
+std::jthread PrepareTimeZoneAside() {
+  try {
+    return std::jthread(PrepareTimeZone);
+  } catch (const std::system_error&) {
+    return {};
+  }
+}
+
 std::unique_ptr<PackSet> Load(const LoadOptions& options, Diagnostics& diagnostics) {
+  std::jthread time_zone = PrepareTimeZoneAside();
   std::size_t errors_before = diagnostics.ErrorCount();
   auto set = std::make_unique<PackSet>();
   LoadContext context(options, diagnostics, *set);
@@ -144,11 +158,7 @@ std::unique_ptr<PackSet> Load(const LoadOptions& options, Diagnostics& diagnosti
   ApplyOverrides(context, packs);
 
   std::vector<RuleSite> sites;
-  for (const PackManifest& manifest : manifests) {
-    for (const NameReference& file : manifest.rule_files) {
-      LoadRuleFile(context, *manifest.pack, file, sites);
-    }
-  }
+  LoadRuleFiles(context, manifests, sites);
   CheckDuplicateRuleIds(context, sites);
 
   set->packs = std::move(packs);

@@ -1,9 +1,12 @@
 // Rule files: a YAML sequence of rules -> Rule, with expressions compiled against the subject's
 // schema and example records built; each problem reported at its node.
 #include <algorithm>
+#include <exception>
 #include <filesystem>
+#include <iterator>
 #include <system_error>
 
+#include "engine/base/parallel.h"
 #include "engine/base/time.h"
 #include "engine/pack/example_record.h"
 #include "engine/pack/load_context.h"
@@ -18,20 +21,22 @@ const std::vector<std::string>& RuleKeys() {
   return keys;
 }
 
+// Reads one rule file. Touches nothing shared but to read it: the packs, schemas and code lists
+// are loaded, and what it finds goes to its own rules and problems.
 class RuleReader {
  public:
-  RuleReader(LoadContext& context, RulePack& pack, const YamlDocument& document,
-             const std::map<std::string, Value, std::less<>>& params)
-      : context_(context), pack_(pack), document_(document),
-        check_(document.source, context.diagnostics), params_(params) {}
+  RuleReader(const LoadContext& context, const RulePack& pack, const YamlDocument& document,
+             const std::map<std::string, Value, std::less<>>& params, Diagnostics& sink)
+      : context_(context), pack_(pack), document_(document), check_(document.source, sink),
+        sink_(sink), params_(params) {}
 
-  void ReadFile(std::vector<RuleSite>& sites) {
+  void ReadFile(std::vector<Rule>& rules, std::vector<RuleSite>& sites) {
     const YamlNode& root = *document_.root;
     if (root.IsNull()) return;  // an empty rule file holds no rules
     if (!check_.ExpectSequence(root, "a rule file")) return;
     for (const YamlNodePtr& item : root.items) {
       std::optional<Rule> rule = ReadRule(*item, sites);
-      if (rule) pack_.rules.push_back(std::move(*rule));
+      if (rule) rules.push_back(std::move(*rule));
     }
   }
 
@@ -132,7 +137,7 @@ class RuleReader {
     std::unique_ptr<const expr::Program> program = expr::Compile(scalar.value, environment, &errors);
     for (const expr::ExpressionError& error : errors) {
       std::size_t offset = ScalarFileOffset(check_.source(), scalar, error.offset);
-      check_.source().Error(context_.diagnostics, offset, error.message);
+      check_.source().Error(sink_, offset, error.message);
     }
     if (program == nullptr && errors.empty()) check_.Error(scalar, "expression does not compile");
     if (!errors.empty()) return nullptr;
@@ -201,28 +206,84 @@ class RuleReader {
     if (!fail) check_.Error(*at, Name(rule) + " has no 'fail' example (required in strict mode)");
   }
 
-  LoadContext& context_;
-  RulePack& pack_;
+  const LoadContext& context_;
+  const RulePack& pack_;
   const YamlDocument& document_;
   YamlChecker check_;
+  Diagnostics& sink_;
   const std::map<std::string, Value, std::less<>>& params_;
+};
+
+// One rule file: found and parsed in turn, then read on any thread.
+struct RuleFile {
+  RulePack* pack = nullptr;
+  const std::map<std::string, Value, std::less<>>* params = nullptr;
+  const YamlDocument* document = nullptr;  // null: nothing to read
+  Diagnostics problems;                    // finding and parsing it, then reading it
+  std::vector<Rule> rules;
+  std::vector<RuleSite> sites;
 };
 
 }  // namespace
 
-void LoadRuleFile(LoadContext& context, RulePack& pack, const NameReference& file,
-                  std::vector<RuleSite>& sites) {
-  std::error_code error;
-  if (file.node != nullptr && !std::filesystem::is_regular_file(file.name, error)) {
-    context.ErrorAt(file, "cannot read rule file '" + file.name + "'");
-    return;
+void LoadRuleFiles(LoadContext& context, const std::vector<PackManifest>& manifests,
+                   std::vector<RuleSite>& sites) {
+  // Each pack's parameters as the expressions' `params`, once per pack.
+  std::vector<std::map<std::string, Value, std::less<>>> params(manifests.size());
+  std::size_t count = 0;
+  for (std::size_t m = 0; m < manifests.size(); ++m) {
+    for (const Parameter& parameter : manifests[m].pack->parameters) {
+      params[m].emplace(parameter.name, parameter.value);
+    }
+    count += manifests[m].rule_files.size();
   }
-  const YamlDocument& document = context.Read(file.name);
-  if (!document.root) return;
-  std::map<std::string, Value, std::less<>> params;
-  for (const Parameter& parameter : pack.parameters) params.emplace(parameter.name, parameter.value);
-  RuleReader reader(context, pack, document, params);
-  reader.ReadFile(sites);
+  // Finding and parsing the files stays on this thread (the context's documents are not shared
+  // between threads), in order.
+  std::vector<RuleFile> files(count);
+  std::size_t at = 0;
+  for (std::size_t m = 0; m < manifests.size(); ++m) {
+    for (const NameReference& name : manifests[m].rule_files) {
+      RuleFile& file = files[at++];
+      file.pack = manifests[m].pack;
+      file.params = &params[m];
+      std::error_code error;
+      if (name.node != nullptr && !std::filesystem::is_regular_file(name.name, error)) {
+        context.ErrorAt(name, "cannot read rule file '" + name.name + "'", file.problems);
+        continue;
+      }
+      const YamlDocument& document = context.Read(name.name, file.problems);
+      if (document.root) file.document = &document;
+    }
+  }
+  // Compiling the rules' expressions (and their patterns) is most of the work: a file per task,
+  // the longest files first, so that a long one does not start last and keep one core busy alone.
+  std::vector<std::size_t> order(files.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  auto length = [&](std::size_t i) {
+    return files[i].document != nullptr ? files[i].document->source.text().size() : 0;
+  };
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) { return length(a) > length(b); });
+  ParallelFor(order.size(), [&](std::size_t task) {
+    RuleFile& file = files[order[task]];
+    if (file.document == nullptr) return;
+    // Nothing thrown may leave a thread; LoadPacks reports it as it would on the calling thread.
+    try {
+      RuleReader reader(context, *file.pack, *file.document, *file.params, file.problems);
+      reader.ReadFile(file.rules, file.sites);
+    } catch (const std::exception& error) {
+      file.problems.Error({file.document->source.path(), 0, 0},
+                          std::string("internal error while loading rule packs: ") + error.what());
+    } catch (...) {
+      file.problems.Error({file.document->source.path(), 0, 0},
+                          "internal error while loading rule packs");
+    }
+  });
+  for (RuleFile& file : files) {
+    context.diagnostics.Merge(file.problems);
+    std::move(file.rules.begin(), file.rules.end(), std::back_inserter(file.pack->rules));
+    sites.insert(sites.end(), file.sites.begin(), file.sites.end());
+  }
 }
 
 }  // namespace uofa

@@ -32,6 +32,7 @@ const BrokenCase kCases[] = {
     {"bad-example", "", "broken/bad-example"},
     {"strict", "", "broken/strict", true},
     {"bad-schema", "broken/bad-schema", "broken/bad-schema/pack"},
+    {"several-files", "", "broken/several-files"},
 };
 
 std::string Run(const BrokenCase& test) {

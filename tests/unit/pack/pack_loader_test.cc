@@ -170,6 +170,21 @@ TEST_CASE("every pack under the rules root loads when none is named") {
   CHECK(set->FindRule("NOPE") == nullptr);
 }
 
+TEST_CASE("rules come in the order of their files, whichever file is read first") {
+  Diagnostics diagnostics;
+  LoadOptions options;
+  options.rules_root = testing::PackFixtures();
+  options.packs = {testing::PackFixtures() + "/other/ordered"};
+  std::unique_ptr<PackSet> set = LoadPacks(options, diagnostics);
+  INFO(testing::WithoutFixturePrefix(diagnostics.Format()));
+  REQUIRE(set != nullptr);
+  CHECK(diagnostics.Empty());
+  REQUIRE(set->packs.size() == 1);
+  std::vector<std::string> ids;
+  for (const Rule& rule : set->packs[0]->rules) ids.push_back(rule.id);
+  CHECK(ids == std::vector<std::string>{"ORDERED-A", "ORDERED-B-1", "ORDERED-B-2", "ORDERED-B-3"});
+}
+
 TEST_CASE("parameter values parse by type and print back") {
   std::string error;
   CHECK(ParseParameterValue(ParameterType::kInt, "24", &error)->as_int() == 24);
