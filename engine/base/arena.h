@@ -10,6 +10,10 @@
 // every copy of one was an atomic operation, a dozen per record, shared by the threads reading
 // records and those letting them go.
 //
+// An arena may also keep other shared objects alive (KeepAlive), so that the objects placed in it
+// can point into them without counting a reference each (Borrowed): the records read from a table
+// and the lookup table whose rows they hold.
+//
 // Only the thread building objects may allocate from an arena (it is not locked); any thread may
 // free them. A request that does not fit is served by the heap, so containers may grow after the
 // block is full.
@@ -23,6 +27,7 @@
 #include <new>
 #include <type_traits>
 #include <utility>
+#include <vector>
 
 namespace uofa {
 
@@ -56,6 +61,19 @@ class Arena {
   }
   std::size_t remaining() const { return capacity_ - used_; }
 
+  /// Keeps `owner` alive as long as the arena, so that objects placed in it may point into what
+  /// `owner` owns without counting references of their own (see Borrowed). Kept once however
+  /// often it is asked. Only the thread building objects in the arena may call it.
+  template <typename T>
+  void KeepAlive(const std::shared_ptr<T>& owner) {
+    for (const std::shared_ptr<const void>& kept : kept_) {
+      if (kept.get() == owner.get()) return;
+    }
+    kept_.push_back(owner);
+  }
+  /// The number of owners kept alive (for tests).
+  std::size_t kept() const { return kept_.size(); }
+
   /// Counting references (ArenaRef does it): the arena deletes itself when the last is released.
   void Retain() { references_.fetch_add(1, std::memory_order_relaxed); }
   void Release() {
@@ -71,6 +89,7 @@ class Arena {
   std::size_t capacity_;
   std::size_t used_ = 0;
   std::atomic<std::size_t> references_{0};
+  std::vector<std::shared_ptr<const void>> kept_;
   static inline std::atomic<std::size_t> live_{0};
 };
 
@@ -203,6 +222,14 @@ std::shared_ptr<const T> ShareInArena(ArenaRef* reference, T&& value) {
     *reference = ArenaRef::Adopt(adopted);  // back to the caller, whose objects may be in it
     throw;
   }
+}
+
+/// A pointer to `object` that counts no reference (copying it touches no shared count), valid
+/// only while something else keeps the object alive: an arena that keeps its owner alive
+/// (Arena::KeepAlive), for the objects placed in the arena.
+template <typename T>
+std::shared_ptr<T> Borrowed(T* object) {
+  return std::shared_ptr<T>(std::shared_ptr<T>(), object);
 }
 
 /// The arena a builder is filling, replaced by a fresh one when little is left of it.

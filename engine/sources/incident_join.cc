@@ -61,7 +61,7 @@ bool IncidentJoin::AttachPatient(Record* incident, std::string* missing) const {
     *missing = std::move(key);
     return false;
   }
-  incident->fields[patient_field_->slot] = Value::OfRecord(*patient);
+  incident->fields[patient_field_->slot] = LookupValue(patients_, *patient, incident);
   return true;
 }
 

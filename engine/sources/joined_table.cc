@@ -376,7 +376,7 @@ class JoinedTableSource : public RecordSource {
       ++unknown_lookups_;
       return;
     }
-    record->fields[lookup_.field->slot] = Value::OfRecord(*found);
+    record->fields[lookup_.field->slot] = LookupValue(lookup_.table, *found, record);
   }
 
   // The streamed rows left once the parent table ends belong to no row read.

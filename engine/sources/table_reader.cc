@@ -470,6 +470,14 @@ void TableReader::WarningAtCell(Diagnostics& diagnostics, std::string_view field
                           std::move(line));
 }
 
+Value LookupValue(const std::shared_ptr<const KeyedTable>& table,
+                  const std::shared_ptr<const Record>& row, Record* record) {
+  Arena* arena = record->arena.get();
+  if (arena == nullptr) return Value::OfRecord(row);
+  arena->KeepAlive(table);
+  return Value::OfRecord(Borrowed(row.get()));
+}
+
 std::shared_ptr<const KeyedTable> LoadKeyedTable(const std::string& path, const RecordType& type,
                                                  const std::string& key_field,
                                                  const FieldParseOptions& parse,

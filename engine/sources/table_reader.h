@@ -179,6 +179,14 @@ struct KeyedTable {
   }
 };
 
+/// The record `row` of `table` as the value of a field of `record`, a record being built on this
+/// thread. When `record` is in an arena, the arena keeps the table alive and the value counts no
+/// reference to the row: counted per record, every reference was an atomic operation on the row's
+/// memory, by the thread reading and by the threads letting records go. A copy of the value is
+/// then valid as long as `record` is. A record on the heap counts a reference.
+Value LookupValue(const std::shared_ptr<const KeyedTable>& table,
+                  const std::shared_ptr<const Record>& row, Record* record);
+
 /// A KeyedTable that may still be being read on another thread: patients.csv is read while the
 /// incidents' first pass reads their keys, and only their join waits for it. Made from a table
 /// (or null: no table), it is ready.

@@ -164,5 +164,30 @@ TEST_CASE("arena supply: a fresh arena when too little is left; the heap for lar
   CHECK(Arena::live() == live + 1);  // the first was freed when the supply let it go
 }
 
+TEST_CASE("arena: keeps an owner alive until it is freed, and keeps it once") {
+  auto owner = std::make_shared<const std::string>("patients");
+  std::weak_ptr<const std::string> watched = owner;
+  {
+    ArenaRef reference = ArenaRef::New(64);
+    reference.get()->KeepAlive(owner);
+    reference.get()->KeepAlive(owner);
+    CHECK(reference.get()->kept() == 1);
+    CHECK(owner.use_count() == 2);
+    auto other = std::make_shared<const int>(7);
+    reference.get()->KeepAlive(other);
+    CHECK(reference.get()->kept() == 2);
+
+    // A borrowed pointer counts nothing, and is valid while the arena keeps its owner.
+    std::shared_ptr<const std::string> borrowed = Borrowed(owner.get());
+    std::shared_ptr<const std::string> copy = borrowed;
+    CHECK(borrowed.use_count() == 0);
+    CHECK(owner.use_count() == 2);
+    owner.reset();
+    CHECK_FALSE(watched.expired());
+    CHECK(*copy == "patients");
+  }
+  CHECK(watched.expired());  // with the arena
+}
+
 }  // namespace
 }  // namespace uofa

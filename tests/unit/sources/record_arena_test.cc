@@ -144,5 +144,54 @@ TEST_CASE("table records: a record, its values and its child list share blocks w
   CHECK(Arena::live() == live - 2);  // its block, and its intervention's
 }
 
+TEST_CASE("table records: a joined patient is kept by the records' blocks, not counted by each") {
+  testing::TempFolder folder;
+  std::string incidents = "incident_id,patient_id,ward,started_at,ended_at\n";
+  for (int n = 1; n <= kIncidents; ++n) {
+    incidents += Id(n) + ",P" + std::to_string(1 + n % 2) + ",Oak,2023-07-01T10:00,\n";
+  }
+  folder.Write("incidents/incidents.csv", incidents);
+  folder.Write("patients.csv", "patient_id,ethnicity\nP1,A\nP2,B\n");
+
+  testing::TestEnvironment env;
+  Diagnostics problems;
+  std::shared_ptr<const KeyedTable> patients =
+      LoadKeyedTable(folder / "patients.csv", env.type("patient"), "patient_id",
+                     env.options().parse, problems);
+  REQUIRE(patients);
+  REQUIRE(patients->records.size() == 2);
+  std::unique_ptr<RecordSource> source =
+      OpenIncidentTables(folder / "incidents", env.options(), patients, problems);
+  REQUIRE(source);
+  std::vector<std::shared_ptr<const Record>> records = testing::ReadAll(*source, problems);
+  CHECK(problems.Items().empty());
+  REQUIRE(records.size() == kIncidents);
+
+  // Three hundred incidents name the two patients; each patient's record is counted once, by the
+  // table, and the table once by each block of incidents.
+  CHECK(patients->records[0].use_count() == 1);
+  CHECK(patients->records[1].use_count() == 1);
+  std::set<Arena*> arenas;
+  for (const auto& record : records) arenas.insert(record->fields.get_allocator().arena());
+  for (Arena* arena : arenas) CHECK(arena->kept() == 1);
+  const Record* first_patient = patients->records[0].get();
+
+  std::weak_ptr<const KeyedTable> table = patients;
+  source.reset();
+  patients.reset();
+  CHECK_FALSE(table.expired());  // held by the blocks of the records still read
+  for (int n = 0; n < kIncidents; ++n) {
+    CAPTURE(n);
+    const bool first = (n + 1) % 2 == 0;  // incident n + 1 names P1 when n + 1 is even
+    const Value& patient = records[n]->Get("patient");
+    REQUIRE(patient.kind() == ValueKind::kRecord);
+    CHECK(patient.as_record().Get("patient_id").as_string() == (first ? "P1" : "P2"));
+    CHECK(patient.as_record().Get("ethnicity").as_string() == (first ? "A" : "B"));
+    CHECK((&patient.as_record() == first_patient) == first);
+  }
+  records.clear();
+  CHECK(table.expired());
+}
+
 }  // namespace
 }  // namespace uofa
