@@ -11,23 +11,41 @@ const RecordType* ElementType(const FieldDef& field, const SchemaRegistry* schem
   return field.element;
 }
 
+namespace {
+
+// The slot of the int field `seq` of child records of `type`; -1 when they have none.
+int SeqSlot(const RecordType* type) {
+  const FieldDef* seq = type != nullptr ? type->Find("seq") : nullptr;
+  return seq == nullptr || seq->kind != FieldKind::kInt ? -1 : seq->slot;
+}
+
+// Whether `a` comes before `b` by their `seq` at `slot`, rows without one last.
+bool SeqBefore(const Record& a, const Record& b, int slot) {
+  const Value& x = a.fields[slot];
+  const Value& y = b.fields[slot];
+  bool x_known = x.kind() == ValueKind::kInt;
+  bool y_known = y.kind() == ValueKind::kInt;
+  if (x_known != y_known) return x_known;
+  return x_known && x.as_int() < y.as_int();
+}
+
+}  // namespace
+
 void OrderChildren(std::vector<std::shared_ptr<const Record>>* children) {
-  if (children->empty() || children->front()->type == nullptr) return;
-  const FieldDef* seq = children->front()->type->Find("seq");
-  if (seq == nullptr || seq->kind != FieldKind::kInt) return;
-  int slot = seq->slot;
+  if (children->empty()) return;
+  int slot = SeqSlot(children->front()->type);
+  if (slot < 0) return;
   auto before = [slot](const std::shared_ptr<const Record>& a,
-                       const std::shared_ptr<const Record>& b) {
-    const Value& x = a->fields[slot];
-    const Value& y = b->fields[slot];
-    bool x_known = x.kind() == ValueKind::kInt;
-    bool y_known = y.kind() == ValueKind::kInt;
-    if (x_known != y_known) return x_known;
-    return x_known && x.as_int() < y.as_int();
-  };
+                       const std::shared_ptr<const Record>& b) { return SeqBefore(*a, *b, slot); };
   // Exports list an incident's rows in order: checking costs less than a sort's buffer.
   if (std::is_sorted(children->begin(), children->end(), before)) return;
   std::stable_sort(children->begin(), children->end(), before);
+}
+
+ChildOrder::ChildOrder(const RecordType& type) : seq_slot_(SeqSlot(&type)) {}
+
+bool ChildOrder::MayFollow(const Record& previous, const Record& next) const {
+  return seq_slot_ < 0 || !SeqBefore(next, previous, seq_slot_);
 }
 
 IncidentJoin::IncidentJoin(const RecordType& incident_type, const SchemaRegistry* schemas,

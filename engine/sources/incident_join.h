@@ -26,6 +26,17 @@ const RecordType* ElementType(const FieldDef& field, const SchemaRegistry* schem
 /// and among equals, keeps the order they were read in.
 void OrderChildren(std::vector<std::shared_ptr<const Record>>* children);
 
+/// OrderChildren's order for the rows of one child type, looked up once for the type.
+class ChildOrder {
+ public:
+  explicit ChildOrder(const RecordType& type);
+  /// Whether `next` may come after `previous` (rows of the type): true unless it comes first.
+  bool MayFollow(const Record& previous, const Record& next) const;
+
+ private:
+  int seq_slot_;  // -1: the type has no int `seq`, and rows keep the order they were read in
+};
+
 class IncidentJoin {
  public:
   IncidentJoin(const RecordType& incident_type, const SchemaRegistry* schemas,

@@ -72,17 +72,23 @@ struct ChildRows {
     int key_column = 0;
     Diagnostics problems;  // found while reading this row (and rows rejected before it)
     SourceCounts counts;   // the table's, once this row is read
+    // The row before has the same key, and this row may follow it in the children's order
+    // (checked here, on the reading thread, while both rows are in its cache).
+    bool follows = false;
   };
   std::unique_ptr<BatchReader<Read>> stream;
   bool started = false;
   Row ahead;
   std::string ahead_key;
+  bool ahead_follows = false;
   std::vector<Orphan> orphans;
 
   // Starts reading the table on a thread of its own.
   void Stream(std::unique_ptr<TableReader> reader, const FieldDef* key_field) {
     std::shared_ptr<TableReader> table = std::move(reader);
-    auto fill = [table, key_field](std::vector<Read>* batch, std::size_t size) {
+    auto fill = [table, key_field, order = ChildOrder(table->type()),
+                 previous = std::shared_ptr<const Record>(),
+                 previous_key = std::string()](std::vector<Read>* batch, std::size_t size) mutable {
       while (batch->size() < size) {
         Read& read = batch->emplace_back();
         Record record;
@@ -94,6 +100,10 @@ struct ChildRows {
         read.key_line = key_at.line;
         read.key_column = key_at.column;
         read.record = ShareRecord(std::move(record));
+        read.follows = previous != nullptr && read.key == previous_key &&
+                       order.MayFollow(*previous, *read.record);
+        previous = read.record;
+        previous_key = read.key;
       }
       return true;
     };
@@ -111,6 +121,7 @@ struct ChildRows {
     diagnostics.Merge(read.problems);
     counts = read.counts;
     ahead_key = std::move(read.key);
+    ahead_follows = read.follows;
     ahead = {std::move(read.record), read.key_line, read.key_column};
   }
 
@@ -323,7 +334,7 @@ class JoinedTableSource : public RecordSource {
       for (ChildRows::Row& row : found->second) rows.push_back(std::move(row.record));
       child.by_key.erase(found);
     }
-    SetChildren(child, &rows, record);
+    SetChildren(child, &rows, /*ordered=*/false, record);
   }
 
   // The streamed rows of the parent at `key`, whose position is `at`; rows of parents passed
@@ -331,12 +342,15 @@ class JoinedTableSource : public RecordSource {
   void AttachStreamed(ChildRows& child, const std::string& key, std::uint32_t at, Record* record,
                       Diagnostics& diagnostics) {
     std::vector<std::shared_ptr<const Record>>& rows = rows_;
+    bool ordered = true;  // each row taken may follow the one taken before it
     if (!child.started) child.Advance(diagnostics);
     while (at != KeyPositions::kNone && child.ahead.record) {
       // A parent's rows come one after another: its own key needs no lookup (keys and positions
       // are one to one). Another key is a later parent's, most often one of the next few, or an
       // orphan.
       if (child.ahead_key == key) {
+        // A row that follows has the key of the row read before it: the last one taken.
+        ordered = ordered && (rows.empty() || child.ahead_follows);
         rows.push_back(std::move(child.ahead.record));
       } else {
         std::uint32_t near = near_;
@@ -346,13 +360,14 @@ class JoinedTableSource : public RecordSource {
       }
       child.Advance(diagnostics);
     }
-    SetChildren(child, &rows, record);
+    SetChildren(child, &rows, ordered, record);
   }
 
-  // Moves `*rows` into the record's list field, leaving `*rows` empty (its buffer kept).
+  // Moves `*rows` into the record's list field in the children's order (`ordered`: known to be
+  // in it already), leaving `*rows` empty (its buffer kept).
   static void SetChildren(const ChildRows& child, std::vector<std::shared_ptr<const Record>>* rows,
-                          Record* record) {
-    OrderChildren(rows);
+                          bool ordered, Record* record) {
+    if (!ordered) OrderChildren(rows);
     // The list beside the record, in its arena.
     ValueList items(record->fields.get_allocator());
     items.reserve(rows->size());

@@ -145,6 +145,34 @@ TEST_CASE("streamed join: orphans before, between and after the incidents") {
                        "7 no incident 'INC-99' was read from 'incidents.csv'"});
 }
 
+TEST_CASE("streamed join: an incident's rows in seq order, however they were read") {
+  // INC-1's rows in reverse with an orphan between them, INC-4's in order, INC-5's with the row
+  // without a seq first: each list comes out by seq, rows without one last.
+  testing::TempFolder folder;
+  folder.Write("incidents/incidents.csv", kIncidents);
+  folder.Write("incidents/interventions.csv",
+               std::string(kHeader) + "INC-1,3,1,,\nINC-1,2,4,,\nINC-77,1,1,,\nINC-1,1,1,,\n" +
+                   "INC-4,1,1,,\nINC-4,2,4,,\nINC-4,2,1,,\nINC-5,,4,,\nINC-5,1,1,,\n");
+  testing::TestEnvironment env;
+  Diagnostics problems;
+  std::unique_ptr<RecordSource> source =
+      OpenIncidentTables(folder / "incidents", env.options(), nullptr, problems);
+  REQUIRE(source);
+  std::vector<std::string> lists;
+  for (const auto& record : testing::ReadAll(*source, problems)) {
+    std::string text = record->Id();
+    for (const Value& item : record->Get("interventions").as_list()) {
+      const Record& child = item.as_record();
+      const Value& seq = child.Get("seq");
+      text += " " + (seq.is_null() ? std::string("-") : KeyText(seq)) + "@" +
+              std::to_string(child.origin.line);
+    }
+    lists.push_back(text);
+  }
+  CHECK(lists == std::vector<std::string>{"INC-1 1@5 2@3 3@2", "INC-2", "INC-4 1@6 2@7 2@8",
+                                          "INC-5 1@10 -@9"});
+}
+
 TEST_CASE("streamed join: a key column not first, after and in quoted cells with line breaks") {
   // The first pass reads only the key cells; the rows are still joined as the incidents are read
   // (the cell problem of INC-4's row comes while reading, not at open), and each orphan is
