@@ -44,8 +44,17 @@ void OrderChildren(std::vector<std::shared_ptr<const Record>>* children) {
 
 ChildOrder::ChildOrder(const RecordType& type) : seq_slot_(SeqSlot(&type)) {}
 
-bool ChildOrder::MayFollow(const Record& previous, const Record& next) const {
-  return seq_slot_ < 0 || !SeqBefore(next, previous, seq_slot_);
+bool ChildOrder::Next(const Record& row) {
+  if (seq_slot_ < 0) return true;
+  const Value& seq = row.fields[seq_slot_];
+  const bool known = seq.kind() == ValueKind::kInt;
+  const std::int64_t value = known ? seq.as_int() : 0;
+  // As SeqBefore(row, the row before) would say: a row with a seq comes before one without.
+  const bool first = started_ && (known != known_ ? known : known && value < seq_);
+  started_ = true;
+  known_ = known;
+  seq_ = value;
+  return !first;
 }
 
 IncidentJoin::IncidentJoin(const RecordType& incident_type, const SchemaRegistry* schemas,

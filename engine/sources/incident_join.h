@@ -7,6 +7,7 @@
 #ifndef UOFA_ENGINE_SOURCES_INCIDENT_JOIN_H_
 #define UOFA_ENGINE_SOURCES_INCIDENT_JOIN_H_
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <unordered_map>
@@ -26,15 +27,19 @@ const RecordType* ElementType(const FieldDef& field, const SchemaRegistry* schem
 /// and among equals, keeps the order they were read in.
 void OrderChildren(std::vector<std::shared_ptr<const Record>>* children);
 
-/// OrderChildren's order for the rows of one child type, looked up once for the type.
+/// OrderChildren's order, followed along the rows of one child type as they are read.
 class ChildOrder {
  public:
   explicit ChildOrder(const RecordType& type);
-  /// Whether `next` may come after `previous` (rows of the type): true unless it comes first.
-  bool MayFollow(const Record& previous, const Record& next) const;
+  /// Whether `row` may come after the row given before it: true unless it comes first in the
+  /// order (and for the first row given). `row` is then the row before the next.
+  bool Next(const Record& row);
 
  private:
   int seq_slot_;  // -1: the type has no int `seq`, and rows keep the order they were read in
+  bool started_ = false;  // a row was given
+  bool known_ = false;    // the row before has a seq
+  std::int64_t seq_ = 0;  // and this is it
 };
 
 class IncidentJoin {

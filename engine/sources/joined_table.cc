@@ -86,8 +86,7 @@ struct ChildRows {
   // Starts reading the table on a thread of its own.
   void Stream(std::unique_ptr<TableReader> reader, const FieldDef* key_field) {
     std::shared_ptr<TableReader> table = std::move(reader);
-    auto fill = [table, key_field, order = ChildOrder(table->type()),
-                 previous = std::shared_ptr<const Record>(),
+    auto fill = [table, key_field, order = ChildOrder(table->type()), any = false,
                  previous_key = std::string()](std::vector<Read>* batch, std::size_t size) mutable {
       while (batch->size() < size) {
         Read& read = batch->emplace_back();
@@ -100,9 +99,9 @@ struct ChildRows {
         read.key_line = key_at.line;
         read.key_column = key_at.column;
         read.record = ShareRecord(std::move(record));
-        read.follows = previous != nullptr && read.key == previous_key &&
-                       order.MayFollow(*previous, *read.record);
-        previous = read.record;
+        const bool in_order = order.Next(*read.record);
+        read.follows = in_order && any && read.key == previous_key;
+        any = true;
         previous_key = read.key;
       }
       return true;

@@ -4,10 +4,12 @@
 
 #include <algorithm>
 #include <memory>
+#include <optional>
 #include <string>
 #include <tuple>
 #include <vector>
 
+#include "engine/sources/incident_join.h"
 #include "engine/sources/incident_tables.h"
 #include "tests/unit/hostile/hostile_support.h"
 #include "tests/unit/sources/source_test_util.h"
@@ -171,6 +173,26 @@ TEST_CASE("streamed join: an incident's rows in seq order, however they were rea
   }
   CHECK(lists == std::vector<std::string>{"INC-1 1@5 2@3 3@2", "INC-2", "INC-4 1@6 2@7 2@8",
                                           "INC-5 1@10 -@9"});
+}
+
+TEST_CASE("child order: each row against the one before, by seq, rows without one last") {
+  testing::TestEnvironment env;
+  const RecordType& type = env.type("intervention");
+  const int slot = type.Find("seq")->slot;
+  auto row = [&](std::optional<int> seq) {
+    Record record;
+    record.type = &type;
+    record.fields.assign(type.fields().size(), Value());
+    if (seq) record.fields[slot] = Value::Int(*seq);
+    return record;
+  };
+  ChildOrder order(type);
+  std::vector<bool> follows;
+  for (std::optional<int> seq : std::vector<std::optional<int>>{
+           3, 1, 1, 2, std::nullopt, std::nullopt, 4, std::nullopt, 0}) {
+    follows.push_back(order.Next(row(seq)));
+  }
+  CHECK(follows == std::vector<bool>{true, false, true, true, true, true, false, true, false});
 }
 
 TEST_CASE("streamed join: a key column not first, after and in quoted cells with line breaks") {
