@@ -82,6 +82,27 @@ Read ReadFolder(const std::vector<int>& order) {
   return read;
 }
 
+// Each incident read from `folder`'s incident tables: its id, then each intervention's seq (empty
+// when it has none) and line, "INC-1 1@3 2@2".
+std::vector<std::string> SeqsAndLines(const testing::TempFolder& folder, Diagnostics& open_problems,
+                                      Diagnostics& problems, SourceCounts* counts = nullptr) {
+  testing::TestEnvironment env;
+  std::unique_ptr<RecordSource> source =
+      OpenIncidentTables(folder / "incidents", env.options(), nullptr, open_problems);
+  REQUIRE(source);
+  std::vector<std::string> records;
+  for (const auto& record : testing::ReadAll(*source, problems)) {
+    std::string text = record->Id();
+    for (const Value& item : record->Get("interventions").as_list()) {
+      const Record& child = item.as_record();
+      text += " " + KeyText(child.Get("seq")) + "@" + std::to_string(child.origin.line);
+    }
+    records.push_back(text);
+  }
+  if (counts != nullptr) *counts = source->counts();
+  return records;
+}
+
 TEST_CASE("streamed join: children in their incidents' order give what a whole read gives") {
   // In file order (streamed), and the same rows shuffled (read whole): the line of each row
   // differs, so the two are compared row for row through the rows' contents.
@@ -155,24 +176,10 @@ TEST_CASE("streamed join: an incident's rows in seq order, however they were rea
   folder.Write("incidents/interventions.csv",
                std::string(kHeader) + "INC-1,3,1,,\nINC-1,2,4,,\nINC-77,1,1,,\nINC-1,1,1,,\n" +
                    "INC-4,1,1,,\nINC-4,2,4,,\nINC-4,2,1,,\nINC-5,,4,,\nINC-5,1,1,,\n");
-  testing::TestEnvironment env;
   Diagnostics problems;
-  std::unique_ptr<RecordSource> source =
-      OpenIncidentTables(folder / "incidents", env.options(), nullptr, problems);
-  REQUIRE(source);
-  std::vector<std::string> lists;
-  for (const auto& record : testing::ReadAll(*source, problems)) {
-    std::string text = record->Id();
-    for (const Value& item : record->Get("interventions").as_list()) {
-      const Record& child = item.as_record();
-      const Value& seq = child.Get("seq");
-      text += " " + (seq.is_null() ? std::string("-") : KeyText(seq)) + "@" +
-              std::to_string(child.origin.line);
-    }
-    lists.push_back(text);
-  }
+  std::vector<std::string> lists = SeqsAndLines(folder, problems, problems);
   CHECK(lists == std::vector<std::string>{"INC-1 1@5 2@3 3@2", "INC-2", "INC-4 1@6 2@7 2@8",
-                                          "INC-5 1@10 -@9"});
+                                          "INC-5 1@10 @9"});
 }
 
 TEST_CASE("child order: each row against the one before, by seq, rows without one last") {
@@ -207,22 +214,11 @@ TEST_CASE("streamed join: a key column not first, after and in quoted cells with
                "2,,\"INC-1\",4\n"
                "1,\"ward\nmanager\",\"INC-8\n\",1\n"
                "1,,INC-4,x\n");
-  testing::TestEnvironment env;
   Diagnostics open_problems;
-  std::unique_ptr<RecordSource> source =
-      OpenIncidentTables(folder / "incidents", env.options(), nullptr, open_problems);
-  REQUIRE(source);
-  CHECK(open_problems.Empty());
   Diagnostics problems;
-  std::vector<std::string> records;
-  for (const auto& record : testing::ReadAll(*source, problems)) {
-    std::string text = record->Id();
-    for (const Value& item : record->Get("interventions").as_list()) {
-      const Record& child = item.as_record();
-      text += " " + KeyText(child.Get("seq")) + "@" + std::to_string(child.origin.line);
-    }
-    records.push_back(text);
-  }
+  SourceCounts counts;
+  std::vector<std::string> records = SeqsAndLines(folder, open_problems, problems, &counts);
+  CHECK(open_problems.Empty());
   CHECK(records == std::vector<std::string>{"INC-1 1@2 2@4", "INC-2", "INC-4 1@8", "INC-5"});
   std::vector<std::string> reported;
   for (const Diagnostic& problem : problems.Items()) {
@@ -235,8 +231,8 @@ TEST_CASE("streamed join: a key column not first, after and in quoted cells with
                         "incidents.csv:4:13: row has 3 cells but the header has 5",
                         "interventions.csv:6:10: no incident 'INC-8\n' was read from "
                         "'incidents.csv'"});
-  CHECK(source->counts().rows_read == 5 + 4);
-  CHECK(source->counts().rows_rejected == 2);
+  CHECK(counts.rows_read == 5 + 4);
+  CHECK(counts.rows_rejected == 2);
 }
 
 }  // namespace
