@@ -19,10 +19,9 @@ int SeqSlot(const RecordType* type) {
   return seq == nullptr || seq->kind != FieldKind::kInt ? -1 : seq->slot;
 }
 
-// Whether `a` comes before `b` by their `seq` at `slot`, rows without one last.
-bool SeqBefore(const Record& a, const Record& b, int slot) {
-  const Value& x = a.fields[slot];
-  const Value& y = b.fields[slot];
+// Whether a row whose `seq` is `x` comes before one whose `seq` is `y`: by seq, rows without one
+// last.
+bool SeqBefore(const Value& x, const Value& y) {
   bool x_known = x.kind() == ValueKind::kInt;
   bool y_known = y.kind() == ValueKind::kInt;
   if (x_known != y_known) return x_known;
@@ -36,7 +35,9 @@ void OrderChildren(std::vector<std::shared_ptr<const Record>>* children) {
   int slot = SeqSlot(children->front()->type);
   if (slot < 0) return;
   auto before = [slot](const std::shared_ptr<const Record>& a,
-                       const std::shared_ptr<const Record>& b) { return SeqBefore(*a, *b, slot); };
+                       const std::shared_ptr<const Record>& b) {
+    return SeqBefore(a->fields[slot], b->fields[slot]);
+  };
   // Exports list an incident's rows in order: checking costs less than a sort's buffer.
   if (std::is_sorted(children->begin(), children->end(), before)) return;
   std::stable_sort(children->begin(), children->end(), before);
@@ -44,17 +45,13 @@ void OrderChildren(std::vector<std::shared_ptr<const Record>>* children) {
 
 ChildOrder::ChildOrder(const RecordType& type) : seq_slot_(SeqSlot(&type)) {}
 
-bool ChildOrder::Next(const Record& row) {
-  if (seq_slot_ < 0) return true;
-  const Value& seq = row.fields[seq_slot_];
-  const bool known = seq.kind() == ValueKind::kInt;
-  const std::int64_t value = known ? seq.as_int() : 0;
-  // As SeqBefore(row, the row before) would say: a row with a seq comes before one without.
-  const bool first = started_ && (known != known_ ? known : known && value < seq_);
+bool ChildOrder::Follows(std::string_view key, const Record& row) {
+  const Value& seq = seq_slot_ < 0 ? Value() : row.fields[seq_slot_];
+  const bool follows = !started_ || (key == key_ && !SeqBefore(seq, seq_));
   started_ = true;
-  known_ = known;
-  seq_ = value;
-  return !first;
+  key_.assign(key);
+  seq_ = seq;
+  return follows;
 }
 
 IncidentJoin::IncidentJoin(const RecordType& incident_type, const SchemaRegistry* schemas,

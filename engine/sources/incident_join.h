@@ -7,9 +7,9 @@
 #ifndef UOFA_ENGINE_SOURCES_INCIDENT_JOIN_H_
 #define UOFA_ENGINE_SOURCES_INCIDENT_JOIN_H_
 
-#include <cstdint>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -27,19 +27,20 @@ const RecordType* ElementType(const FieldDef& field, const SchemaRegistry* schem
 /// and among equals, keeps the order they were read in.
 void OrderChildren(std::vector<std::shared_ptr<const Record>>* children);
 
-/// OrderChildren's order, followed along the rows of one child type as they are read.
+/// OrderChildren's order, followed along the rows of one child table as they are read.
 class ChildOrder {
  public:
   explicit ChildOrder(const RecordType& type);
-  /// Whether `row` may come after the row given before it: true unless it comes first in the
-  /// order (and for the first row given). `row` is then the row before the next.
-  bool Next(const Record& row);
+  /// Whether `row`, whose parent's key is `key`, follows the row given before it: the same key,
+  /// and `row` not before it in the order (true for the first row given, which follows nothing
+  /// out of order). `row` is then the row before the next.
+  bool Follows(std::string_view key, const Record& row);
 
  private:
   int seq_slot_;  // -1: the type has no int `seq`, and rows keep the order they were read in
   bool started_ = false;  // a row was given
-  bool known_ = false;    // the row before has a seq
-  std::int64_t seq_ = 0;  // and this is it
+  std::string key_;       // the key of the row before
+  Value seq_;             // and its seq
 };
 
 class IncidentJoin {

@@ -86,8 +86,8 @@ struct ChildRows {
   // Starts reading the table on a thread of its own.
   void Stream(std::unique_ptr<TableReader> reader, const FieldDef* key_field) {
     std::shared_ptr<TableReader> table = std::move(reader);
-    auto fill = [table, key_field, order = ChildOrder(table->type()), any = false,
-                 previous_key = std::string()](std::vector<Read>* batch, std::size_t size) mutable {
+    auto fill = [table, key_field, order = ChildOrder(table->type())](std::vector<Read>* batch,
+                                                                      std::size_t size) mutable {
       while (batch->size() < size) {
         Read& read = batch->emplace_back();
         Record record;
@@ -99,10 +99,7 @@ struct ChildRows {
         read.key_line = key_at.line;
         read.key_column = key_at.column;
         read.record = ShareRecord(std::move(record));
-        const bool in_order = order.Next(*read.record);
-        read.follows = in_order && any && read.key == previous_key;
-        any = true;
-        previous_key = read.key;
+        read.follows = order.Follows(read.key, *read.record);
       }
       return true;
     };

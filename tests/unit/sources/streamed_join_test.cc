@@ -197,9 +197,11 @@ TEST_CASE("child order: each row against the one before, by seq, rows without on
   std::vector<bool> follows;
   for (std::optional<int> seq : std::vector<std::optional<int>>{
            3, 1, 1, 2, std::nullopt, std::nullopt, 4, std::nullopt, 0}) {
-    follows.push_back(order.Next(row(seq)));
+    follows.push_back(order.Follows("INC-1", row(seq)));
   }
   CHECK(follows == std::vector<bool>{true, false, true, true, true, true, false, true, false});
+  CHECK_FALSE(order.Follows("INC-2", row(5)));  // in order, but another incident's
+  CHECK(order.Follows("INC-2", row(6)));
 }
 
 TEST_CASE("streamed join: a key column not first, after and in quoted cells with line breaks") {
