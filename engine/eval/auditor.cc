@@ -194,7 +194,7 @@ void EvaluateBatch(RecordBatch& batch, const KindSchedule& kind, const AuditRunO
       tally.findings.push_back(std::move(finding));
       if (options.waivers != nullptr) {
         const Value& unit = record->Get("unit");
-        tally.finding_units.push_back(unit.kind() == ValueKind::kString ? unit.as_string() : "");
+        tally.finding_units.emplace_back(unit.kind() == ValueKind::kString ? unit.as_string() : "");
       }
     }
   }

@@ -23,7 +23,7 @@ std::string ScalarText(const Value& value, const FieldDef* field) {
       std::snprintf(buffer, sizeof buffer, "%g", value.as_double());
       return buffer;
     }
-    case ValueKind::kString: return value.as_string();
+    case ValueKind::kString: return std::string(value.as_string());
     case ValueKind::kBytes: return value.as_bytes();
     case ValueKind::kTimestamp:
       if (field != nullptr && field->kind == FieldKind::kDate) return FormatLocalDate(value.as_timestamp());

@@ -41,7 +41,7 @@ std::vector<std::string> PatientInformationTitlePatterns(const PackSet& packs) {
         continue;
       }
       for (const Value& item : parameter.value.as_list()) {
-        if (item.kind() == ValueKind::kString) patterns.push_back(item.as_string());
+        if (item.kind() == ValueKind::kString) patterns.emplace_back(item.as_string());
       }
       return patterns;
     }

@@ -42,7 +42,7 @@ std::string Record::Id() const {
   if (type == nullptr) return {};
   const Value& id = At(type->id_slot());
   switch (id.kind()) {
-    case ValueKind::kString: return id.as_string();
+    case ValueKind::kString: return std::string(id.as_string());
     case ValueKind::kInt: return std::to_string(id.as_int());
     default: return {};
   }

@@ -2,12 +2,14 @@
 // record read from the trust's evidence.
 //
 // Values are small and cheap to copy: scalars inline, strings inline (short codes fit the small-
-// string buffer), lists, maps and records shared and immutable once built. An error is a value
-// too, so that `&&` and `||` can absorb it as CEL does; a missing field is null.
+// string buffer) or, for the text of a table's cells, in the arena of the record (StringIn),
+// lists, maps and records shared and immutable once built. An error is a value too, so that `&&`
+// and `||` can absorb it as CEL does; a missing field is null.
 #ifndef UOFA_ENGINE_EXPR_VALUE_H_
 #define UOFA_ENGINE_EXPR_VALUE_H_
 
 #include <cstdint>
+#include <cstring>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -44,6 +46,11 @@ class Value {
   struct Bytes { std::string data; };
   struct TypeName { std::string name; };
   struct ErrorInfo { std::string message; };
+  /// The bytes of a string that the value does not own (see StringIn).
+  struct ArenaText {
+    const char* data;
+    std::size_t size;
+  };
 
   Value() : rep_() {}  // null
   Value(const Value& other) : rep_(other.rep_) {}
@@ -65,6 +72,18 @@ class Value {
   static Value Uint(std::uint64_t v) { return Value(std::in_place_type<std::uint64_t>, v); }
   static Value Double(double v) { return Value(std::in_place_type<double>, v); }
   static Value String(std::string v) { return Value(std::in_place_type<std::string>, std::move(v)); }
+  /// A string whose bytes are copied into `arena` (onto the heap when they do not fit, or when
+  /// `arena` is null). The value and its copies point into the arena and must not outlive it: it
+  /// is for the fields of a record in that arena (Record::arena), which live as long as the
+  /// record. Copied one by one, a table's text cells were an allocation each on the thread
+  /// reading and a free each on the thread letting the records go.
+  static Value StringIn(Arena* arena, std::string_view text) {
+    void* bytes = arena != nullptr ? arena->Allocate(text.size(), 1) : nullptr;
+    if (bytes == nullptr) return String(std::string(text));
+    if (!text.empty()) std::memcpy(bytes, text.data(), text.size());
+    return Value(std::in_place_type<ArenaText>,
+                 ArenaText{static_cast<const char*>(bytes), text.size()});
+  }
   static Value BytesValue(std::string v) {
     return Value(std::in_place_type<Bytes>, Bytes{std::move(v)});
   }
@@ -93,7 +112,10 @@ class Value {
                  std::make_shared<const ErrorInfo>(ErrorInfo{std::move(message)}));
   }
 
-  ValueKind kind() const { return static_cast<ValueKind>(rep_.index()); }
+  ValueKind kind() const {
+    const std::size_t index = rep_.index();
+    return index == kArenaTextIndex ? ValueKind::kString : static_cast<ValueKind>(index);
+  }
   bool is_null() const { return kind() == ValueKind::kNull; }
   bool is_error() const { return kind() == ValueKind::kError; }
 
@@ -101,7 +123,10 @@ class Value {
   std::int64_t as_int() const { return std::get<std::int64_t>(rep_); }
   std::uint64_t as_uint() const { return std::get<std::uint64_t>(rep_); }
   double as_double() const { return std::get<double>(rep_); }
-  const std::string& as_string() const { return std::get<std::string>(rep_); }
+  std::string_view as_string() const {
+    if (const ArenaText* text = std::get_if<ArenaText>(&rep_)) return {text->data, text->size};
+    return std::get<std::string>(rep_);
+  }
   const std::string& as_bytes() const { return std::get<Bytes>(rep_).data; }
   Timestamp as_timestamp() const { return std::get<Timestamp>(rep_); }
   Duration as_duration() const { return std::get<Duration>(rep_); }
@@ -120,11 +145,13 @@ class Value {
   }
 
  private:
-  // Alternative order must match ValueKind.
+  // Alternative order must match ValueKind, then ArenaText (a second kind of string).
   using Rep = std::variant<std::monostate, bool, std::int64_t, std::uint64_t, double, std::string,
                            Bytes, Timestamp, Duration, std::shared_ptr<const ValueList>,
                            std::shared_ptr<const ValueMap>, std::shared_ptr<const Record>,
-                           TypeName, std::shared_ptr<const ErrorInfo>>;
+                           TypeName, std::shared_ptr<const ErrorInfo>, ArenaText>;
+  static constexpr std::size_t kArenaTextIndex = static_cast<std::size_t>(ValueKind::kError) + 1;
+  static_assert(std::is_same_v<std::variant_alternative_t<kArenaTextIndex, Rep>, ArenaText>);
   // The kinds whose alternative has a destructor that does something: a bit for each.
   static constexpr std::uint32_t kOwningKinds =
       (1u << static_cast<int>(ValueKind::kString)) | (1u << static_cast<int>(ValueKind::kBytes)) |

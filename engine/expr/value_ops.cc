@@ -48,7 +48,7 @@ Ordering CompareNumbers(const Value& a, const Value& b) {
   return Order(x, y);
 }
 
-void AppendQuoted(std::string* out, const std::string& text) {
+void AppendQuoted(std::string* out, std::string_view text) {
   out->push_back('"');
   for (char c : text) {
     if (c == '"' || c == '\\') {

@@ -81,7 +81,7 @@ std::string FormatParameterValue(ParameterType type, const Value& value) {
       return buffer;
     }
     case ValueKind::kBool: return value.as_bool() ? "true" : "false";
-    case ValueKind::kString: return value.as_string();
+    case ValueKind::kString: return std::string(value.as_string());
     case ValueKind::kDuration: return FormatDuration(value.as_duration());
     case ValueKind::kTimestamp:
       return type == ParameterType::kDate ? FormatLocalDate(value.as_timestamp())
@@ -91,7 +91,9 @@ std::string FormatParameterValue(ParameterType type, const Value& value) {
       std::string out = "[";
       for (const Value& item : value.as_list()) {
         if (out.size() > 1) out += ", ";
-        out += "'" + (item.kind() == ValueKind::kString ? item.as_string() : std::string()) + "'";
+        out += '\'';
+        if (item.kind() == ValueKind::kString) out += item.as_string();
+        out += '\'';
       }
       return out + "]";
     }

@@ -122,7 +122,7 @@ const char* CellProblemCode(const FieldDef& field, bool unlisted) {
 }
 
 Value ParseFieldText(const FieldDef& field, std::string_view text, const FieldParseOptions& options,
-                     std::string* error) {
+                     std::string* error, Arena* text_arena) {
   std::string ignored;
   if (error == nullptr) error = &ignored;
   error->clear();
@@ -132,7 +132,7 @@ Value ParseFieldText(const FieldDef& field, std::string_view text, const FieldPa
   switch (field.kind) {
     case FieldKind::kString:
     case FieldKind::kText:
-      return Value::String(std::string(text));
+      return Value::StringIn(text_arena, text);
     case FieldKind::kBool: {
       Truth truth = ReadTruth(trimmed, /*allow_unknown=*/false, options.truth_words);
       if (truth == Truth::kInvalid) {

@@ -29,7 +29,8 @@ nlohmann::json ValueToJson(const Value& value, const FieldDef* field) {
     case ValueKind::kMap: {
       nlohmann::json object = nlohmann::json::object();
       for (const auto& [key, item] : value.as_map()) {
-        std::string name = key.kind() == ValueKind::kString ? key.as_string() : ValueToJson(key, nullptr).dump();
+        std::string name = key.kind() == ValueKind::kString ? std::string(key.as_string())
+                                                            : ValueToJson(key, nullptr).dump();
         object[name] = ValueToJson(item, nullptr);
       }
       return object;

@@ -137,7 +137,7 @@ bool TableReader::NextKey(const FieldDef& field, std::string* key, Diagnostics& 
       if (empty) key->clear(); else key->assign(text);
     } else {
       bool unlisted = false;
-      Value value = ParseCell(field, labels_[field.slot], text, &error, &unlisted);
+      Value value = ParseCell(field, labels_[field.slot], text, &error, &unlisted, nullptr);
       empty = value.is_null();
       AssignKeyText(value, key);
     }
@@ -282,7 +282,11 @@ bool TableReader::Next(Record* out, Diagnostics& diagnostics) {
 
 bool TableReader::BuildRecord(Record* out, Diagnostics& diagnostics) {
   const std::string& path = reader_->path();
-  StartRecord(*type_, out);
+  std::size_t text_bytes = 0;  // the mapped cells: at least as much as their text as written
+  for (std::size_t column = 0; column < column_fields_.size(); ++column) {
+    if (column_fields_[column] != nullptr) text_bytes += row_.cells[column].text.size();
+  }
+  StartRecord(*type_, out, text_bytes);
   out->origin = {path_name_, row_.line, 0};
   out->cells = Record::Cells(type_->fields().size(), out->fields.get_allocator());
   bool accepted = true;
@@ -294,7 +298,8 @@ bool TableReader::BuildRecord(Record* out, Diagnostics& diagnostics) {
     bool unlisted = false;
     Value* slot = &out->fields[field->slot];
     BuildInPlace(slot, [&] {
-      return ParseCell(*field, labels_[field->slot], cell.text, &error, &unlisted);
+      return ParseCell(*field, labels_[field->slot], cell.text, &error, &unlisted,
+                       out->arena.get());
     });
     const Value& value = *slot;
     bool required = IsRequired(*field);
@@ -332,11 +337,12 @@ bool TableReader::BuildRecord(Record* out, Diagnostics& diagnostics) {
   return accepted;
 }
 
-void TableReader::StartRecord(const RecordType& type, Record* out) {
+void TableReader::StartRecord(const RecordType& type, Record* out, std::size_t text_bytes) {
   const std::size_t fields = type.fields().size();
-  // The values, the cells' positions, and the shared record with its count of references.
+  // The values, the cells' positions, the text, and the shared record with its count of references.
   constexpr std::size_t kShared = 256;
-  const std::size_t need = fields * (sizeof(Value) + sizeof(Record::CellPosition)) + kShared;
+  const std::size_t need =
+      fields * (sizeof(Value) + sizeof(Record::CellPosition)) + text_bytes + kShared;
   ArenaRef arena = arena_.Next(need);
   Record::Fields values(fields, ArenaAllocator<Value>(arena.get()));
   out->type = &type;
@@ -405,16 +411,25 @@ void TableReader::BuildSplitRows(Record* out, Diagnostics& diagnostics) {
         continue;
       }
       Record child;
-      StartRecord(*split.element, &child);
+      std::size_t text_bytes = 0;
+      for (std::string_view part : parts) text_bytes += part.size();
+      const Value* key = parent_key != nullptr ? &out->fields[parent_key->slot] : nullptr;
+      if (key != nullptr && key->kind() == ValueKind::kString) {
+        text_bytes += key->as_string().size();
+      }
+      StartRecord(*split.element, &child, text_bytes);
       child.origin = {path_name_, row_.line, 0};
-      if (split.key_field != nullptr && parent_key != nullptr) {
-        child.fields[split.key_field->slot] = out->fields[parent_key->slot];
+      if (split.key_field != nullptr && key != nullptr) {
+        // A copy of text in the parent's arena would point into it: the child's is its own.
+        child.fields[split.key_field->slot] =
+            key->kind() == ValueKind::kString ? Value::StringIn(child.arena.get(), key->as_string())
+                                              : *key;
       }
       if (split.seq_field != nullptr) child.fields[split.seq_field->slot] = Value::Int(listed);
       for (std::size_t part = 0; part < parts.size(); ++part) {
         bool unlisted = false;
-        Value value =
-            ParseCell(*split.fields[part], split.labels[part], parts[part], &error, &unlisted);
+        Value value = ParseCell(*split.fields[part], split.labels[part], parts[part], &error,
+                                &unlisted, child.arena.get());
         if (!error.empty()) {
           warn("'" + split.fields[part]->name + "': " + error +
                    (unlisted ? ", and the mapping's values do not list it" : ""),

@@ -115,18 +115,20 @@ class TableReader {
   bool NextWellFormedRow(Diagnostics& diagnostics, int only_column = -1);
   // Fills `*out` from row_; false when the row is rejected (already reported).
   bool BuildRecord(Record* out, Diagnostics& diagnostics);
-  // Makes `*out` a record of `type` with every field null, its values in the current arena.
-  void StartRecord(const RecordType& type, Record* out);
+  // Makes `*out` a record of `type` with every field null, its values in the current arena, which
+  // has room for `text_bytes` of its text too.
+  void StartRecord(const RecordType& type, Record* out, std::size_t text_bytes);
   // Whether the field is required by its type or by the caller (required_columns).
   bool IsRequired(const FieldDef& field) const { return required_[field.slot] != 0; }
   // Applies the file's mapping (from parse_.mappings), before the header is read.
   void UseMapping();
-  // The cell's value, through the field's value map when it has one. Inline: most fields have
-  // none, and their cells go straight to the parser.
+  // The cell's value, through the field's value map when it has one; text as written is placed
+  // in `arena` (that of the record it is for) when one is given. Inline: most fields have no value
+  // map, and their cells go straight to the parser.
   Value ParseCell(const FieldDef& field, const LabelMap* labels, std::string_view text,
-                  std::string* error, bool* unlisted) {
+                  std::string* error, bool* unlisted, Arena* arena) {
     *unlisted = false;
-    if (labels == nullptr) return ParseFieldText(field, text, parse_, error);
+    if (labels == nullptr) return ParseFieldText(field, text, parse_, error, arena);
     return ParseMappedCell(field, *labels, text, error, unlisted);
   }
   // ParseCell for a field with a value map.

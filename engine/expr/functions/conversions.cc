@@ -79,7 +79,7 @@ Value ToInt(const Args& args, const CallContext&) {
       return Value::Int(static_cast<std::int64_t>(d));
     }
     case ValueKind::kString: {
-      const std::string& s = v.as_string();
+      const std::string s(v.as_string());  // strtoll reads up to a terminating null
       errno = 0;
       char* end = nullptr;
       long long r = std::strtoll(s.c_str(), &end, 10);
@@ -109,7 +109,7 @@ Value ToUint(const Args& args, const CallContext&) {
       return Value::Uint(static_cast<std::uint64_t>(d));
     }
     case ValueKind::kString: {
-      const std::string& s = v.as_string();
+      const std::string s(v.as_string());  // strtoll reads up to a terminating null
       errno = 0;
       char* end = nullptr;
       unsigned long long r = std::strtoull(s.c_str(), &end, 10);
@@ -134,7 +134,7 @@ Value ToDouble(const Args& args, const CallContext&) {
     case ValueKind::kUint:
       return Value::Double(static_cast<double>(v.as_uint()));
     case ValueKind::kString: {
-      const std::string& s = v.as_string();
+      const std::string s(v.as_string());  // strtod reads up to a terminating null
       char* end = nullptr;
       double d = std::strtod(s.c_str(), &end);
       if (s.empty() || *end != '\0' || s[0] == ' ') {
@@ -176,12 +176,12 @@ Value ToBool(const Args& args, const CallContext&) {
   const Value& v = args[0];
   if (v.kind() == ValueKind::kBool) return v;
   if (v.kind() == ValueKind::kString) {
-    const std::string& s = v.as_string();
+    std::string_view s = v.as_string();
     if (s == "1" || s == "t" || s == "true" || s == "TRUE" || s == "True") return Value::Bool(true);
     if (s == "0" || s == "f" || s == "false" || s == "FALSE" || s == "False") {
       return Value::Bool(false);
     }
-    return Value::Error("cannot convert '" + s + "' to bool");
+    return Value::Error("cannot convert '" + std::string(s) + "' to bool");
   }
   return NoMatchingOverload("bool");
 }
@@ -189,7 +189,7 @@ Value ToBool(const Args& args, const CallContext&) {
 Value ToBytes(const Args& args, const CallContext&) {
   const Value& v = args[0];
   if (v.kind() == ValueKind::kBytes) return v;
-  if (v.kind() == ValueKind::kString) return Value::BytesValue(v.as_string());
+  if (v.kind() == ValueKind::kString) return Value::BytesValue(std::string(v.as_string()));
   return NoMatchingOverload("bytes");
 }
 

@@ -36,7 +36,7 @@ std::shared_ptr<const RE2> CompileAny(const std::vector<std::string>& patterns, 
 // neither.
 bool PatternsOf(const Value& value, std::vector<std::string>* patterns, std::string* error) {
   if (value.kind() == ValueKind::kString) {
-    patterns->push_back(value.as_string());
+    patterns->emplace_back(value.as_string());
     return true;
   }
   if (value.kind() != ValueKind::kList) return false;
@@ -45,7 +45,7 @@ bool PatternsOf(const Value& value, std::vector<std::string>* patterns, std::str
       *error = "mentions() takes a list of strings (patterns)";
       return false;
     }
-    patterns->push_back(item.as_string());
+    patterns->emplace_back(item.as_string());
   }
   return true;
 }

@@ -110,7 +110,7 @@ Value Add(const Args& args, const CallContext&) {
     case ValueKind::kDouble:
       return Value::Double(a.as_double() + b.as_double());
     case ValueKind::kString:
-      return Value::String(a.as_string() + b.as_string());
+      return Value::String(std::string(a.as_string()).append(b.as_string()));
     case ValueKind::kBytes:
       return Value::BytesValue(a.as_bytes() + b.as_bytes());
     case ValueKind::kList: {

@@ -1,8 +1,11 @@
 // String functions: contains, startsWith, endsWith, matches (RE2), lower, upper.
 #include <re2/re2.h>
 
+#include <string>
+#include <string_view>
 #include <unordered_map>
 
+#include "engine/base/string_hash.h"
 #include "engine/expr/functions/builtins.h"
 
 namespace uofa::expr::builtins {
@@ -21,12 +24,12 @@ Value EndsWith(const Args& args, const CallContext&) {
 
 namespace {
 
-std::shared_ptr<const RE2> CompilePattern(const std::string& pattern, std::string* error) {
+std::shared_ptr<const RE2> CompilePattern(std::string_view pattern, std::string* error) {
   RE2::Options options;
   options.set_log_errors(false);
   auto re = std::make_shared<const RE2>(pattern, options);
   if (!re->ok()) {
-    *error = "invalid regular expression '" + pattern + "': " + re->error();
+    *error = "invalid regular expression '" + std::string(pattern) + "': " + re->error();
     return nullptr;
   }
   return re;
@@ -34,14 +37,16 @@ std::shared_ptr<const RE2> CompilePattern(const std::string& pattern, std::strin
 
 // Patterns built at run time (`matches('(^|;)' + l + '(;|$)')` over eleven topics and every
 // course of every member of staff) repeat: each thread keeps the ones it compiled, up to a bound.
-std::shared_ptr<const RE2> CompileRuntimePattern(const std::string& pattern, std::string* error) {
+std::shared_ptr<const RE2> CompileRuntimePattern(std::string_view pattern, std::string* error) {
   constexpr std::size_t kMaxKept = 256;
-  thread_local std::unordered_map<std::string, std::shared_ptr<const RE2>> kept;
+  thread_local std::unordered_map<std::string, std::shared_ptr<const RE2>, StringHash,
+                                  std::equal_to<>>
+      kept;
   if (auto it = kept.find(pattern); it != kept.end()) return it->second;
   std::shared_ptr<const RE2> re = CompilePattern(pattern, error);
   if (!re) return nullptr;
   if (kept.size() >= kMaxKept) kept.clear();
-  kept.emplace(pattern, re);
+  kept.emplace(std::string(pattern), re);
   return re;
 }
 
@@ -68,7 +73,7 @@ Value Matches(const Args& args, const CallContext& context) {
 }
 
 Value Lower(const Args& args, const CallContext&) {
-  std::string text = args[0].as_string();
+  std::string text(args[0].as_string());
   for (char& c : text) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   }
@@ -76,7 +81,7 @@ Value Lower(const Args& args, const CallContext&) {
 }
 
 Value Upper(const Args& args, const CallContext&) {
-  std::string text = args[0].as_string();
+  std::string text(args[0].as_string());
   for (char& c : text) {
     if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
   }

@@ -221,6 +221,12 @@ TEST_CASE("mapped table: items of a split column with several parts") {
   CHECK(Child(first, "interventions", 0).Get("in_care_plan").as_bool());
   CHECK(read.records[1].Get("interventions").as_list().empty());
   CHECK(read.counts.cell_problems == 1);
+  // An item's copy of the incident's id is in the item's own arena, not pointing into the
+  // incident's: the item may outlive the incident.
+  const Value& id = held.Get("incident_id");
+  CHECK(id.as_string() == "INC-1");
+  CHECK(held.fields.get_allocator().arena()->Holds(id.as_string().data()));
+  CHECK(id.as_string().data() != first.Get("incident_id").as_string().data());
 }
 
 TEST_CASE("mapped table: Windows-1252 text is read as UTF-8 at the file's byte positions") {

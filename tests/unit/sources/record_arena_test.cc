@@ -110,6 +110,8 @@ TEST_CASE("table records: a record, its values and its child list share blocks w
     CHECK(arena->Holds(&record));
     CHECK(arena->Holds(record.fields.data()));
     CHECK(arena->Holds(record.cells.data()));
+    CHECK(record.Get("ward").as_string() == "Oak");
+    CHECK(arena->Holds(record.Get("ward").as_string().data()));  // text too, not the heap
     const Value& list = record.Get("interventions");
     REQUIRE(list.kind() == ValueKind::kList);
     CHECK(arena->Holds(&list.as_list()));  // the shared list beside the record
@@ -121,6 +123,7 @@ TEST_CASE("table records: a record, its values and its child list share blocks w
       REQUIRE(child_arena != nullptr);
       CHECK(child_arena->Holds(&child));
       CHECK(child.Get("incident_id").as_string() == Id(n + 1));
+      CHECK(child_arena->Holds(child.Get("incident_id").as_string().data()));
     }
     CHECK(record.Id() == Id(n + 1));
   }
