@@ -72,8 +72,13 @@ std::uint32_t KeyPositions::FindNear(std::string_view key, std::uint32_t* near) 
   return slot.row;
 }
 
+void KeyPositions::Prefetch(std::string_view key) const {
+  if (slots_.empty()) return;
+  __builtin_prefetch(&slots_[HashOf(key) & (slots_.size() - 1)]);
+}
+
 void KeyPositions::Grow() {
-  std::vector<Slot> old = std::move(slots_);
+  std::vector<Slot, HugePageAllocator<Slot>> old = std::move(slots_);
   slots_.assign(old.empty() ? kFirstSlots : old.size() * 2, Slot());
   std::size_t mask = slots_.size() - 1;
   for (const Slot& slot : old) {

@@ -19,6 +19,8 @@
 #include <string_view>
 #include <vector>
 
+#include "engine/base/huge_page_allocator.h"
+
 namespace uofa {
 
 class KeyPositions {
@@ -36,6 +38,9 @@ class KeyPositions {
   /// about the order they were added, as a child table's parents are, are then read from memory
   /// in order rather than from a slot anywhere in the index.
   std::uint32_t FindNear(std::string_view key, std::uint32_t* near) const;
+  /// Asks for the slot where a lookup of `key` starts to be brought into the cache, for a lookup
+  /// made a little later, once other work has hidden the wait for memory.
+  void Prefetch(std::string_view key) const;
   std::size_t size() const { return size_; }
 
  private:
@@ -59,7 +64,8 @@ class KeyPositions {
   std::size_t Probe(std::string_view key, std::uint32_t hash) const;
   void Grow();
 
-  std::vector<Slot> slots_;  // a power of two in size, at most half full
+  // A power of two in size, at most half full; in huge pages once large (read at random).
+  std::vector<Slot, HugePageAllocator<Slot>> slots_;
   std::string keys_;         // every key, one after another
   std::vector<std::uint64_t> starts_{0};  // where each key starts in keys_, and the end
   std::vector<std::uint32_t> rows_;       // the row of each key, in the order keys were added
