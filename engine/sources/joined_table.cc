@@ -288,6 +288,7 @@ class JoinedTableSource : public RecordSource {
         continue;
       }
       std::uint32_t at = positions_ ? positions_->FindNear(key, &near_) : KeyPositions::kNone;
+      const bool look_up = StartLookup(record);
       for (ChildRows& child : children_) {
         if (child.stream) {
           AttachStreamed(child, key, at, &record, diagnostics);
@@ -295,7 +296,7 @@ class JoinedTableSource : public RecordSource {
           AttachChildren(child, key, &record);
         }
       }
-      AttachLookup(&record, diagnostics);
+      if (look_up) AttachLookup(&record, diagnostics);
       *out = ShareRecord(std::move(record));
       UpdateCounts();
       return true;
@@ -372,12 +373,22 @@ class JoinedTableSource : public RecordSource {
     record->fields[child.field->slot] = Value::List(ShareList(std::move(items)));
   }
 
+  // Whether `record` names a row of the lookup table to attach (AttachLookup): then its key is
+  // kept, and the table's slot for it asked into the cache while the child rows are attached.
+  // A lookup in a national table of patients was mostly a wait for that slot.
+  bool StartLookup(const Record& record) {
+    if (lookup_.field == nullptr) return false;
+    if (!record.fields[lookup_.field->slot].is_null()) return false;
+    AssignKeyText(record.At(lookup_.key_slot), &lookup_key_);
+    if (lookup_key_.empty()) return false;
+    lookup_.table->keys.Prefetch(lookup_key_);
+    return true;
+  }
+
+  // Attaches the row of the lookup table named by the key StartLookup kept, or reports that the
+  // table has none.
   void AttachLookup(Record* record, Diagnostics& diagnostics) {
-    if (lookup_.field == nullptr) return;
-    if (!record->fields[lookup_.field->slot].is_null()) return;
-    std::string& key = lookup_key_;
-    AssignKeyText(record->At(lookup_.key_slot), &key);
-    if (key.empty()) return;
+    const std::string& key = lookup_key_;
     const std::shared_ptr<const Record>* found = lookup_.table->Find(key);
     if (found == nullptr) {
       table_->WarningAtCell(diagnostics, lookup_.key_field,
