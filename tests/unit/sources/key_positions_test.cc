@@ -23,6 +23,18 @@ TEST_CASE("key positions: an empty index finds nothing") {
   CHECK(positions.Find("") == KeyPositions::kNone);
 }
 
+TEST_CASE("key positions: asking for a key's slot ahead of its lookup changes nothing found") {
+  KeyPositions positions;
+  positions.Prefetch("INC-1");  // no slots yet
+  CHECK(positions.Find("INC-1") == KeyPositions::kNone);
+  CHECK(positions.Insert("INC-1", 4));
+  positions.Prefetch("INC-1");
+  positions.Prefetch("INC-2");
+  CHECK(positions.size() == 1);
+  CHECK(positions.Find("INC-1") == 4);
+  CHECK(positions.Find("INC-2") == KeyPositions::kNone);
+}
+
 TEST_CASE("key positions: a key keeps its first row, and only the whole key is found") {
   KeyPositions positions;
   CHECK(positions.Insert("INC-1", 0));
