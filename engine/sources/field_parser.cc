@@ -79,9 +79,9 @@ Value ParseNumber(std::string_view text, std::string* error) {
 }
 
 Value ParseCode(const FieldDef& field, std::string_view text, const FieldParseOptions& options,
-                std::string* error) {
+                std::string* error, Arena* arena) {
   const CodeList* list = options.codes ? options.codes->Find(field.code_list) : nullptr;
-  if (list == nullptr) return Value::String(std::string(text));
+  if (list == nullptr) return Value::StringIn(arena, text);
   std::string code = list->Normalize(text);
   if (!list->Contains(code)) {
     bool retired = false;
@@ -89,23 +89,23 @@ Value ParseCode(const FieldDef& field, std::string_view text, const FieldParseOp
     *error = Quoted(text) + (retired ? " is a retired code of " : " is not a code of ") +
              Quoted(list->id);
   }
-  return Value::String(std::move(code));
+  return Value::StringIn(arena, code);
 }
 
-Value ParseEnum(const FieldDef& field, std::string_view text, std::string* error) {
+Value ParseEnum(const FieldDef& field, std::string_view text, std::string* error, Arena* arena) {
   for (const std::string& allowed : field.enum_values) {
-    if (allowed == text) return Value::String(allowed);
+    if (allowed == text) return Value::StringIn(arena, allowed);
   }
   // Exports often capitalise labels; the canonical spelling is what rules compare against.
   for (const std::string& allowed : field.enum_values) {
-    if (EqualsIgnoringCase(allowed, text)) return Value::String(allowed);
+    if (EqualsIgnoringCase(allowed, text)) return Value::StringIn(arena, allowed);
   }
   std::string expected;
   for (const std::string& allowed : field.enum_values) {
     expected += (expected.empty() ? "" : ", ") + allowed;
   }
   *error = Quoted(text) + " is not one of " + expected;
-  return Value::String(std::string(text));
+  return Value::StringIn(arena, text);
 }
 
 }  // namespace
@@ -143,9 +143,9 @@ Value ParseFieldText(const FieldDef& field, std::string_view text, const FieldPa
     }
     case FieldKind::kTristate: {
       switch (ReadTruth(trimmed, /*allow_unknown=*/true, options.truth_words)) {
-        case Truth::kYes: return Value::String("yes");
-        case Truth::kNo: return Value::String("no");
-        case Truth::kUnknown: return Value::String("unknown");
+        case Truth::kYes: return Value::StringIn(text_arena, "yes");
+        case Truth::kNo: return Value::StringIn(text_arena, "no");
+        case Truth::kUnknown: return Value::StringIn(text_arena, "unknown");
         case Truth::kInvalid: break;
       }
       *error = Quoted(trimmed) + " is not Y, N or U";
@@ -190,9 +190,9 @@ Value ParseFieldText(const FieldDef& field, std::string_view text, const FieldPa
       return Value::Time(*parsed);
     }
     case FieldKind::kCode:
-      return ParseCode(field, trimmed, options, error);
+      return ParseCode(field, trimmed, options, error, text_arena);
     case FieldKind::kEnum:
-      return ParseEnum(field, trimmed, error);
+      return ParseEnum(field, trimmed, error, text_arena);
     case FieldKind::kList:
       *error = "a list cannot be read from text";
       return Value();

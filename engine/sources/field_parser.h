@@ -35,8 +35,9 @@ struct FieldParseOptions {
 /// - int / number: decimal; number also takes a fraction.
 /// - date: YYYY-MM-DD (or DD/MM/YYYY), as midnight Europe/London; datetime: see ParseDateTime.
 /// - code: normalised by the code list ("1" -> "01"); enum: one of the listed values.
-/// - string / text: the text as it is, in `text_arena` when one is given (Value::StringIn: the
-///   arena of the record the value is for), else on the heap.
+/// - string / text: the text as it is.
+/// The text of a string, text, tristate, code or enum value is placed in `text_arena` when one is
+/// given (Value::StringIn: the arena of the record the value is for), else on the heap.
 /// On invalid text, sets `*error` (lowercase, no period, e.g. "'31/02/2023' is not a valid date")
 /// and returns: for code and enum, the (normalised) text itself, so that rules still see the
 /// unrecognised value and fail on it; for every other kind, null.

@@ -195,6 +195,46 @@ TEST_CASE("ParseFieldText: enums take a listed value, in any case") {
   CHECK(bad.error == "'boss' is not one of hands_on, lead, observer");
 }
 
+TEST_CASE("ParseFieldText: the text of a value goes into the arena given, as it would be read") {
+  auto codes = testing::MakeTestCodes();
+  FieldParseOptions options;
+  options.codes = codes.get();
+  FieldDef code = Field(FieldKind::kCode);
+  code.code_list = "ri_type";
+  FieldDef listed = Field(FieldKind::kEnum);
+  listed.enum_values = {"hands_on", "lead"};
+  struct Case {
+    FieldDef field;
+    std::string_view text;
+    std::string_view value;
+  };
+  const Case cases[] = {{Field(FieldKind::kString), "INC-1", "INC-1"},
+                        {Field(FieldKind::kText), " Held, then calm ", " Held, then calm "},
+                        {Field(FieldKind::kTristate), "U", "unknown"},
+                        {code, "1", "01"},
+                        {code, "99", "99"},
+                        {listed, "Hands_On", "hands_on"},
+                        {listed, "boss", "boss"}};
+  ArenaRef arena = ArenaRef::New(1024);
+  for (const Case& item : cases) {
+    CAPTURE(item.text);
+    std::string error;
+    std::string heap_error;
+    Value in_arena = ParseFieldText(item.field, item.text, options, &error, arena.get());
+    Value on_heap = ParseFieldText(item.field, item.text, options, &heap_error);
+    CHECK(in_arena.as_string() == item.value);
+    CHECK(on_heap.as_string() == item.value);
+    CHECK(error == heap_error);
+    CHECK(arena.get()->Holds(in_arena.as_string().data()));
+    CHECK_FALSE(arena.get()->Holds(on_heap.as_string().data()));
+  }
+  // Values that are not text take nothing from the arena.
+  const std::size_t left = arena.get()->remaining();
+  CHECK(ParseFieldText(Field(FieldKind::kInt), "42", options, nullptr, arena.get()).as_int() == 42);
+  CHECK(ParseFieldText(Field(FieldKind::kBool), "Y", options, nullptr, arena.get()).as_bool());
+  CHECK(arena.get()->remaining() == left);
+}
+
 TEST_CASE("ParseFieldText: lists and records cannot come from text") {
   Parsed list = Parse(Field(FieldKind::kList), "x");
   CHECK(list.value.is_null());

@@ -124,6 +124,8 @@ TEST_CASE("table records: a record, its values and its child list share blocks w
       CHECK(child_arena->Holds(&child));
       CHECK(child.Get("incident_id").as_string() == Id(n + 1));
       CHECK(child_arena->Holds(child.Get("incident_id").as_string().data()));
+      CHECK(child.Get("type_code").kind() == ValueKind::kString);  // a code, as normalised
+      CHECK(child_arena->Holds(child.Get("type_code").as_string().data()));
     }
     CHECK(record.Id() == Id(n + 1));
   }
