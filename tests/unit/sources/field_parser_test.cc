@@ -2,6 +2,7 @@
 
 #include <doctest/doctest.h>
 
+#include <memory>
 #include <string>
 
 #include "tests/unit/sources/test_schema.h"
@@ -26,6 +27,24 @@ Parsed Parse(const FieldDef& field, std::string_view text, FieldParseOptions opt
   out.value = ParseFieldText(field, text, options, &out.error);
   return out;
 }
+
+// The test code lists, given to the parser, and a field coded by the list of intervention types.
+struct Coded {
+  std::unique_ptr<CodeRegistry> codes = testing::MakeTestCodes();
+  FieldParseOptions options = WithCodes(codes.get());
+  FieldDef field = CodeField("ri_type");
+
+  static FieldParseOptions WithCodes(const CodeRegistry* registry) {
+    FieldParseOptions options;
+    options.codes = registry;
+    return options;
+  }
+  static FieldDef CodeField(const char* list) {
+    FieldDef field = Field(FieldKind::kCode);
+    field.code_list = list;
+    return field;
+  }
+};
 
 std::string Instant(const Value& value) {
   REQUIRE(value.kind() == ValueKind::kTimestamp);
@@ -148,11 +167,10 @@ TEST_CASE("ParseFieldText: datetimes with and without offsets") {
 }
 
 TEST_CASE("ParseFieldText: codes are normalised and checked against their list") {
-  auto codes = testing::MakeTestCodes();
-  FieldParseOptions options;
-  options.codes = codes.get();
-  FieldDef field = Field(FieldKind::kCode);
-  field.code_list = "ri_type";
+  Coded coded;
+  const auto& codes = coded.codes;
+  const FieldParseOptions& options = coded.options;
+  FieldDef field = coded.field;
 
   Parsed one = Parse(field, "1", options);
   CHECK(one.error.empty());
@@ -196,11 +214,9 @@ TEST_CASE("ParseFieldText: enums take a listed value, in any case") {
 }
 
 TEST_CASE("ParseFieldText: the text of a value goes into the arena given, as it would be read") {
-  auto codes = testing::MakeTestCodes();
-  FieldParseOptions options;
-  options.codes = codes.get();
-  FieldDef code = Field(FieldKind::kCode);
-  code.code_list = "ri_type";
+  Coded coded;
+  const FieldParseOptions& options = coded.options;
+  const FieldDef& code = coded.field;
   FieldDef listed = Field(FieldKind::kEnum);
   listed.enum_values = {"hands_on", "lead"};
   struct Case {
