@@ -75,8 +75,8 @@ class Value {
   /// A string whose bytes are copied into `arena` (onto the heap when they do not fit, or when
   /// `arena` is null). The value and its copies point into the arena and must not outlive it: it
   /// is for the fields of a record in that arena (Record::arena), which live as long as the
-  /// record. Copied one by one, a table's text cells were an allocation each on the thread
-  /// reading and a free each on the thread letting the records go.
+  /// record: a table's text cells then cost no allocation each on the thread reading them, nor a
+  /// free each on the thread letting the records go.
   static Value StringIn(Arena* arena, std::string_view text) {
     void* bytes = arena != nullptr ? arena->Allocate(text.size(), 1) : nullptr;
     if (bytes == nullptr) return String(std::string(text));

@@ -109,7 +109,7 @@ Value ToUint(const Args& args, const CallContext&) {
       return Value::Uint(static_cast<std::uint64_t>(d));
     }
     case ValueKind::kString: {
-      const std::string s(v.as_string());  // strtoll reads up to a terminating null
+      const std::string s(v.as_string());  // strtoull reads up to a terminating null
       errno = 0;
       char* end = nullptr;
       unsigned long long r = std::strtoull(s.c_str(), &end, 10);
