@@ -19,8 +19,9 @@ TEST_CASE("value: copies, moves and assignments between every kind keep the valu
   ArenaRef arena = ArenaRef::New(1024);
   const Value values[] = {
       Value(), Value::Bool(true), Value::Int(-3), Value::Uint(4), Value::Double(0.5),
-      Value::String(kLong), Value::StringIn(arena.get(), kLong + "!"), Value::BytesValue("b"), Value::Time(Timestamp{86400, 0}),
-      Value::Span(Duration{60, 0}), Value::List(ValueList{Value::Int(1), Value::String(kLong)}),
+      Value::String(kLong), Value::StringIn(arena.get(), kLong + "!"), Value::BytesValue("b"),
+      Value::Time(Timestamp{86400, 0}), Value::Span(Duration{60, 0}),
+      Value::List(ValueList{Value::Int(1), Value::String(kLong)}),
       Value::Map(ValueMap{{Value::String("k"), Value::Int(2)}}), Value::Type("int"),
       Value::Error("broken")};
   for (const Value& from : values) {
