@@ -354,14 +354,15 @@ void TableReader::StartRecord(const RecordType& type, Record* out, std::size_t t
 }
 
 Value TableReader::ParseMappedCell(const FieldDef& field, const LabelMap& labels,
-                                   std::string_view text, std::string* error, bool* unlisted) {
+                                   std::string_view text, std::string* error, bool* unlisted,
+                                   Arena* arena) {
   if (!TrimSpace(text).empty()) {
     if (const std::string* mapped = labels.Find(text, &scratch_)) {
-      return ParseFieldText(field, *mapped, parse_, error);
+      return ParseFieldText(field, *mapped, parse_, error, arena);
     }
     *unlisted = true;
   }
-  return ParseFieldText(field, text, parse_, error);
+  return ParseFieldText(field, text, parse_, error, arena);
 }
 
 void TableReader::BuildSplitRows(Record* out, Diagnostics& diagnostics) {

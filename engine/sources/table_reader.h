@@ -122,18 +122,18 @@ class TableReader {
   bool IsRequired(const FieldDef& field) const { return required_[field.slot] != 0; }
   // Applies the file's mapping (from parse_.mappings), before the header is read.
   void UseMapping();
-  // The cell's value, through the field's value map when it has one; text as written is placed
-  // in `arena` (that of the record it is for) when one is given. Inline: most fields have no value
-  // map, and their cells go straight to the parser.
+  // The cell's value, through the field's value map when it has one; its text is placed in `arena`
+  // (that of the record it is for) when one is given. Inline: most fields have no value map, and
+  // their cells go straight to the parser.
   Value ParseCell(const FieldDef& field, const LabelMap* labels, std::string_view text,
                   std::string* error, bool* unlisted, Arena* arena) {
     *unlisted = false;
     if (labels == nullptr) return ParseFieldText(field, text, parse_, error, arena);
-    return ParseMappedCell(field, *labels, text, error, unlisted);
+    return ParseMappedCell(field, *labels, text, error, unlisted, arena);
   }
   // ParseCell for a field with a value map.
   Value ParseMappedCell(const FieldDef& field, const LabelMap& labels, std::string_view text,
-                        std::string* error, bool* unlisted);
+                        std::string* error, bool* unlisted, Arena* arena);
   // Fills the list field of each split column from its cell in row_.
   void BuildSplitRows(Record* out, Diagnostics& diagnostics);
 

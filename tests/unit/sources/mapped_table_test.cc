@@ -102,6 +102,9 @@ TEST_CASE("mapped table: renames, labels, UK datetimes, booleans and a split col
   CHECK(first.Get("reason_code").as_string() == "10");
   CHECK(first.Get("planned").as_bool());
   CHECK(first.Get("location").as_string() == "Bedroom");
+  // A label's value, like the text as written, is in the record's arena.
+  REQUIRE(first.arena);
+  CHECK(first.arena.get()->Holds(first.Get("location").as_string().data()));
   REQUIRE(first.Get("interventions").as_list().size() == 2);
   CHECK(Child(first, "interventions", 0).Get("type_code").as_string() == "01");
   CHECK(Child(first, "interventions", 0).Get("incident_id").as_string() == "INC-1");
