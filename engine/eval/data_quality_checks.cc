@@ -12,6 +12,8 @@ namespace {
 constexpr std::int64_t kMinute = 60;
 constexpr std::int64_t kHour = 60 * kMinute;
 constexpr std::int64_t kDay = 24 * kHour;
+// How deep the checks go into the records of list fields (an incident's interventions are 1).
+constexpr int kDeepestChecked = 4;
 
 // The cell of `field` in the record's row; the row when the source does not say.
 SourceLocation CellOf(const Record& record, std::string_view field) {
@@ -49,6 +51,20 @@ std::optional<Timestamp> TimeAt(const Record& record, int slot) {
   return value.as_timestamp();
 }
 
+// Whether a record of `type`, or one of its list fields' records down to `depth` levels, has
+// what the checks look at (a start and an end). A list of records that cannot (an incident's
+// people involved, observations, reviews) is not read at all: its rows were built on another
+// core, and reading them here was most of the checks' time.
+bool MayNeedChecking(const RecordType& type, int depth) {
+  if (type.SlotOf("started_at") >= 0 && type.SlotOf("ended_at") >= 0) return true;
+  if (depth >= kDeepestChecked) return false;
+  for (const FieldDef& field : type.fields()) {
+    if (field.kind != FieldKind::kList) continue;
+    if (field.element == nullptr || MayNeedChecking(*field.element, depth + 1)) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 // What the checks need of one record type, found when the first record of the type is checked:
@@ -65,7 +81,7 @@ struct RecordTypeChecks {
   int type_code = -1;
   const CodeList* code_list = nullptr;  // of the type code
   std::vector<Bound> bounds;            // in the order of the settings
-  std::vector<int> lists;               // the slots of its list fields, checked in turn
+  std::vector<int> lists;  // the slots of its list fields whose records may be checked, in turn
   std::string code;                     // the record's type code, normalised (reused)
 };
 
@@ -143,7 +159,9 @@ RecordTypeChecks& RecordQualityChecker::For(const RecordType& type) {
   checks->started = type.SlotOf("started_at");
   checks->ended = type.SlotOf("ended_at");
   for (const FieldDef& field : type.fields()) {
-    if (field.kind == FieldKind::kList) checks->lists.push_back(field.slot);
+    if (field.kind != FieldKind::kList) continue;
+    if (field.element != nullptr && !MayNeedChecking(*field.element, 1)) continue;
+    checks->lists.push_back(field.slot);
   }
   if (const FieldDef* field = type.Find("type_code"); field != nullptr && codes_ != nullptr) {
     checks->code_list = codes_->Find(field->code_list);
@@ -166,7 +184,7 @@ RecordTypeChecks& RecordQualityChecker::For(const RecordType& type) {
 }
 
 void RecordQualityChecker::CheckOne(const Record& record, Diagnostics& findings, int depth) {
-  if (record.type == nullptr || depth > 4) return;
+  if (record.type == nullptr || depth > kDeepestChecked) return;
   RecordTypeChecks& checks = For(*record.type);
   for (const RecordCheck& check : kRecordChecks) check.run(record, checks, findings);
   for (int slot : checks.lists) {

@@ -1,14 +1,17 @@
 // Data-quality findings: each kind with its exact message, code and position, from a small audit
 // folder written to a temporary directory; the record checks with their bounds overridden in
-// uofa.yaml; and the per-column summary's counts.
+// uofa.yaml; the per-column summary's counts; and which of a record's lists the record checks
+// read.
 #include <doctest/doctest.h>
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "engine/eval/audit_settings.h"
 #include "engine/eval/data_quality_checks.h"
+#include "engine/record/record_type.h"
 #include "tests/unit/hostile/hostile_support.h"
 #include "uofa/data_quality.h"
 #include "uofa/engine.h"
@@ -300,6 +303,86 @@ TEST_CASE("data quality: the kinds found in a JSON Lines file, positioned at its
         });
   CHECK(result.records_read == 7);  // and the row of patients.csv
   CHECK(result.records_rejected == 3);
+}
+
+// Record types by hand for the checker: a spell with a start and an end, a note with neither,
+// and a ward whose lists hold them (and a list of wards, one level further down).
+struct CheckedTypes {
+  RecordType spell{"spell"};
+  RecordType note{"note"};
+  RecordType ward{"ward"};
+  RecordType trust{"trust"};
+
+  static FieldDef Field(const char* name, FieldKind kind, const RecordType* element = nullptr) {
+    FieldDef field;
+    field.name = name;
+    field.kind = kind;
+    field.element = element;
+    if (element != nullptr) field.of = element->name();
+    return field;
+  }
+
+  CheckedTypes() {
+    spell.AddField(Field("started_at", FieldKind::kDateTime));
+    spell.AddField(Field("ended_at", FieldKind::kDateTime));
+    note.AddField(Field("text", FieldKind::kText));
+    ward.AddField(Field("spells", FieldKind::kList, &spell));
+    ward.AddField(Field("notes", FieldKind::kList, &note));
+    trust.AddField(Field("wards", FieldKind::kList, &ward));
+  }
+
+  // A spell that ends an hour before it starts.
+  std::shared_ptr<const Record> BackwardsSpell() const {
+    std::string error;
+    Record record;
+    record.type = &spell;
+    record.fields = {Value::Time(*ParseDateTime("2024-05-01T10:00", &error)),
+                     Value::Time(*ParseDateTime("2024-05-01T09:00", &error))};
+    return ShareRecord(std::move(record));
+  }
+
+  std::shared_ptr<const Record> Ward(Value spells, Value notes) const {
+    Record record;
+    record.type = &ward;
+    record.fields = {std::move(spells), std::move(notes)};
+    return ShareRecord(std::move(record));
+  }
+};
+
+std::vector<std::string> CodesOf(const Diagnostics& found) {
+  std::vector<std::string> codes;
+  for (const Diagnostic& problem : found.Items()) codes.push_back(problem.code);
+  return codes;
+}
+
+TEST_CASE("data quality: the record checks read the lists whose records can have a problem") {
+  CheckedTypes types;
+  DataQualitySettings settings;
+  settings.max_durations.clear();
+  RecordQualityChecker checker(settings, nullptr);
+  const std::vector<std::string> backwards{kDqEndBeforeStart};
+
+  Diagnostics in_spells;
+  checker.Check(*types.Ward(Value::List(ValueList{Value::OfRecord(types.BackwardsSpell())}),
+                            Value::List(ValueList{})),
+                in_spells);
+  CHECK(CodesOf(in_spells) == backwards);
+
+  // Two levels down: a trust's wards' spells.
+  Record trust;
+  trust.type = &types.trust;
+  trust.fields = {Value::List(ValueList{Value::OfRecord(types.Ward(
+      Value::List(ValueList{Value::OfRecord(types.BackwardsSpell())}), Value()))})};
+  Diagnostics in_wards;
+  checker.Check(trust, in_wards);
+  CHECK(CodesOf(in_wards) == backwards);
+
+  // The notes' type has no start and end, so their list is not read, whatever it holds.
+  Diagnostics in_notes;
+  checker.Check(*types.Ward(Value::List(ValueList{}),
+                            Value::List(ValueList{Value::OfRecord(types.BackwardsSpell())})),
+                in_notes);
+  CHECK(CodesOf(in_notes).empty());
 }
 
 }  // namespace
