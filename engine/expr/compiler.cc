@@ -186,9 +186,12 @@ class Compiler {
     bool constant =
         AllConstant(args) && std::none_of(e.overloads.begin(), e.overloads.end(),
                                           [](const Overload* o) { return o->reads_evaluation; });
-    return Fold(
+    const Node* negated = !e.target && e.name == "!_" && args.size() == 1 ? args[0].get() : nullptr;
+    NodePtr call = Fold(
         std::make_unique<CallNode>(e.name, e.overloads, std::move(args), std::move(prepared)),
         constant);
+    if (negated == nullptr || constant) return call;
+    return std::make_unique<NotNode>(std::move(call), negated);
   }
 
   std::vector<ExpressionError>* errors_;

@@ -157,6 +157,15 @@ Value CallNode::Dispatch(const Args& args, Frame& frame) const {
                       "' applied to '(" + kinds + ")'");
 }
 
+Truth NotNode::Test(Frame& frame) const {
+  switch (operand_->Test(frame)) {
+    case Truth::kTrue: return Truth::kFalse;
+    case Truth::kFalse: return Truth::kTrue;
+    case Truth::kOther: break;  // an error, or not a bool: so is the call's value
+  }
+  return Truth::kOther;
+}
+
 Value AndNode::Eval(Frame& frame) const {
   Value left = left_->Eval(frame);
   if (left.kind() == ValueKind::kBool && !left.as_bool()) return left;

@@ -145,6 +145,21 @@ class CallNode final : public Node {
   std::shared_ptr<const void> prepared_;
 };
 
+// `!x`: evaluated as its call (the same value, the same errors), but tested without building a
+// value, from its operand's truth: a rule's condition is mostly negations of tests such as
+// `!(has(negligible) && negligible)`, decided once per record.
+class NotNode final : public Node {
+ public:
+  /// `call` is the call of `!_`; `operand` its argument, which it owns.
+  NotNode(NodePtr call, const Node* operand) : call_(std::move(call)), operand_(operand) {}
+  Value Eval(Frame& frame) const override { return call_->Eval(frame); }
+  Truth Test(Frame& frame) const override;
+
+ private:
+  NodePtr call_;
+  const Node* operand_;
+};
+
 class AndNode final : public Node {
  public:
   AndNode(NodePtr left, NodePtr right) : left_(std::move(left)), right_(std::move(right)) {}

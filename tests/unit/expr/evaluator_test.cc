@@ -255,4 +255,24 @@ TEST_CASE("evaluator: Test decides conditions as their values would, errors abso
         Truth::kTrue);
 }
 
+TEST_CASE("evaluator: a negation is tested from its operand's truth, and valued as its call") {
+  testing::Schema schema;
+  auto record = schema.Incident({{"staff_count", Value::Int(3)}, {"negligible", Value::Bool(true)}});
+  auto empty = schema.Incident({});
+  // schema.Eval also checks that Test gives the truth of each value.
+  CHECK(Show(schema.Eval("!has(staff_count)", *record)) == "false");
+  CHECK(Show(schema.Eval("!has(staff_count)", *empty)) == "true");
+  CHECK(Show(schema.Eval("!!has(staff_count)", *empty)) == "false");
+  CHECK(Show(schema.Eval("!(has(negligible) && negligible)", *record)) == "false");
+  CHECK(Show(schema.Eval("!(has(negligible) && negligible)", *empty)) == "true");
+  // An operand in error: the negation is the same error, and neither true nor false.
+  CHECK(Show(schema.Eval("!(staff_count > 1)", *empty)) ==
+        Show(schema.Eval("staff_count > 1", *empty)));
+  CHECK(TestOf(schema, "!(staff_count > 1)", *empty) == Truth::kOther);
+  CHECK(TestOf(schema, "!(staff_count > 1)", *record) == Truth::kFalse);
+  CHECK(TestOf(schema, "!negligible", *empty) == Truth::kOther);
+  // A negation of constants is computed once, when compiled.
+  CHECK(Show(schema.Eval("!(1 > 2)", *empty)) == "true");
+}
+
 }  // namespace uofa::expr
