@@ -30,7 +30,8 @@ constexpr const char* kWindows1252Hint =
 // NextCell): not a quote, line break, carriage return or byte above ASCII, nor (outside quotes)
 // the separator. Sixteen bytes at a time where SSE2 is available. Always inlined: it runs once
 // per cell, and inlined into a row's loop its comparison constants are set once per row.
-[[gnu::always_inline]] inline std::size_t PlainBytes(const char* p, std::size_t n, char separator, bool quoted) {
+[[gnu::always_inline]] inline std::size_t PlainBytes(const char* p, std::size_t n, char separator,
+                                                  bool quoted) {
   std::size_t i = 0;
 #if defined(__SSE2__)
   const __m128i quote = _mm_set1_epi8('"');

@@ -257,7 +257,8 @@ TEST_CASE("evaluator: Test decides conditions as their values would, errors abso
 
 TEST_CASE("evaluator: a negation is tested from its operand's truth, and valued as its call") {
   testing::Schema schema;
-  auto record = schema.Incident({{"staff_count", Value::Int(3)}, {"negligible", Value::Bool(true)}});
+  auto record =
+      schema.Incident({{"staff_count", Value::Int(3)}, {"negligible", Value::Bool(true)}});
   auto empty = schema.Incident({});
   // schema.Eval also checks that Test gives the truth of each value.
   CHECK(Show(schema.Eval("!has(staff_count)", *record)) == "false");
