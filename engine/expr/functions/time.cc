@@ -7,6 +7,7 @@
 #include <exception>
 #include <optional>
 
+#include "engine/base/time.h"
 #include "engine/expr/functions/builtins.h"
 
 namespace uofa::expr::builtins {
@@ -38,9 +39,15 @@ std::optional<int> ParseOffsetMinutes(std::string_view zone) {
 std::optional<Civil> Breakdown(Timestamp t, std::string_view zone, bool local_default,
                                std::string* error) {
   using std::chrono::seconds;
+  if (zone.empty() && local_default) {
+    // Record rules' default zone, with the offsets base/time keeps: no look-up of the zone by
+    // name, nor of its rules, per call.
+    const LocalFields local = ToLocal(t);
+    return Civil{local.year,   local.month,       local.day,         local.hour, local.minute,
+                 local.second, local.day_of_week, local.day_of_year, t.nanos};
+  }
   date::sys_seconds instant{seconds{t.seconds}};
   seconds offset{0};
-  if (zone.empty() && local_default) zone = "Europe/London";
   if (!zone.empty() && zone != "UTC") {
     if (std::optional<int> minutes = ParseOffsetMinutes(zone)) {
       offset = seconds{*minutes * 60};

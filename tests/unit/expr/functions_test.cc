@@ -45,6 +45,23 @@ TEST_CASE("time: accessors use Europe/London in rules, UTC in plain CEL, or the 
   CHECK(Show(schema.Eval("started_at.getDayOfWeek() == 2", *summer)) == "true");  // a Tuesday
   CHECK(Show(schema.Eval("started_at.getHours('Mars/Olympus') == 1", *summer)) ==
         "error(unknown time zone 'Mars/Olympus')");
+  // The default zone gives what naming it gives, on either side of the clock changes and of a
+  // new year.
+  for (const char* local : {"2025-03-30T00:59", "2025-03-30T02:00", "2025-10-26T01:30",
+                            "2025-10-26T02:30", "2024-12-31T23:59", "2025-01-01T00:00",
+                            "2024-02-29T12:00"}) {
+    CAPTURE(local);
+    auto at = schema.Incident({{"started_at", Value::Time(Local(local))}});
+    for (const char* accessor : {"getFullYear", "getMonth", "getDate", "getDayOfMonth",
+                                 "getDayOfWeek", "getDayOfYear", "getHours", "getMinutes",
+                                 "getSeconds"}) {
+      CAPTURE(accessor);
+      const std::string call = std::string("started_at.") + accessor;
+      CHECK(Show(schema.Eval(call + "() == " + call + "('Europe/London')", *at)) == "true");
+    }
+  }
+  CHECK(Show(schema.Eval("started_at.getDayOfYear() == 181", *summer)) == "true");
+  CHECK(Show(schema.Eval("started_at.getFullYear() == 2025", *summer)) == "true");
 
   VariableEnvironment env;  // plain CEL: UTC
   std::vector<ExpressionError> errors;
