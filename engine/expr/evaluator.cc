@@ -99,6 +99,23 @@ Value SelectNode::Eval(Frame& frame) const {
   return Select(*operand);
 }
 
+Truth SelectNode::Test(Frame& frame) const {
+  if (!test_only_) return Node::Test(frame);
+  // As Select decides has(): present when the field is there and not null.
+  Value storage;
+  const Value* operand = Operand(*target_, frame, &storage);
+  switch (operand->kind()) {
+    case ValueKind::kRecord: {
+      const Value* found = Find(*operand);
+      if (found == nullptr) return Truth::kOther;  // no such field: an error
+      return found->is_null() ? Truth::kFalse : Truth::kTrue;
+    }
+    case ValueKind::kMap: return Find(*operand) != nullptr ? Truth::kTrue : Truth::kFalse;
+    case ValueKind::kNull: return Truth::kFalse;
+    default: return Truth::kOther;  // an error, or a value without fields
+  }
+}
+
 Value PresenceNode::Eval(Frame& frame) const {
   Value storage;
   const Value* value = Operand(*operand_, frame, &storage);

@@ -102,6 +102,8 @@ class SelectNode final : public Node {
         test_only_(test_only) {}
   Value Eval(Frame& frame) const override;
   const Value* Ref(Frame& frame) const override;
+  /// For `has(x.field)`, the truth of the value Eval would give, without making it.
+  Truth Test(Frame& frame) const override;
 
  private:
   // The selected value inside `operand` when it exists; null otherwise (missing key, error).

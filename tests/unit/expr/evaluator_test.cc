@@ -276,4 +276,28 @@ TEST_CASE("evaluator: a negation is tested from its operand's truth, and valued 
   CHECK(Show(schema.Eval("!(1 > 2)", *empty)) == "true");
 }
 
+TEST_CASE("evaluator: has() of a nested field is tested as its value would be") {
+  testing::Schema schema;
+  auto named = testing::Schema::Make(schema.patient, {{"name", Value::String("Alex Example")}});
+  auto unnamed = testing::Schema::Make(schema.patient, {});
+  auto with_name = schema.Incident({{"patient", Value::OfRecord(named)}});
+  auto without_name = schema.Incident({{"patient", Value::OfRecord(unnamed)}});
+  auto no_patient = schema.Incident({});
+  // schema.Eval also checks that Test gives the truth of each value.
+  CHECK(Show(schema.Eval("has(patient.name)", *with_name)) == "true");
+  CHECK(Show(schema.Eval("has(patient.name)", *without_name)) == "false");
+  CHECK(Show(schema.Eval("has(patient.name)", *no_patient)) == "false");  // a missing record
+  CHECK(Show(schema.Eval("!has(patient.name)", *no_patient)) == "true");
+  CHECK(Show(schema.Eval("has({'a': 1}.a)", *no_patient)) == "true");
+  CHECK(Show(schema.Eval("has({'a': 1}.b)", *no_patient)) == "false");
+  CHECK(TestOf(schema, "has(patient.name)", *with_name) == Truth::kTrue);
+  CHECK(TestOf(schema, "has(patient.name)", *without_name) == Truth::kFalse);
+  CHECK(TestOf(schema, "has(patient.name)", *no_patient) == Truth::kFalse);
+  // An operand in error, or one without fields: neither true nor false.
+  CHECK(TestOf(schema, "has(interventions[5].minutes)", *no_patient) == Truth::kOther);
+  CHECK(TestOf(schema, "has(dyn(1).minutes)", *no_patient) == Truth::kOther);
+  CHECK(Show(schema.Eval("has(dyn(1).minutes)", *no_patient)) ==
+        "error(invalid type for has(): 'int')");
+}
+
 }  // namespace uofa::expr
