@@ -81,7 +81,7 @@ struct RecordTypeChecks {
   int type_code = -1;
   const CodeList* code_list = nullptr;  // of the type code
   std::vector<Bound> bounds;            // in the order of the settings
-  std::vector<int> lists;  // the slots of its list fields whose records may be checked, in turn
+  std::vector<int> lists;               // its list fields whose records may need checks (slots)
   std::string code;                     // the record's type code, normalised (reused)
 };
 
