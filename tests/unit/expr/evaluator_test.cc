@@ -272,7 +272,7 @@ TEST_CASE("evaluator: a negation is tested from its operand's truth, and valued 
   CHECK(TestOf(schema, "!(staff_count > 1)", *empty) == Truth::kOther);
   CHECK(TestOf(schema, "!(staff_count > 1)", *record) == Truth::kFalse);
   CHECK(TestOf(schema, "!negligible", *empty) == Truth::kOther);
-  // A negation of constants is computed once, when compiled.
+  // A negation of constants is folded when compiled, as other calls of constants are.
   CHECK(Show(schema.Eval("!(1 > 2)", *empty)) == "true");
 }
 
