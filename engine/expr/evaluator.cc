@@ -58,20 +58,30 @@ const Value* SelectNode::Find(const Value& operand) const {
   return nullptr;
 }
 
+Truth SelectNode::Presence(const Value& operand) const {
+  switch (operand.kind()) {
+    case ValueKind::kRecord: {
+      const Value* found = Find(operand);
+      if (found == nullptr) return Truth::kOther;  // no such field
+      return found->is_null() ? Truth::kFalse : Truth::kTrue;
+    }
+    case ValueKind::kMap: return Find(operand) != nullptr ? Truth::kTrue : Truth::kFalse;
+    // A missing nested record has no fields: has(patient.name) is false when patient is.
+    case ValueKind::kNull: return Truth::kFalse;
+    default: return Truth::kOther;  // an error, or a value without fields
+  }
+}
+
 Value SelectNode::Select(const Value& operand) const {
   if (operand.is_error()) return operand;
-  const Value* found = Find(operand);
   if (test_only_) {
-    if (operand.kind() == ValueKind::kRecord) {
-      if (found == nullptr) return Value::Error("no such field '" + field_ + "'");
-      return Value::Bool(!found->is_null());
-    }
-    if (operand.kind() == ValueKind::kMap) return Value::Bool(found != nullptr);
-    // A missing nested record has no fields: has(patient.name) is false when patient is.
-    if (operand.is_null()) return Value::Bool(false);
+    const Truth present = Presence(operand);
+    if (present != Truth::kOther) return Value::Bool(present == Truth::kTrue);
+    if (operand.kind() == ValueKind::kRecord) return Value::Error("no such field '" + field_ + "'");
     return Value::Error("invalid type for has(): '" + std::string(ValueKindName(operand.kind())) +
                         "'");
   }
+  const Value* found = Find(operand);
   if (found != nullptr) return *found;
   switch (operand.kind()) {
     case ValueKind::kRecord:
@@ -101,19 +111,8 @@ Value SelectNode::Eval(Frame& frame) const {
 
 Truth SelectNode::Test(Frame& frame) const {
   if (!test_only_) return Node::Test(frame);
-  // As Select decides has(): present when the field is there and not null.
   Value storage;
-  const Value* operand = Operand(*target_, frame, &storage);
-  switch (operand->kind()) {
-    case ValueKind::kRecord: {
-      const Value* found = Find(*operand);
-      if (found == nullptr) return Truth::kOther;  // no such field: an error
-      return found->is_null() ? Truth::kFalse : Truth::kTrue;
-    }
-    case ValueKind::kMap: return Find(*operand) != nullptr ? Truth::kTrue : Truth::kFalse;
-    case ValueKind::kNull: return Truth::kFalse;
-    default: return Truth::kOther;  // an error, or a value without fields
-  }
+  return Presence(*Operand(*target_, frame, &storage));
 }
 
 Value PresenceNode::Eval(Frame& frame) const {

@@ -108,6 +108,9 @@ class SelectNode final : public Node {
  private:
   // The selected value inside `operand` when it exists; null otherwise (missing key, error).
   const Value* Find(const Value& operand) const;
+  // has(): whether the field is in `operand` and not null, or neither true nor false when that
+  // is an error (no such field of a record, an error, a value without fields).
+  Truth Presence(const Value& operand) const;
   Value Select(const Value& operand) const;
 
   NodePtr target_;
@@ -152,7 +155,7 @@ class CallNode final : public Node {
 // `!(has(negligible) && negligible)`, decided once per record.
 class NotNode final : public Node {
  public:
-  /// `call` is the call of `!_`; `operand` its argument, which it owns.
+  /// `call` is the call of `!_`; `operand` is that call's argument (owned by `call`).
   NotNode(NodePtr call, const Node* operand) : call_(std::move(call)), operand_(operand) {}
   Value Eval(Frame& frame) const override { return call_->Eval(frame); }
   Truth Test(Frame& frame) const override;
