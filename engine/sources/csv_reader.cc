@@ -5,6 +5,7 @@
 #endif
 
 #include <climits>
+#include <cstdint>
 #include <cstdio>
 #include <fstream>
 #include <utility>
@@ -109,6 +110,50 @@ std::size_t CountSeparators(const char* p, std::size_t n, char separator, std::s
 }
 
 }  // namespace
+
+CsvRow::CsvRow(const CsvRow& other) { *this = other; }
+
+CsvRow& CsvRow::operator=(const CsvRow& other) {
+  if (this == &other) return *this;
+  line = other.line;
+  end_line = other.end_line;
+  cells = other.cells;
+  raw_ = other.raw_;
+  line_starts_ = other.line_starts_;
+  own_ = other.own_;
+  // The copied cells still view `other`'s texts: each is moved to the same text in this row.
+  const auto from = reinterpret_cast<std::uintptr_t>(other.raw_.data());
+  for (std::size_t k = 0; k < cells.size(); ++k) {
+    std::string_view& text = cells[k].text;
+    const auto at = reinterpret_cast<std::uintptr_t>(text.data());
+    if (k < own_.size() && text.data() == other.own_[k].data()) {
+      text = own_[k];
+    } else if (at >= from && at - from + text.size() <= raw_.size()) {
+      text = std::string_view(raw_.data() + (at - from), text.size());
+    } else {
+      text = {};
+    }
+  }
+  return *this;
+}
+
+void CsvRow::ResetCells(std::size_t count) {
+  raw_.clear();
+  line_starts_.assign(1, 0);
+  cells.assign(count, CsvCell{});
+  if (own_.size() < count) own_.resize(count);
+}
+
+void CsvRow::SetCell(std::size_t index, std::string_view text, int line, int column) {
+  own_[index].assign(text);
+  cells[index] = {own_[index], line, column};
+}
+
+void CsvRow::ViewOwnTexts() {
+  for (std::size_t k = 0; k < cells.size(); ++k) {
+    cells[k].text = k < own_.size() ? std::string_view(own_[k]) : std::string_view();
+  }
+}
 
 std::string_view CsvRow::LineText(int line_number) const {
   int index = line_number - line;
@@ -263,7 +308,9 @@ void CsvReader::CheckUtf8(unsigned char byte) {
 }
 
 void CsvReader::DecodeRow(CsvRow* row) {
-  for (CsvCell& cell : row->cells) DecodeWindows1252InPlace(&cell.text, &decode_scratch_);
+  for (std::size_t k = 0; k < row->cells.size(); ++k) {
+    DecodeWindows1252InPlace(&row->own_[k], &decode_scratch_);
+  }
   DecodeWindows1252InPlace(&row->raw_, &decode_scratch_);
   row->line_starts_.assign(1, 0);
   for (std::size_t i = 0; i < row->raw_.size(); ++i) {
@@ -305,6 +352,7 @@ CsvReader::Status CsvReader::RejectOverlongRow(CsvRow* row, Diagnostics& diagnos
   row->line_starts_.assign(1, 0);
   row->cells.clear();
   row->cells.shrink_to_fit();
+  std::vector<std::string>().swap(row->own_);
   row->end_line = line_ - 1;
   utf8_pending_ = 0;
   return Status::kMalformed;
@@ -318,28 +366,39 @@ bool CsvReader::ReadSimpleRow(CsvRow* row) {
   int line = line_;
   std::size_t line_start = 0;  // offset of the current line's first byte
   row->line_starts_.assign(1, 0);
+  // Sized before any text is viewed, so that no text moves while the row is read.
+  if (row->cells.size() < expected_cells_) row->cells.resize(expected_cells_);
+  if (row->own_.size() < expected_cells_) row->own_.resize(expected_cells_);
   for (std::size_t i = 0;;) {  // at the start of a cell
     if (count == expected_cells_) return false;  // more cells than the header: Next reports it
-    if (count == row->cells.size()) row->cells.emplace_back();
-    CsvCell& cell = row->cells[count++];
+    CsvCell& cell = row->cells[count];
+    std::string& own = row->own_[count];
+    ++count;
     cell.line = line;
     cell.column = static_cast<int>(i - line_start) + 1;
+    // A cell's text is a view of the buffer, moved to the row's copy of it below, unless a doubled
+    // quote makes it differ from the bytes as written: then it is collapsed into `own`.
     if (i < available && begin[i] == '"') {
-      cell.text.clear();
-      for (++i;;) {
+      const std::size_t start = ++i;
+      bool collapsed = false;
+      for (;;) {
         const std::size_t plain = PlainBytes(begin + i, available - i, separator, /*quoted=*/true);
-        cell.text.append(begin + i, plain);
+        if (collapsed) own.append(begin + i, plain);
         i += plain;
         if (i + 1 >= available) return false;  // the quote's end, or what follows it, not read
         const char c = begin[i];
         if (c == '"' && begin[i + 1] == '"') {  // a doubled quote
-          cell.text += '"';
+          if (!collapsed) own.assign(begin + start, i - start);
+          collapsed = true;
+          own += '"';
           i += 2;
         } else if (c == '"') {  // the closing quote
+          cell.text = collapsed ? std::string_view(own)
+                                : std::string_view(begin + start, i - start);
           ++i;
           break;
-        } else if (c == '\n') {  // a line break inside the quotes
-          cell.text += '\n';
+        } else if (c == '\n') {  // a line break inside the quotes, kept as written
+          if (collapsed) own += '\n';
           line_start = ++i;
           ++line;
           row->line_starts_.push_back(i);
@@ -349,8 +408,7 @@ bool CsvReader::ReadSimpleRow(CsvRow* row) {
       }
     } else {
       const std::size_t plain = PlainBytes(begin + i, available - i, separator, /*quoted=*/false);
-      cell.text.clear();
-      cell.text.append(begin + i, plain);  // cheaper than assign, which allows for overlap
+      cell.text = std::string_view(begin + i, plain);
       i += plain;
     }
     if (i >= available) return false;  // the row's end not yet read
@@ -365,6 +423,13 @@ bool CsvReader::ReadSimpleRow(CsvRow* row) {
     row->cells.resize(count);
     row->raw_.clear();
     row->raw_.append(begin, i);
+    const auto from = reinterpret_cast<std::uintptr_t>(begin);
+    for (CsvCell& moved : row->cells) {
+      const auto at = reinterpret_cast<std::uintptr_t>(moved.text.data());
+      if (at - from <= i) {
+        moved.text = std::string_view(row->raw_.data() + (at - from), moved.text.size());
+      }
+    }
     row->line = line_;
     row->end_line = line;
     position_ += i + 1;
@@ -451,16 +516,10 @@ CsvReader::Status CsvReader::NextCell(std::size_t column, CsvRow* row, Diagnosti
       if (i == 0) return Next(row, diagnostics);  // a blank line
       if (cells != expected_cells_) return Next(row, diagnostics);  // Next reports it
       if (i > max_row_bytes_) return Next(row, diagnostics);
-      row->cells.resize(cells);
-      for (CsvCell& cell : row->cells) {
-        cell.text.clear();
-        cell.line = 0;
-        cell.column = 0;
-      }
-      CsvCell& cell = row->cells[column];
-      cell.text.swap(key);
-      cell.line = key_line;
-      cell.column = key_column;
+      row->cells.assign(cells, CsvCell{});
+      if (row->own_.size() <= column) row->own_.resize(column + 1);
+      row->own_[column].swap(key);
+      row->cells[column] = {row->own_[column], key_line, key_column};
       row->line = line_;
       row->end_line = line;
       row->raw_.clear();
@@ -506,6 +565,12 @@ CsvReader::Status CsvReader::Next(CsvRow* row, Diagnostics& diagnostics) {
   resume_offset_ = kNoOffset;
   utf8_pending_ = 0;
   if (expected_cells_ > 0 && ReadSimpleRow(row)) return Status::kRow;
+  const Status status = ReadRowByBytes(row, diagnostics);
+  row->ViewOwnTexts();
+  return status;
+}
+
+CsvReader::Status CsvReader::ReadRowByBytes(CsvRow* row, Diagnostics& diagnostics) {
   row->line = line_;
   row->raw_.clear();
   row->line_starts_.assign(1, 0);
@@ -514,8 +579,11 @@ CsvReader::Status CsvReader::Next(CsvRow* row, Diagnostics& diagnostics) {
   for (bool row_done = false; !row_done;) {
     if (row->raw_.size() > max_row_bytes_) return RejectOverlongRow(row, diagnostics);
     if (count == row->cells.size()) row->cells.emplace_back();
-    CsvCell& cell = row->cells[count++];
-    cell.text.clear();
+    if (count == row->own_.size()) row->own_.emplace_back();
+    CsvCell& cell = row->cells[count];
+    std::string& text = row->own_[count];  // the cell's text is viewed once the row is read
+    ++count;
+    text.clear();
     cell.line = line_;
     cell.column = column_;
 
@@ -524,7 +592,7 @@ CsvReader::Status CsvReader::Next(CsvRow* row, Diagnostics& diagnostics) {
       Advance(row);
       for (bool closed = false; !closed;) {
         if (row->raw_.size() > max_row_bytes_) return RejectOverlongRow(row, diagnostics);
-        ConsumePlainRun(row, &cell.text, /*quoted=*/true);
+        ConsumePlainRun(row, &text, /*quoted=*/true);
         int c = Peek();
         if (c < 0) {
           failed_ = false;  // this is the problem that decides where reading resumes
@@ -541,15 +609,15 @@ CsvReader::Status CsvReader::Next(CsvRow* row, Diagnostics& diagnostics) {
         if (c == '"') {
           if (Peek() == '"') {
             Advance(row);
-            cell.text += '"';
+            text += '"';
           } else {
             closed = true;
           }
         } else if (c == '\r' && Peek() == '\n') {
           Advance(row);
-          cell.text += '\n';
+          text += '\n';
         } else {
-          cell.text += static_cast<char>(c);
+          text += static_cast<char>(c);
         }
       }
       for (;;) {
@@ -565,12 +633,12 @@ CsvReader::Status CsvReader::Next(CsvRow* row, Diagnostics& diagnostics) {
         }
         Fail(line_, column_, "unexpected text after the closing '\"' of a quoted field");
         Advance(row);
-        cell.text += static_cast<char>(c);
+        text += static_cast<char>(c);
       }
     } else {
       for (;;) {
         if (row->raw_.size() > max_row_bytes_) return RejectOverlongRow(row, diagnostics);
-        ConsumePlainRun(row, &cell.text, /*quoted=*/false);
+        ConsumePlainRun(row, &text, /*quoted=*/false);
         if (AtRowEnd()) {
           row_done = true;
           break;
@@ -585,7 +653,7 @@ CsvReader::Status CsvReader::Next(CsvRow* row, Diagnostics& diagnostics) {
                "stray '\"' in an unquoted field: quote the whole field and double the '\"'");
         }
         Advance(row);
-        cell.text += static_cast<char>(c);
+        text += static_cast<char>(c);
       }
     }
   }

@@ -30,10 +30,12 @@
 
 namespace uofa {
 
+/// One cell of a row. Its text is a view into the row that holds it: valid while that row is
+/// not read into again (a copy of the row holds its own).
 struct CsvCell {
-  std::string text;  ///< unquoted, doubled quotes collapsed
-  int line = 0;      ///< 1-based line of the cell's first byte
-  int column = 0;    ///< 1-based byte column of the cell's first byte (the quote, when quoted)
+  std::string_view text;  ///< unquoted, doubled quotes collapsed
+  int line = 0;           ///< 1-based line of the cell's first byte
+  int column = 0;         ///< 1-based byte column of the cell's first byte (the quote, when quoted)
 };
 
 struct CsvRow {
@@ -41,13 +43,28 @@ struct CsvRow {
   int end_line = 0;  ///< 1-based line where the row ends (later than `line` with quoted line breaks)
   std::vector<CsvCell> cells;
 
+  CsvRow() = default;
+  CsvRow(const CsvRow& other);
+  CsvRow& operator=(const CsvRow& other);
+
   /// Text of one of the row's lines (line..end_line), without its line ending; "" otherwise.
   std::string_view LineText(int line_number) const;
 
+  /// For row sources other than a CSV file: the row becomes `count` empty cells without source
+  /// text, and SetCell gives cell `index` a copy of `text` and a position.
+  void ResetCells(std::size_t count);
+  void SetCell(std::size_t index, std::string_view text, int line, int column);
+
  private:
   friend class CsvReader;
+  // Points every cell's text at its own_ string (once those are complete).
+  void ViewOwnTexts();
+
   std::string raw_;                       // the row's bytes as read, lines joined by '\n'
   std::vector<std::size_t> line_starts_;  // offset in raw_ of each of the row's lines
+  // The texts of cells that are not a run of raw_ as read (quotes collapsed, decoded from
+  // Windows-1252, or from a database), by cell; the others' texts are views into raw_.
+  std::vector<std::string> own_;
 };
 
 class CsvReader {
@@ -125,6 +142,8 @@ class CsvReader {
   // than byte by byte with Next's bookkeeping. False, with nothing consumed, for any other row,
   // which Next then reads from the start.
   bool ReadSimpleRow(CsvRow* row);
+  // Next for any other row: byte by byte, into the row's own texts.
+  Status ReadRowByBytes(CsvRow* row, Diagnostics& diagnostics);
   // Consumes one byte that belongs to no row (blank lines, the row's line ending).
   void Skip();
   bool AtRowEnd();

@@ -56,15 +56,12 @@ class SqliteRowSource : public RowSource {
 
   Status Next(CsvRow* row, Diagnostics& diagnostics) override {
     const int columns = statement_->getColumnCount();
-    row->cells.resize(static_cast<std::size_t>(columns));
+    row->ResetCells(static_cast<std::size_t>(columns));
     if (!header_done_) {
       header_done_ = true;
       row->line = row->end_line = 0;
       for (int column = 0; column < columns; ++column) {
-        CsvCell& cell = row->cells[column];
-        cell.text = statement_->getColumnName(column);
-        cell.line = 0;
-        cell.column = column + 1;
+        row->SetCell(column, statement_->getColumnName(column), 0, column + 1);
       }
       return Status::kRow;
     }
@@ -85,16 +82,12 @@ class SqliteRowSource : public RowSource {
     row->line = row->end_line = number;
     Status status = Status::kRow;
     for (int column = 0; column < columns; ++column) {
-      CsvCell& cell = row->cells[column];
-      cell.line = number;
-      cell.column = column + 1;
       SQLite::Column value = statement_->getColumn(column);
+      std::string_view text;
       switch (value.getType()) {
         case SQLITE_NULL:
-          cell.text.clear();
           break;
         case SQLITE_BLOB:
-          cell.text.clear();
           if (status == Status::kRow) {
             diagnostics.DataQuality(Severity::kError, {path_, number, column + 1}, kDqRejectedRow,
                                     statement_->getColumnName(column),
@@ -104,20 +97,20 @@ class SqliteRowSource : public RowSource {
           }
           break;
         default: {
-          const char* text = value.getText();
-          cell.text.assign(text, static_cast<std::size_t>(value.getBytes()));
-          std::size_t bad = FindInvalidUtf8(cell.text);
+          text = std::string_view(value.getText(), static_cast<std::size_t>(value.getBytes()));
+          std::size_t bad = FindInvalidUtf8(text);
           if (bad != std::string::npos && status == Status::kRow) {
             diagnostics.DataQuality(Severity::kError, {path_, number, column + 1}, kDqRejectedRow,
                                     statement_->getColumnName(column),
                                     "column '" + std::string(statement_->getColumnName(column)) +
                                         "': " +
-                                        InvalidUtf8Message(static_cast<unsigned char>(cell.text[bad])));
+                                        InvalidUtf8Message(static_cast<unsigned char>(text[bad])));
             status = Status::kMalformed;
           }
           break;
         }
       }
+      row->SetCell(column, text, number, column + 1);
     }
     return status;
   }

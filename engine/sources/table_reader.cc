@@ -129,7 +129,7 @@ bool TableReader::NextKey(const FieldDef& field, std::string* key, Diagnostics& 
                           (field.kind == FieldKind::kString || field.kind == FieldKind::kText);
   std::string error;
   while (NextWellFormedRow(diagnostics, column)) {
-    const std::string& text = row_.cells[column].text;
+    const std::string_view text = row_.cells[column].text;
     bool empty = false;
     if (as_written) {
       // A text key is the cell as written (ParseFieldText), here without a Value made of it.

@@ -37,7 +37,7 @@ ReadResult ReadAll(const std::string& text) {
 
 std::vector<std::string> Texts(const CsvRow& row) {
   std::vector<std::string> out;
-  for (const CsvCell& cell : row.cells) out.push_back(cell.text);
+  for (const CsvCell& cell : row.cells) out.emplace_back(cell.text);
   return out;
 }
 
@@ -114,6 +114,37 @@ TEST_CASE("csv: a UTF-8 byte order mark is skipped and not counted in columns") 
   CHECK(result.rows[0].cells[1].column == 4);
   CHECK(result.rows[0].LineText(1) == "id,name");
   CHECK(result.rows[1].cells[1].text == "Zo\xC3\xAB");
+}
+
+TEST_CASE("csv: a copied row keeps its texts when the reader and the original move on") {
+  // Row 2 is split in one pass (plain, quoted, doubled quotes, a line break inside quotes), row 3
+  // is read byte by byte (a character above ASCII, a carriage return), row 4 for its key only.
+  CsvReader reader = Reader(
+      "a,b,c,d\n"
+      "plain,\"q,1\",\"say \"\"hi\"\"\",\"x\ny\"\n"
+      "zo\xC3\xAB,\"\",\"\"\"\",e\r\n"
+      "k1,k2,k3,k4\n");
+  Diagnostics diagnostics;
+  CsvRow row;
+  std::vector<CsvRow> copies;
+  for (int i = 0; i < 3; ++i) {
+    REQUIRE(reader.Next(&row, diagnostics) == CsvReader::Status::kRow);
+    copies.push_back(row);
+  }
+  REQUIRE(reader.NextCell(1, &row, diagnostics) == CsvReader::Status::kRow);
+  CsvRow assigned;
+  assigned = row;
+  copies.push_back(assigned);
+  row = copies[0];
+  CHECK(reader.Next(&row, diagnostics) == CsvReader::Status::kEnd);
+  CHECK(diagnostics.Items().empty());
+  CHECK(Texts(copies[0]) == Texts_{"a", "b", "c", "d"});
+  CHECK(Texts(copies[1]) == Texts_{"plain", "q,1", "say \"hi\"", "x\ny"});
+  CHECK(copies[1].LineText(3) == "y\"");
+  CHECK(Texts(copies[2]) == Texts_{"zo\xC3\xAB", "", "\"", "e"});
+  CHECK(copies[2].LineText(4) == "zo\xC3\xAB,\"\",\"\"\"\",e");
+  CHECK(Texts(copies[3]) == Texts_{"", "k2", "", ""});
+  CHECK(Texts(row) == Texts_{"a", "b", "c", "d"});
 }
 
 TEST_CASE("csv: blank lines hold no row") {

@@ -52,7 +52,7 @@ inline std::size_t CsvFolderToSqlite(const std::string& folder, const std::strin
     std::string create = "CREATE TABLE " + table + " (";
     std::string insert = "INSERT INTO " + table + " VALUES (";
     for (std::size_t i = 0; i < row.cells.size(); ++i) {
-      create += (i ? ", " : "") + QuoteSqlName(row.cells[i].text) + " TEXT";
+      create += (i ? ", " : "") + QuoteSqlName(std::string(row.cells[i].text)) + " TEXT";
       insert += i ? ", ?" : "?";
     }
     database.exec(create + ")");
@@ -64,7 +64,7 @@ inline std::size_t CsvFolderToSqlite(const std::string& folder, const std::strin
         if (row.cells[i].text.empty()) {
           statement.bind(index);
         } else {
-          statement.bind(index, row.cells[i].text);
+          statement.bind(index, std::string(row.cells[i].text));
         }
       }
       statement.exec();
