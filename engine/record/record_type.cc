@@ -92,16 +92,26 @@ bool CodeList::Contains(std::string_view normalized_code) const {
   return Label(normalized_code) != nullptr;
 }
 
+void CodeList::Index() {
+  index_.clear();
+  for (std::size_t i = 0; i < codes.size(); ++i) index_.try_emplace(codes[i].first, i);
+}
+
 const std::string* CodeList::Label(std::string_view normalized_code) const {
+  if (!index_.empty()) {
+    auto it = index_.find(normalized_code);
+    return it == index_.end() ? nullptr : &codes[it->second].second;
+  }
   for (const auto& [code, label] : codes) {
     if (code == normalized_code) return &label;
   }
   return nullptr;
 }
 
-CodeList* CodeRegistry::Add(CodeList list) {
+const CodeList* CodeRegistry::Add(CodeList list) {
   auto [it, inserted] = lists_.try_emplace(list.id, nullptr);
   if (!inserted) return nullptr;
+  list.Index();
   it->second = std::make_unique<CodeList>(std::move(list));
   return it->second.get();
 }
@@ -114,6 +124,8 @@ const CodeList* CodeRegistry::Find(std::string_view id) const {
 std::vector<const CodeList*> CodeRegistry::All() const {
   std::vector<const CodeList*> out;
   for (const auto& [id, list] : lists_) out.push_back(list.get());
+  std::sort(out.begin(), out.end(),
+            [](const CodeList* a, const CodeList* b) { return a->id < b->id; });
   return out;
 }
 

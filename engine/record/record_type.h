@@ -108,16 +108,24 @@ struct CodeList {
   std::string Normalize(std::string_view code) const;
   bool Contains(std::string_view normalized_code) const;
   const std::string* Label(std::string_view normalized_code) const;
+
+  /// Lets Label find a code by hash rather than by reading the list; the list must not change
+  /// afterwards (CodeRegistry::Add indexes the lists it is given).
+  void Index();
+
+ private:
+  // Each code's position in `codes`, once Index has been called.
+  std::unordered_map<std::string, std::size_t, StringHash, std::equal_to<>> index_;
 };
 
 class CodeRegistry {
  public:
-  CodeList* Add(CodeList list);  ///< nullptr when the id is taken
+  const CodeList* Add(CodeList list);  ///< nullptr when the id is taken
   const CodeList* Find(std::string_view id) const;
-  std::vector<const CodeList*> All() const;
+  std::vector<const CodeList*> All() const;  ///< by id
 
  private:
-  std::map<std::string, std::unique_ptr<CodeList>, std::less<>> lists_;
+  std::unordered_map<std::string, std::unique_ptr<CodeList>, StringHash, std::equal_to<>> lists_;
 };
 
 }  // namespace uofa

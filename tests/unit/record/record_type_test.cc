@@ -2,6 +2,9 @@
 
 #include <doctest/doctest.h>
 
+#include <string>
+#include <vector>
+
 #include "engine/expr/value.h"
 
 namespace uofa {
@@ -53,6 +56,38 @@ TEST_CASE("record: Id and At read the slot; a missing field or slot is null") {
   CHECK(record.At(2).is_null());
   type.set_id_field("");
   CHECK(record.Id().empty());
+}
+
+TEST_CASE("code lists: a code is found by hash once the list is added, as it was by reading it") {
+  CodeList list;
+  list.id = "reasons";
+  list.codes = {{"01", "Self-harm"}, {"02", "Harm to others"}, {"01", "Listed twice"}};
+  // Before it is added, Label reads the list; the first of a code listed twice is its label.
+  REQUIRE(list.Label("01") != nullptr);
+  CHECK(*list.Label("01") == "Self-harm");
+  CodeRegistry registry;
+  const CodeList* added = registry.Add(list);
+  REQUIRE(added != nullptr);
+  CHECK(registry.Add(list) == nullptr);  // the id is taken
+  REQUIRE(added->Label("01") != nullptr);
+  CHECK(*added->Label("01") == "Self-harm");
+  REQUIRE(added->Label("02") != nullptr);
+  CHECK(*added->Label("02") == "Harm to others");
+  CHECK(added->Label("03") == nullptr);
+  CHECK(added->Label("1") == nullptr);
+  CHECK(added->Label("") == nullptr);
+  CHECK(added->Contains("02"));
+  CHECK_FALSE(added->Contains("Self-harm"));
+  CHECK(registry.Find(std::string_view("reasons")) == added);
+  CHECK(registry.Find("types") == nullptr);
+  CodeList types;
+  types.id = "ethnicity";
+  registry.Add(types);
+  types.id = "zone";
+  registry.Add(types);
+  std::vector<std::string> ids;
+  for (const CodeList* each : registry.All()) ids.push_back(each->id);
+  CHECK(ids == std::vector<std::string>{"ethnicity", "reasons", "zone"});
 }
 
 }  // namespace
