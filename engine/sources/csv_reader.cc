@@ -122,19 +122,22 @@ CsvRow& CsvRow::operator=(const CsvRow& other) {
   line_starts_ = other.line_starts_;
   own_ = other.own_;
   // The copied cells still view `other`'s texts: each is moved to the same text in this row.
-  const auto from = reinterpret_cast<std::uintptr_t>(other.raw_.data());
-  for (std::size_t k = 0; k < cells.size(); ++k) {
-    std::string_view& text = cells[k].text;
-    const auto at = reinterpret_cast<std::uintptr_t>(text.data());
-    if (k < own_.size() && text.data() == other.own_[k].data()) {
-      text = own_[k];
-    } else if (at >= from && at - from + text.size() <= raw_.size()) {
-      text = std::string_view(raw_.data() + (at - from), text.size());
-    } else {
-      text = {};
+  for (std::size_t k = 0; k < cells.size() && k < own_.size(); ++k) {
+    if (cells[k].text.data() == other.own_[k].data()) cells[k].text = own_[k];
+  }
+  MoveViewsToRaw(other.raw_.data(), other.raw_.size());
+  return *this;
+}
+
+void CsvRow::MoveViewsToRaw(const char* bytes, std::size_t size) {
+  const auto from = reinterpret_cast<std::uintptr_t>(bytes);
+  for (CsvCell& cell : cells) {
+    const auto at = reinterpret_cast<std::uintptr_t>(cell.text.data());
+    // Unsigned: a view before `bytes` wraps round to more than `size`.
+    if (at - from <= size) {
+      cell.text = std::string_view(raw_.data() + (at - from), cell.text.size());
     }
   }
-  return *this;
 }
 
 void CsvRow::ResetCells(std::size_t count) {
@@ -423,13 +426,7 @@ bool CsvReader::ReadSimpleRow(CsvRow* row) {
     row->cells.resize(count);
     row->raw_.clear();
     row->raw_.append(begin, i);
-    const auto from = reinterpret_cast<std::uintptr_t>(begin);
-    for (CsvCell& moved : row->cells) {
-      const auto at = reinterpret_cast<std::uintptr_t>(moved.text.data());
-      if (at - from <= i) {
-        moved.text = std::string_view(row->raw_.data() + (at - from), moved.text.size());
-      }
-    }
+    row->MoveViewsToRaw(begin, i);
     row->line = line_;
     row->end_line = line;
     position_ += i + 1;

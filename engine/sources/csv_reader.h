@@ -59,6 +59,9 @@ struct CsvRow {
   friend class CsvReader;
   // Points every cell's text at its own_ string (once those are complete).
   void ViewOwnTexts();
+  // Moves the texts that view the `size` bytes at `bytes` (the read buffer, or another row's
+  // raw_) to the same bytes of raw_, which holds a copy of them.
+  void MoveViewsToRaw(const char* bytes, std::size_t size);
 
   std::string raw_;                       // the row's bytes as read, lines joined by '\n'
   std::vector<std::size_t> line_starts_;  // offset in raw_ of each of the row's lines
