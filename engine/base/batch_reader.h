@@ -1,7 +1,8 @@
 // BatchReader: items made on a thread of their own, a batch at a time, and handed out in the order
 // they were made, so that reading a file (parsing CSV, building records) runs on another core
 // than the code that uses what was read. At most `batches_ahead` batches wait to be taken, which
-// bounds the memory the reading thread can fill.
+// bounds the memory the reading thread can fill; once that many wait, the reading thread sleeps
+// until half of them are taken, and then makes batches again until the queue is full.
 #ifndef UOFA_ENGINE_BASE_BATCH_READER_H_
 #define UOFA_ENGINE_BASE_BATCH_READER_H_
 
@@ -27,7 +28,10 @@ class BatchReader {
 
   /// Starts the reading thread. Where no thread can be started, NextBatch calls `fill` itself.
   BatchReader(Fill fill, std::size_t batch_size, std::size_t batches_ahead)
-      : fill_(std::move(fill)), batch_size_(batch_size), batches_ahead_(batches_ahead) {
+      : fill_(std::move(fill)),
+        batch_size_(batch_size),
+        batches_ahead_(batches_ahead),
+        resume_at_(batches_ahead / 2) {
     try {
       thread_ = std::thread([this] { Run(); });
       threaded_ = true;
@@ -64,8 +68,9 @@ class BatchReader {
     if (!queue_.empty()) {
       *batch = std::move(queue_.front());
       queue_.pop_front();
+      const bool wake = reader_waiting_ && queue_.size() <= resume_at_;
       lock.unlock();
-      space_.notify_one();
+      if (wake) space_.notify_one();
       return true;
     }
     if (failure_) std::rethrow_exception(std::exchange(failure_, nullptr));
@@ -91,7 +96,13 @@ class BatchReader {
         bool more = fill_(&batch, batch_size_);
         std::unique_lock<std::mutex> lock(mutex_);
         if (!batch.empty()) {
-          space_.wait(lock, [this] { return stopping_ || queue_.size() < batches_ahead_; });
+          if (queue_.size() >= batches_ahead_) {
+            // Full: sleep until half the queue is taken, then make batches without a pause,
+            // rather than waking (and switching cores' work) for every batch taken.
+            reader_waiting_ = true;
+            space_.wait(lock, [this] { return stopping_ || queue_.size() <= resume_at_; });
+            reader_waiting_ = false;
+          }
           if (stopping_) break;
           queue_.push_back(std::move(batch));
         }
@@ -113,12 +124,14 @@ class BatchReader {
   Fill fill_;
   const std::size_t batch_size_;
   const std::size_t batches_ahead_;
+  const std::size_t resume_at_;  // a full queue is refilled once no more batches than this wait
   std::mutex mutex_;
   std::condition_variable ready_;  // a batch was queued, or reading ended
   std::condition_variable space_;  // a batch was taken, or the reader is stopping
   std::deque<std::vector<T>> queue_;
   bool finished_ = false;
   bool stopping_ = false;
+  bool reader_waiting_ = false;  // the reading thread sleeps on space_ until resume_at_
   std::exception_ptr failure_;
   std::thread thread_;
   bool threaded_ = false;

@@ -3,7 +3,9 @@
 #include <doctest/doctest.h>
 
 #include <atomic>
+#include <chrono>
 #include <new>
+#include <thread>
 #include <vector>
 
 namespace uofa {
@@ -60,6 +62,35 @@ TEST_CASE("batch reader: reads no further ahead than it is allowed, and stops wh
   }  // dropped long before the end: the reading thread stops and is joined
   // The batch taken, two waiting, and at most one being made when the reader stopped.
   CHECK(made.load() <= 4 * 10);
+}
+
+// Waits (a bounded while) for the reading thread to have made `count` items.
+bool MadeReaches(const std::atomic<int>& made, int count) {
+  for (int i = 0; i < 2000 && made.load() < count; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+  return made.load() == count;
+}
+
+TEST_CASE("batch reader: a full queue is refilled once half of it is taken, not batch by batch") {
+  std::atomic<int> made{0};
+  BatchReader<int> reader(Numbers(1000, &made), 1, 4);
+  // Four batches wait and a fifth is made: the reading thread sleeps.
+  REQUIRE(MadeReaches(made, 5));
+  std::vector<int> batch;
+  REQUIRE(reader.NextBatch(&batch));
+  CHECK(batch == std::vector<int>{1});
+  // Three still wait, more than half: the reading thread is not woken.
+  std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  CHECK(made.load() == 5);
+  REQUIRE(reader.NextBatch(&batch));
+  CHECK(batch == std::vector<int>{2});
+  // Two wait: it queues the batch it holds, makes the next and holds one more.
+  CHECK(MadeReaches(made, 7));
+  for (int expected = 3; expected <= 20; ++expected) {
+    REQUIRE(reader.NextBatch(&batch));
+    CHECK(batch == std::vector<int>{expected});
+  }
 }
 
 TEST_CASE("batch reader: a failure while reading is thrown to the caller after the items before it") {
