@@ -5,6 +5,7 @@
 #include <atomic>
 #include <cstdint>
 #include <exception>
+#include <iterator>
 #include <map>
 #include <mutex>
 #include <optional>
@@ -204,7 +205,23 @@ void EvaluateBatch(RecordBatch& batch, const KindSchedule& kind, const AuditRunO
   batch.clear();
 }
 
-// Adds a batch's tallies to the rules' outcomes, matching each failure against the waivers.
+// Adds the tallies of a batch to those of the batches before it.
+void MergeTallies(std::vector<RuleTally>& batch, std::vector<RuleTally>* into) {
+  into->resize(batch.size());
+  for (std::size_t i = 0; i < batch.size(); ++i) {
+    RuleTally& from = batch[i];
+    RuleTally& to = (*into)[i];
+    to.passed += from.passed;
+    to.failed += from.failed;
+    to.not_applicable += from.not_applicable;
+    to.indeterminate += from.indeterminate;
+    std::move(from.findings.begin(), from.findings.end(), std::back_inserter(to.findings));
+    std::move(from.finding_units.begin(), from.finding_units.end(),
+              std::back_inserter(to.finding_units));
+  }
+}
+
+// Adds a source's tallies to the rules' outcomes, matching each failure against the waivers.
 void AddTallies(std::vector<RuleTally>& tallies, const std::vector<ScheduledRule>& scheduled,
                 const AuditRunOptions& options) {
   for (std::size_t i = 0; i < tallies.size(); ++i) {
@@ -231,6 +248,7 @@ void AddTallies(std::vector<RuleTally>& tallies, const std::vector<ScheduledRule
 struct SourceRun {
   Diagnostics problems;   // the source's own, and its records' data-quality findings
   std::size_t produced = 0;
+  std::size_t rows_counted = 0;  // of the source's rows, those added to SharedRun::rows_read
   std::exception_ptr failure;  // thrown while reading (out of memory), thrown again after
 };
 
@@ -246,7 +264,9 @@ struct SharedRun {
 };
 
 // Reads `source` and evaluates `kind`'s rules (none: null) on its records, a chunk of batches at
-// a time, the batches of a chunk on every core, while the pipeline reads the next chunk.
+// a time, the batches of a chunk on every core, while the pipeline reads the next chunk. What the
+// rules concluded is added to their outcomes once the source is read to its end, so that nothing
+// is added when it throws (ChildRowsOutOfOrder: the source is then read again).
 void AuditSource(RecordSource& source, const KindSchedule* kind, const AuditRunOptions& options,
                  SharedRun& shared, SourceRun& run) {
   // Counted among the sources being read until this one is done or has thrown.
@@ -259,18 +279,18 @@ void AuditSource(RecordSource& source, const KindSchedule* kind, const AuditRunO
   // reports the source's problems.
   std::optional<RecordQualityChecker> quality;
   if (options.data_quality != nullptr) quality.emplace(*options.data_quality, options.codes);
-  std::size_t rows_counted = 0;  // of this source's rows, those added to shared.rows_read
   auto on_read = [&](const RecordSource& read, const Record& record) {
     if (shared.progress.active()) {
       const std::size_t rows = read.counts().rows_read;
-      const std::size_t all = shared.rows_read += rows - rows_counted;
-      rows_counted = rows;
+      const std::size_t all = shared.rows_read += rows - run.rows_counted;
+      run.rows_counted = rows;
       shared.progress.Update(all, shared.sources_reading == 1 ? read.FractionRead() : -1.0);
     }
     if (quality) quality->Check(record, run.problems);
   };
   RecordPipeline pipeline(source, run.problems, on_read);
   std::vector<RecordBatch> chunk;
+  std::vector<RuleTally> source_tallies;
   for (;;) {
     chunk.clear();
     RecordBatch batch;
@@ -284,11 +304,14 @@ void AuditSource(RecordSource& source, const KindSchedule* kind, const AuditRunO
     ParallelFor(chunk.size(), [&](std::size_t i) {
       EvaluateBatch(chunk[i], *kind, options, &tallies[i]);
     });
-    std::lock_guard<std::mutex> lock(shared.adding_tallies);
     for (std::vector<RuleTally>& batch_tallies : tallies) {
-      AddTallies(batch_tallies, kind->rules, options);
+      MergeTallies(batch_tallies, &source_tallies);
     }
   }
+  if (kind == nullptr) return;
+  std::lock_guard<std::mutex> lock(shared.adding_tallies);
+  source_tallies.resize(kind->rules.size());
+  AddTallies(source_tallies, kind->rules, options);
 }
 
 }  // namespace
@@ -366,11 +389,26 @@ void RunAudit(const PackSet& packs, std::vector<std::unique_ptr<RecordSource>>& 
     for (std::size_t i : lanes[lane]) {
       auto scheduled = by_subject.find(sources[i]->kind());
       const KindSchedule* kind = scheduled == by_subject.end() ? nullptr : &scheduled->second;
-      try {
-        AuditSource(*sources[i], kind, options, shared, runs[i]);
-      } catch (...) {
-        runs[i].failure = std::current_exception();
-        return;
+      for (bool reopened = false;; reopened = true) {
+        try {
+          AuditSource(*sources[i], kind, options, shared, runs[i]);
+          break;
+        } catch (const ChildRowsOutOfOrder&) {
+          // A child table was found out of its parents' order while read: what was read is let
+          // go, and the source read again, with the order of its child tables checked first.
+          shared.rows_read -= runs[i].rows_counted;
+          runs[i] = SourceRun();
+          std::unique_ptr<RecordSource> checked;
+          if (!reopened) checked = sources[i]->ReopenChecked(runs[i].problems);
+          if (!checked) {
+            runs[i].failure = std::current_exception();
+            return;
+          }
+          sources[i] = std::move(checked);
+        } catch (...) {
+          runs[i].failure = std::current_exception();
+          return;
+        }
       }
     }
   });

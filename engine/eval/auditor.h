@@ -31,7 +31,8 @@ struct AuditRunOptions {
 /// (records read, evaluated, rejected) and the inputs of `result`; problems the sources report,
 /// and the findings of the data-quality checks, are appended to `input_problems`. Sources of
 /// different kinds are read side by side on the cores, so they must share nothing they change;
-/// the result is the same as reading them one after another, in the order given.
+/// the result is the same as reading them one after another, in the order given. A source that
+/// throws ChildRowsOutOfOrder is replaced by its ReopenChecked() and read again from the start.
 void RunAudit(const PackSet& packs, std::vector<std::unique_ptr<RecordSource>>& sources,
               const AuditRunOptions& options, AuditResult& result, Diagnostics& input_problems);
 

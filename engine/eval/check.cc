@@ -99,8 +99,11 @@ std::optional<AuditResult> RunCheck(const CheckOptions& options, Diagnostics& di
   }
   WaiverFile waivers = ReadWaivers(options.audit_dir, rule_ids, input_problems);
   WaiverMatcher matcher(waivers.waivers, audit->as_of.text);
+  // RunAudit reads a source again if a child table turns out not to be in its parents' order.
+  SourceOptions source_options = audit->sources;
+  source_options.child_order_checked_while_read = true;
   std::vector<std::unique_ptr<RecordSource>> sources =
-      OpenAuditFolder(options.audit_dir, audit->sources, input_problems);
+      OpenAuditFolder(options.audit_dir, source_options, input_problems);
   AuditRunOptions run{audit->as_of.time, options.show_identifiers, &matcher};
   run.data_quality = &audit->settings.data_quality;
   run.codes = &packs.codes;

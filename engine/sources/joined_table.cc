@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 #include <functional>
+#include <numeric>
 #include <optional>
 #include <string_view>
 #include <unordered_map>
@@ -39,6 +40,25 @@ std::unordered_map<int, std::string> ReadLines(const std::string& path,
     while (next < sorted_lines.size() && sorted_lines[next] == number) ++next;
   }
   return texts;
+}
+
+// The numbers 0..count-1 in the order of the sizes of the files `path` gives for them, largest
+// first (a file that cannot be sized, or "", counts as empty; ties keep their order), so that
+// passes over the files spread evenly over the cores.
+std::vector<std::size_t> LargestFirst(std::size_t count,
+                                      const std::function<std::string(std::size_t)>& path) {
+  std::vector<std::uintmax_t> sizes(count, 0);
+  for (std::size_t i = 0; i < count; ++i) {
+    std::error_code failed;
+    const std::string file = path(i);
+    const std::uintmax_t size = file.empty() ? 0 : fs::file_size(file, failed);
+    if (!failed) sizes[i] = size;
+  }
+  std::vector<std::size_t> order(count);
+  std::iota(order.begin(), order.end(), std::size_t{0});
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) { return sizes[a] > sizes[b]; });
+  return order;
 }
 
 // One child table: read whole and grouped by the parent key, or, when its rows come in the order
@@ -139,12 +159,13 @@ std::unique_ptr<TableReader> OpenTable(const JoinedTableSpec& spec, const std::s
 }
 
 // Reads a child table whole, or with `stream`, opens it to be read beside its parent table.
+// Problems opening it go to `diagnostics`, those of its rows read whole to `row_problems`.
 std::unique_ptr<ChildRows> LoadChildRows(const JoinedTableSpec& spec,
                                          const JoinedTableSpec::Child& child,
                                          const FieldDef& field, const RecordType& element,
                                          const std::string& parent, const std::string& key_field,
                                          const FieldParseOptions& parse, bool stream,
-                                         Diagnostics& diagnostics) {
+                                         Diagnostics& diagnostics, Diagnostics& row_problems) {
   const std::string& path = child.path;
   if (element.Find(key_field) == nullptr) {
     diagnostics.Error({path, 0, 0}, "record type '" + element.name() + "' has no field '" +
@@ -166,7 +187,7 @@ std::unique_ptr<ChildRows> LoadChildRows(const JoinedTableSpec& spec,
   }
   std::string key_text;
   Record record;
-  while (reader->Next(&record, diagnostics)) {
+  while (reader->Next(&record, row_problems)) {
     AssignKeyText(record.fields[key->slot], &key_text);
     Record::CellPosition key_at = reader->CellPositionOf(*key);
     table->by_key[key_text].push_back({ShareRecord(std::move(record)), key_at.line, key_at.column});
@@ -257,17 +278,28 @@ Lookup FindLookup(const RecordType& type, std::shared_ptr<const KeyedTable> tabl
   return lookup;
 }
 
+// What it takes to open a joined table again with its child tables' order checked first: kept by
+// a source whose child tables are streamed without that check.
+struct Reopening {
+  JoinedTableSpec spec;
+  SourceOptions options;
+};
+
+std::unique_ptr<RecordSource> OpenJoined(const JoinedTableSpec& spec, const SourceOptions& options,
+                                         Diagnostics& diagnostics, Diagnostics& whole_rows);
+
 class JoinedTableSource : public RecordSource {
  public:
   JoinedTableSource(std::unique_ptr<TableReader> table, std::string key_field,
                     std::vector<ChildRows> children, Lookup lookup,
-                    std::optional<KeyPositions> positions)
+                    std::optional<KeyPositions> positions, std::optional<Reopening> reopening)
       : table_(std::move(table)),
         key_field_(std::move(key_field)),
         key_slot_(table_->type().Find(key_field_)->slot),
         children_(std::move(children)),
         lookup_(std::move(lookup)),
-        positions_(std::move(positions)) {
+        positions_(std::move(positions)),
+        reopening_(std::move(reopening)) {
     UpdateCounts();
   }
 
@@ -297,6 +329,10 @@ class JoinedTableSource : public RecordSource {
         }
       }
       if (look_up) AttachLookup(&record, diagnostics);
+      if (reopening_ && at != KeyPositions::kNone) {
+        if (at >= produced_.size()) produced_.resize(std::size_t{at} + 1);
+        produced_[at] = true;
+      }
       *out = ShareRecord(std::move(record));
       UpdateCounts();
       return true;
@@ -312,6 +348,18 @@ class JoinedTableSource : public RecordSource {
 
   const SourceCounts& counts() const override { return counts_; }
   double FractionRead() const override { return table_->FractionRead(); }
+
+  std::unique_ptr<RecordSource> ReopenChecked(Diagnostics& problems) override {
+    if (!reopening_) return nullptr;
+    JoinedTableSpec spec = reopening_->spec;
+    spec.lookup = PendingKeyedTable(lookup_.table);  // read once, for both
+    SourceOptions options = reopening_->options;
+    options.child_order_checked_while_read = false;
+    Diagnostics opening;  // reported when this source was opened
+    std::unique_ptr<RecordSource> source = OpenJoined(spec, options, opening, problems);
+    if (!source) problems.Merge(opening);
+    return source;
+  }
 
   std::vector<SourceInput> inputs() const override {
     std::vector<SourceInput> list;
@@ -353,6 +401,7 @@ class JoinedTableSource : public RecordSource {
         std::uint32_t near = near_;
         std::uint32_t parent = positions_->FindNear(child.ahead_key, &near);
         if (parent != KeyPositions::kNone && parent > at) break;
+        CheckNotProduced(child, parent);
         child.orphans.push_back({child.ahead_key, child.ahead.key_line, child.ahead.key_column});
       }
       child.Advance(diagnostics);
@@ -401,13 +450,23 @@ class JoinedTableSource : public RecordSource {
     record->fields[lookup_.field->slot] = LookupValue(lookup_.table, *found, record);
   }
 
-  // The streamed rows left once the parent table ends belong to no row read.
+  // The streamed rows left once the parent table ends belong to no row read (the last row read
+  // took every row after it whose parent came before it).
   static void DrainStreamed(ChildRows& child, Diagnostics& diagnostics) {
     if (!child.stream) return;
     if (!child.started) child.Advance(diagnostics);
     while (child.ahead.record) {
       child.orphans.push_back({child.ahead_key, child.ahead.key_line, child.ahead.key_column});
       child.Advance(diagnostics);
+    }
+  }
+
+  // A streamed row whose parent (at `parent`) was passed is an orphan if the parent was rejected;
+  // if the parent was produced, the table is not in the parents' order, which, unless it was
+  // checked before it was read, stops the reading (ChildRowsOutOfOrder).
+  void CheckNotProduced(const ChildRows& child, std::uint32_t parent) const {
+    if (reopening_ && parent < produced_.size() && produced_[parent]) {
+      throw ChildRowsOutOfOrder(child.path);
     }
   }
 
@@ -458,6 +517,10 @@ class JoinedTableSource : public RecordSource {
   Lookup lookup_;
   std::optional<KeyPositions> positions_;  // set when a child table is streamed
   std::uint32_t near_ = KeyPositions::kNone;  // the number of the last key found in positions_
+  // Set when child tables are streamed without their order checked first: then the rows (of
+  // positions_) of the parents produced so far.
+  std::optional<Reopening> reopening_;
+  std::vector<bool> produced_;
   SeenKeys seen_;
   std::size_t unknown_lookups_ = 0;
   bool finished_ = false;
@@ -479,9 +542,11 @@ std::vector<JoinedTableSpec::Child> ChildTablesBeside(const RecordType& type,
   return children;
 }
 
-std::unique_ptr<RecordSource> OpenJoinedTable(const JoinedTableSpec& spec,
-                                              const SourceOptions& options,
-                                              Diagnostics& diagnostics) {
+namespace {
+
+// OpenJoinedTable, with the problems of the rows of child tables read whole to `whole_rows`.
+std::unique_ptr<RecordSource> OpenJoined(const JoinedTableSpec& spec, const SourceOptions& options,
+                                         Diagnostics& diagnostics, Diagnostics& whole_rows) {
   if (spec.type == nullptr) {
     diagnostics.Error({spec.path, 0, 0}, "no record type is declared for this table");
     return nullptr;
@@ -507,6 +572,7 @@ std::unique_ptr<RecordSource> OpenJoinedTable(const JoinedTableSpec& spec,
     bool stream = false;  // read beside the table rather than whole
     std::unique_ptr<ChildRows> rows;
     Diagnostics problems;
+    Diagnostics row_problems;  // of its rows, read whole
   };
   std::vector<ChildLoad> loads;
   std::vector<std::string> split_fields = table->SplitFields();
@@ -522,7 +588,8 @@ std::unique_ptr<RecordSource> OpenJoinedTable(const JoinedTableSpec& spec,
     }
     if (std::find(split_fields.begin(), split_fields.end(), child.field) != split_fields.end()) {
       // The mapping fills this list from a column of the table: one source of rows, not two.
-      ChildLoad& skipped = loads.emplace_back(ChildLoad{&child, field, element, false, false, nullptr, {}});
+      ChildLoad& skipped =
+          loads.emplace_back(ChildLoad{&child, field, element, false, false, nullptr, {}, {}});
       skipped.problems.Warning({child.path, 0, 0}, "'" + child.field +
                                                   "' is filled from a split column of the mapping "
                                                   "of '" +
@@ -531,25 +598,38 @@ std::unique_ptr<RecordSource> OpenJoinedTable(const JoinedTableSpec& spec,
                                                   " is not read");
       continue;
     }
-    loads.push_back({&child, field, element, true, false, nullptr, {}});
+    loads.push_back({&child, field, element, true, false, nullptr, {}, {}});
   }
   // A child table whose rows come in the order of their parents' rows is streamed beside the
   // table, so that memory does not grow with the data; any other is read whole before the first
-  // row. Which is which is found by a first pass over the keys of every file.
+  // row. Which is which is found by a first pass over the keys of every file, or, with
+  // child_order_checked_while_read, every child table is streamed and checked as it is read.
   std::optional<KeyPositions> positions;
+  const bool checked_while_read = options.child_order_checked_while_read;
+  std::vector<std::size_t> by_size = LargestFirst(loads.size(), [&](std::size_t i) {
+    return spec.database ? std::string() : loads[i].child->path;
+  });
   if (!spec.database && !loads.empty()) {
     // The parent's keys first (their rows are what the children's order is checked against),
-    // then the children's on every core; no file's keys are kept.
+    // then the children's on every core, the largest files first; no file's keys are kept.
     positions = ReadPositions(spec, type, options.parse, key_field);
     bool any = false;
     if (positions) {
       std::vector<char> ordered(loads.size(), 0);
-      ParallelFor(loads.size(), [&](std::size_t i) {
-        if (loads[i].read && loads[i].element->Find(key_field) != nullptr) {
-          ordered[i] = InParentOrder(spec, *loads[i].child, *loads[i].element, options.parse,
-                                     key_field, *positions);
-        }
-      });
+      auto joinable = [&](std::size_t i) {
+        return loads[i].read && loads[i].element->Find(key_field) != nullptr;
+      };
+      if (checked_while_read) {
+        for (std::size_t i = 0; i < loads.size(); ++i) ordered[i] = joinable(i);
+      } else {
+        ParallelFor(loads.size(), [&](std::size_t k) {
+          const std::size_t i = by_size[k];
+          if (joinable(i)) {
+            ordered[i] = InParentOrder(spec, *loads[i].child, *loads[i].element, options.parse,
+                                       key_field, *positions);
+          }
+        });
+      }
       for (std::size_t i = 0; i < loads.size(); ++i) {
         loads[i].stream = ordered[i] != 0;
         any = any || loads[i].stream;
@@ -564,22 +644,38 @@ std::unique_ptr<RecordSource> OpenJoinedTable(const JoinedTableSpec& spec,
     ChildLoad& item = loads[i];
     if (!item.read) return;
     item.rows = LoadChildRows(spec, *item.child, *item.field, *item.element, type.name(), key_field,
-                              options.parse, item.stream, item.problems);
+                              options.parse, item.stream, item.problems, item.row_problems);
   };
   if (spec.database) {
     for (std::size_t i = 0; i < loads.size(); ++i) load(i);
   } else {
-    ParallelFor(loads.size(), load);
+    ParallelFor(loads.size(), [&](std::size_t k) { load(by_size[k]); });
   }
   std::vector<ChildRows> children;
+  bool streamed = false;
   for (ChildLoad& item : loads) {
     diagnostics.Merge(item.problems);
+    whole_rows.Merge(item.row_problems);
+    streamed = streamed || item.stream;
     if (item.rows) children.push_back(std::move(*item.rows));
+  }
+  std::optional<Reopening> reopening;
+  if (checked_while_read && streamed) {
+    reopening = Reopening{spec, options};
+    reopening->spec.lookup = nullptr;  // ReopenChecked hands on the table read for this source
   }
   PendingKeyedTable lookup = spec.lookup;
   return std::make_unique<JoinedTableSource>(std::move(table), std::move(key_field),
                                              std::move(children), FindLookup(type, lookup.Get()),
-                                             std::move(positions));
+                                             std::move(positions), std::move(reopening));
+}
+
+}  // namespace
+
+std::unique_ptr<RecordSource> OpenJoinedTable(const JoinedTableSpec& spec,
+                                              const SourceOptions& options,
+                                              Diagnostics& diagnostics) {
+  return OpenJoined(spec, options, diagnostics, diagnostics);
 }
 
 }  // namespace uofa

@@ -1,7 +1,7 @@
 // A table of the audit folder joined with what belongs to its rows, read from the schema: staff.csv
 // with its training rows (list field `training` <- training.csv, by staff_id), admissions.csv with
 // its patient (record field `patient` <- patients.csv, by patient_id). The table is streamed; child
-// tables are read whole and grouped by the table's key.
+// tables are streamed beside it, or read whole and grouped by its key (see below).
 //
 // - The key (the schema's id_field) must have a column and a value in every row; a repeated key
 //   is an error for the later row, which is rejected.
@@ -11,6 +11,9 @@
 //   record field stays null.
 // - A child table that is absent leaves the list field null (not known); a present one gives every
 //   row a list, empty when it has no rows.
+// - A child table whose rows follow the order of the table's rows is streamed beside it; which do
+//   is found by a first pass over the keys, or, with SourceOptions::child_order_checked_while_read,
+//   as they are read (record_source.h: ChildRowsOutOfOrder, ReopenChecked).
 // Counts cover every file: rows_read == records produced + child rows attached + rows_rejected.
 #ifndef UOFA_ENGINE_SOURCES_JOINED_TABLE_H_
 #define UOFA_ENGINE_SOURCES_JOINED_TABLE_H_

@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <memory>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -44,6 +45,20 @@ class RecordSource {
   virtual std::vector<SourceInput> inputs() const = 0;
   /// The share (0..1) of the main input read so far, for progress; negative when not known.
   virtual double FractionRead() const { return -1; }
+  /// After Next has thrown ChildRowsOutOfOrder: the same source opened again, with the order of
+  /// every child table checked before it is read, to be read from the start in place of this
+  /// one. Problems this source reported when it was opened are not reported again; those of child
+  /// tables read whole when opened go to `problems`. Null when it cannot be opened again.
+  virtual std::unique_ptr<RecordSource> ReopenChecked(Diagnostics& /*problems*/) { return nullptr; }
+};
+
+/// Thrown by Next, with SourceOptions::child_order_checked_while_read, when a child table read
+/// beside its parent table turns out not to follow the parents' order: the records produced so far
+/// are to be discarded, and the source read again from ReopenChecked.
+class ChildRowsOutOfOrder : public std::runtime_error {
+ public:
+  explicit ChildRowsOutOfOrder(const std::string& path)
+      : std::runtime_error("the rows of '" + path + "' are not in the order of their parents") {}
 };
 
 struct SourceOptions {
@@ -53,6 +68,11 @@ struct SourceOptions {
   /// heading matches one of them patient information rather than a policy, when organisation.yaml
   /// does not say which it is (the packs' parameter patient_information_title_patterns).
   std::vector<std::string> patient_information_title_patterns;
+  /// Child tables (interventions.csv beside incidents.csv) are read beside their parent table
+  /// without a first pass over their keys to check that their rows follow the parents' order;
+  /// one that does not makes Next throw ChildRowsOutOfOrder. For a reader that can start a source
+  /// over (the audit, through ReopenChecked); one that keeps what it reads leaves it off.
+  bool child_order_checked_while_read = false;
 };
 
 /// Opens the record sources an audit folder holds (DATA-CONTRACT.md "The audit folder"), one per

@@ -154,5 +154,96 @@ TEST_CASE("a source that fails while read fails the audit, whatever the others d
                        std::runtime_error);
 }
 
+// The records of a ListSource, but a child table is found out of its parents' order at record
+// `out_of_order_at`; reopened, it gives the same records (and a problem of a table read whole),
+// or, when `reopens` is false, nothing.
+class OutOfOrderSource : public RecordSource {
+ public:
+  OutOfOrderSource(std::vector<std::shared_ptr<const Record>> records, std::size_t out_of_order_at,
+                   bool reopens = true)
+      : records_(records),
+        first_(std::make_unique<ListSource>("incident", "a.csv", std::move(records))),
+        out_of_order_at_(out_of_order_at),
+        reopens_(reopens) {}
+  const std::string& kind() const override { return first_->kind(); }
+  bool Next(std::shared_ptr<const Record>* out, Diagnostics& diagnostics) override {
+    if (read_ == out_of_order_at_) throw ChildRowsOutOfOrder("interventions.csv");
+    ++read_;
+    return first_->Next(out, diagnostics);
+  }
+  const SourceCounts& counts() const override { return first_->counts(); }
+  std::vector<SourceInput> inputs() const override { return first_->inputs(); }
+  std::unique_ptr<RecordSource> ReopenChecked(Diagnostics& problems) override {
+    if (!reopens_) return nullptr;
+    problems.Warning({"interventions.csv", 7, 1}, "read whole");
+    return std::make_unique<ListSource>("incident", "a.csv", records_);
+  }
+
+ private:
+  std::vector<std::shared_ptr<const Record>> records_;
+  std::unique_ptr<ListSource> first_;
+  std::size_t out_of_order_at_;
+  bool reopens_;
+  std::size_t read_ = 0;
+};
+
+TEST_CASE("a source found out of order while read is read again, and counted once") {
+  std::unique_ptr<PackSet> packs = EarlyPack();
+  const RecordType& incident = *packs->schemas.Find("incident");
+  std::vector<std::unique_ptr<RecordSource>> sources;
+  sources.push_back(std::make_unique<ListSource>("staff", "s.csv", Incidents(incident, "S", 2000)));
+  // Found out of order after several chunks of its records were evaluated.
+  sources.push_back(std::make_unique<OutOfOrderSource>(Incidents(incident, "A", 3000), 2500));
+  AuditRunOptions options;
+  options.as_of = At("2025-01-01T00:00");
+  AuditResult result;
+  Diagnostics problems;
+  RunAudit(*packs, sources, options, result, problems);
+
+  // The problems of the reading let go are not reported; those of the opening again are.
+  std::vector<std::string> expected_problems;
+  for (int row = 0; row < 2000; row += 100) {
+    expected_problems.push_back("s.csv:" + std::to_string(row + 2));
+  }
+  expected_problems.push_back("interventions.csv:7");
+  for (int row = 0; row < 3000; row += 100) {
+    expected_problems.push_back("a.csv:" + std::to_string(row + 2));
+  }
+  std::vector<std::string> got_problems;
+  for (const Diagnostic& problem : problems.Items()) {
+    got_problems.push_back(problem.location.file + ":" + std::to_string(problem.location.line));
+  }
+  CHECK(got_problems == expected_problems);
+
+  const RuleOutcome* reason = nullptr;
+  for (const RuleOutcome& rule : result.rules) {
+    if (rule.id == "EARLY-REASON") reason = &rule;
+  }
+  REQUIRE(reason != nullptr);
+  CHECK(reason->passed == 1500);
+  CHECK(reason->failed == 1500);
+  REQUIRE(reason->findings.size() == 1500);
+  CHECK(reason->findings.front().record_id == "A-2");
+  CHECK(reason->findings.back().record_id == "A-3000");
+  CHECK(result.records_read == 5000);
+  REQUIRE(result.inputs.size() == 2);
+  CHECK(result.inputs[1].rows == 3000);
+}
+
+TEST_CASE("a source found out of order that cannot be opened again fails the audit") {
+  std::unique_ptr<PackSet> packs = EarlyPack();
+  const RecordType& incident = *packs->schemas.Find("incident");
+  std::vector<std::unique_ptr<RecordSource>> sources;
+  sources.push_back(
+      std::make_unique<OutOfOrderSource>(Incidents(incident, "A", 3000), 10, /*reopens=*/false));
+  AuditRunOptions options;
+  options.as_of = At("2025-01-01T00:00");
+  AuditResult result;
+  Diagnostics problems;
+  CHECK_THROWS_WITH_AS(RunAudit(*packs, sources, options, result, problems),
+                       "the rows of 'interventions.csv' are not in the order of their parents",
+                       ChildRowsOutOfOrder);
+}
+
 }  // namespace
 }  // namespace uofa
