@@ -205,6 +205,18 @@ void EvaluateBatch(RecordBatch& batch, const KindSchedule& kind, const AuditRunO
   batch.clear();
 }
 
+// Moves the items of `from` to the end of `*to`, leaving `from` empty; the whole vector when `*to`
+// is empty, so that a large audit's findings are not held twice while they are moved.
+template <typename T>
+void MoveAppend(std::vector<T>& from, std::vector<T>* to) {
+  if (to->empty()) {
+    to->swap(from);
+  } else {
+    to->insert(to->end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
+  }
+  from.clear();
+}
+
 // Adds the tallies of a batch to those of the batches before it.
 void MergeTallies(std::vector<RuleTally>& batch, std::vector<RuleTally>* into) {
   into->resize(batch.size());
@@ -215,9 +227,8 @@ void MergeTallies(std::vector<RuleTally>& batch, std::vector<RuleTally>* into) {
     to.failed += from.failed;
     to.not_applicable += from.not_applicable;
     to.indeterminate += from.indeterminate;
-    std::move(from.findings.begin(), from.findings.end(), std::back_inserter(to.findings));
-    std::move(from.finding_units.begin(), from.finding_units.end(),
-              std::back_inserter(to.finding_units));
+    MoveAppend(from.findings, &to.findings);
+    MoveAppend(from.finding_units, &to.finding_units);
   }
 }
 
@@ -238,8 +249,8 @@ void AddTallies(std::vector<RuleTally>& tallies, const std::vector<ScheduledRule
                                                 tally.finding_units[f]);
         if (finding.waiver) ++outcome.waived;
       }
-      outcome.findings.push_back(std::move(finding));
     }
+    MoveAppend(tally.findings, &outcome.findings);
   }
 }
 
