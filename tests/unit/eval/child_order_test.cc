@@ -6,17 +6,18 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
-#include <optional>
 #include <sstream>
 #include <string>
 #include <vector>
 
+#include "tests/unit/eval/check_support.h"
 #include "tests/unit/hostile/hostile_support.h"
 #include "uofa/engine.h"
 
 namespace uofa {
 namespace {
 
+using testing::CheckFolder;
 using testing::TempFolder;
 
 namespace fs = std::filesystem;
@@ -42,17 +43,6 @@ void CopySample(const TempFolder& folder, bool first_row_last) {
   const std::string first = text.substr(header_end, first_end - header_end);
   text.erase(header_end, first_end - header_end);
   folder.Write("incidents/interventions.csv", text + first);
-}
-
-AuditResult Check(const TempFolder& folder) {
-  CheckOptions options;
-  options.audit_dir = folder.path().string();
-  options.rules_root = std::string(UOFA_SOURCE_DIR) + "/rules";
-  Diagnostics diagnostics;
-  std::optional<AuditResult> result = RunCheck(options, diagnostics);
-  INFO(diagnostics.Format());
-  REQUIRE(result.has_value());
-  return *result;
 }
 
 // Each rule's counts, status and failing records (documents by their path in `folder`), one line
@@ -92,8 +82,8 @@ TEST_CASE("an audit whose child table is found out of order at its last row is r
   CopySample(in_order, /*first_row_last=*/false);
   TempFolder out_of_order;
   CopySample(out_of_order, /*first_row_last=*/true);
-  const AuditResult expected = Check(in_order);
-  const AuditResult result = Check(out_of_order);
+  const AuditResult expected = CheckFolder(in_order);
+  const AuditResult result = CheckFolder(out_of_order);
   CHECK(Outcomes(result, out_of_order) == Outcomes(expected, in_order));
   CHECK(Problems(result) == Problems(expected));
   CHECK(result.records_read == expected.records_read);

@@ -12,6 +12,7 @@
 #include "engine/eval/audit_settings.h"
 #include "engine/eval/data_quality_checks.h"
 #include "engine/record/record_type.h"
+#include "tests/unit/eval/check_support.h"
 #include "tests/unit/hostile/hostile_support.h"
 #include "uofa/data_quality.h"
 #include "uofa/engine.h"
@@ -19,6 +20,7 @@
 namespace uofa {
 namespace {
 
+using testing::CheckFolder;
 using testing::TempFolder;
 
 // One problem of each kind, in a folder of CSV tables.
@@ -51,17 +53,6 @@ void WriteFolder(const TempFolder& folder) {
                "INC-99,1,01,2024-06-01T10:00,2024-06-01T10:05\n");
 }
 
-AuditResult Check(const TempFolder& folder) {
-  CheckOptions options;
-  options.audit_dir = folder.path().string();
-  options.rules_root = std::string(UOFA_SOURCE_DIR) + "/rules";
-  Diagnostics diagnostics;
-  std::optional<AuditResult> result = RunCheck(options, diagnostics);
-  INFO(diagnostics.Format());
-  REQUIRE(result.has_value());
-  return *result;
-}
-
 // "file:line:col: severity: message [CODE] {field}" of every finding of `code`, paths relative to
 // `root`.
 std::vector<std::string> Findings(const AuditResult& result, const std::string& root,
@@ -82,7 +73,7 @@ std::vector<std::string> Findings(const AuditResult& result, const std::string& 
 TEST_CASE("data quality: every kind is found with its message, code and position") {
   TempFolder folder;
   WriteFolder(folder);
-  const AuditResult result = Check(folder);
+  const AuditResult result = CheckFolder(folder);
   const std::string root = folder.path().string();
   using V = std::vector<std::string>;
 
@@ -152,7 +143,7 @@ TEST_CASE("data quality: every kind is found with its message, code and position
 TEST_CASE("data quality: the summary counts findings by file, column and kind") {
   TempFolder folder;
   WriteFolder(folder);
-  const AuditResult result = Check(folder);
+  const AuditResult result = CheckFolder(folder);
   const std::string root = folder.path().string();
   std::vector<std::string> rows;
   for (const DataQualityColumn& column : SummariseDataQuality(result.input_problems)) {
@@ -274,7 +265,7 @@ TEST_CASE("data quality: the kinds found in a JSON Lines file, positioned at its
                "{\"incident_id\": \"J-4\", \"started_at\": \"soon\", \"patient_injury\": 7}\n"
                "{\"incident_id\": \n"
                "{\"patient_id\": \"P1\"}\n");
-  const AuditResult result = Check(folder);
+  const AuditResult result = CheckFolder(folder);
   std::vector<std::string> lines;
   for (const Diagnostic& problem : result.input_problems) {
     Diagnostic shown = problem;
