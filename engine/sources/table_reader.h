@@ -32,6 +32,7 @@
 
 #include "engine/base/arena.h"
 #include "engine/base/interned_path.h"
+#include "engine/base/text.h"
 #include "engine/expr/value.h"
 #include "engine/record/record_type.h"
 #include "engine/sources/csv_reader.h"
@@ -128,8 +129,15 @@ class TableReader {
   Value ParseCell(const FieldDef& field, const LabelMap* labels, std::string_view text,
                   std::string* error, bool* unlisted, Arena* arena) {
     *unlisted = false;
-    if (labels == nullptr) return ParseFieldText(field, text, parse_, error, arena);
-    return ParseMappedCell(field, *labels, text, error, unlisted, arena);
+    if (labels != nullptr) return ParseMappedCell(field, *labels, text, error, unlisted, arena);
+    if (field.kind == FieldKind::kString || field.kind == FieldKind::kText) {
+      // Most cells are text kept as written: ParseFieldText's string case, without the frame
+      // its other cases need.
+      error->clear();
+      if (TrimSpace(text).empty()) return Value();
+      return Value::StringIn(arena, text);
+    }
+    return ParseFieldText(field, text, parse_, error, arena);
   }
   // ParseCell for a field with a value map.
   Value ParseMappedCell(const FieldDef& field, const LabelMap& labels, std::string_view text,

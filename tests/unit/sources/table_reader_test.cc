@@ -157,6 +157,26 @@ TEST_CASE("table: cell problems are warnings and the record is kept") {
         "                                 ^\n");
 }
 
+TEST_CASE("table: text is kept as written, and a cell of spaces alone is missing") {
+  testing::TestEnvironment env;
+  Diagnostics diagnostics;
+  TableRead read = ReadTable(env, "incident",
+                             "incident_id,patient_id,ward,description\n"
+                             "INC-1,P1,\" Oak \",   \n"
+                             "INC-2,P1,,\"Held \"\"briefly\"\"\"\n",
+                             diagnostics);
+  CHECK(diagnostics.Empty());
+  REQUIRE(read.records.size() == 2);
+  const Record& first = read.records[0];
+  CHECK(first.Get("ward").as_string() == " Oak ");
+  CHECK(first.Get("description").is_null());
+  CHECK(read.records[1].Get("ward").is_null());
+  CHECK(read.records[1].Get("description").as_string() == "Held \"briefly\"");
+  // The text is the record's own, in its arena, not a view of the row read.
+  REQUIRE(first.arena.get() != nullptr);
+  CHECK(first.arena.get()->Holds(first.Get("ward").as_string().data()));
+}
+
 TEST_CASE("table: a row without a required value is rejected") {
   testing::TestEnvironment env;
   Diagnostics diagnostics;
