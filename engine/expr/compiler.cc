@@ -76,6 +76,9 @@ class Compiler {
       case ExprKind::kIdent:
         return Name(e);
       case ExprKind::kSelect: {
+        if (!e.target && e.resolution == Resolution::kSubjectField) {
+          return std::make_unique<SubjectPresenceNode>(e.slot);
+        }
         if (!e.target) return std::make_unique<PresenceNode>(Name(e));
         if (e.resolution == Resolution::kConstant || e.resolution == Resolution::kVariable ||
             e.resolution == Resolution::kUnknownName) {

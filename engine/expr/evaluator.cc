@@ -129,6 +129,20 @@ Truth PresenceNode::Test(Frame& frame) const {
   return value->is_null() ? Truth::kFalse : Truth::kTrue;
 }
 
+Value SubjectPresenceNode::Eval(Frame& frame) const {
+  const Truth present = Test(frame);
+  if (present == Truth::kOther) return frame.subject->fields[slot_];  // an error, as PresenceNode
+  return Value::Bool(present == Truth::kTrue);
+}
+
+Truth SubjectPresenceNode::Test(Frame& frame) const {
+  const Record* subject = frame.subject;
+  if (subject == nullptr || slot_ >= static_cast<int>(subject->fields.size())) return Truth::kFalse;
+  const Value& value = subject->fields[slot_];
+  if (value.is_error()) return Truth::kOther;
+  return value.is_null() ? Truth::kFalse : Truth::kTrue;
+}
+
 Value CallNode::Eval(Frame& frame) const {
   constexpr std::size_t kInline = 4;
   std::size_t n = args_.size();

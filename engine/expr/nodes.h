@@ -131,6 +131,17 @@ class PresenceNode final : public Node {
   NodePtr operand_;
 };
 
+/// `has(name)` for a field of the subject, read in place: most conditions test a few.
+class SubjectPresenceNode final : public Node {
+ public:
+  explicit SubjectPresenceNode(int slot) : slot_(slot) {}
+  Value Eval(Frame& frame) const override;
+  Truth Test(Frame& frame) const override;
+
+ private:
+  int slot_;
+};
+
 class CallNode final : public Node {
  public:
   CallNode(std::string function, std::vector<const Overload*> overloads, std::vector<NodePtr> args,

@@ -49,6 +49,11 @@ TEST_CASE("evaluator: missing fields are null; has() tests presence") {
         "true");
   CHECK(Show(schema.Eval("has(incident_id)",
                          *schema.Incident({{"incident_id", Value::String("")}}))) == "true");
+  // A field holding an error (no source makes one) is passed on, neither present nor absent
+  // (schema.Eval also checks that Test gives the truth of each value).
+  auto errored = schema.Incident({{"reason_code", Value::Error("unreadable")}});
+  CHECK(Show(schema.Eval("has(reason_code)", *errored)) == "error(unreadable)");
+  CHECK(Show(schema.Eval("!has(reason_code)", *errored)) == "error(unreadable)");
 }
 
 TEST_CASE("evaluator: null in ordering, arithmetic and calls is an error (indeterminate)") {
