@@ -13,11 +13,18 @@ namespace {
 
 const Value kNullValue;
 
-// Evaluates `node` into `storage` unless it can hand out a reference.
-const Value* Operand(const Node& node, Frame& frame, Value* storage) {
-  if (const Value* ref = node.Ref(frame)) return ref;
+// Evaluates `node` into `storage`.
+[[gnu::noinline]] const Value* EvalInto(const Node& node, Frame& frame, Value* storage) {
   *storage = node.Eval(frame);
   return storage;
+}
+
+// Evaluates `node` into `storage` unless it can hand out a reference, as most operands can (a
+// field, a constant, a variable): that case is inlined where an operand is needed.
+[[gnu::always_inline]] inline const Value* Operand(const Node& node, Frame& frame,
+                                                    Value* storage) {
+  if (const Value* ref = node.Ref(frame)) return ref;
+  return EvalInto(node, frame, storage);
 }
 
 Value NotBool(std::string_view op) {
