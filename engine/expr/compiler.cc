@@ -190,9 +190,14 @@ class Compiler {
         AllConstant(args) && std::none_of(e.overloads.begin(), e.overloads.end(),
                                           [](const Overload* o) { return o->reads_evaluation; });
     const Node* negated = !e.target && e.name == "!_" && args.size() == 1 ? args[0].get() : nullptr;
-    NodePtr call = Fold(
-        std::make_unique<CallNode>(e.name, e.overloads, std::move(args), std::move(prepared)),
-        constant);
+    const bool compares =
+        !e.target && args.size() == 2 && !constant && ComparisonNode::Compares(e.name);
+    const Node* left = compares ? args[0].get() : nullptr;
+    const Node* right = compares ? args[1].get() : nullptr;
+    auto made =
+        std::make_unique<CallNode>(e.name, e.overloads, std::move(args), std::move(prepared));
+    if (compares) return std::make_unique<ComparisonNode>(std::move(made), e.name, left, right);
+    NodePtr call = Fold(std::move(made), constant);
     if (negated == nullptr || constant) return call;
     return std::make_unique<NotNode>(std::move(call), negated);
   }

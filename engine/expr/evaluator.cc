@@ -31,6 +31,17 @@ Value NotBool(std::string_view op) {
   return Value::Error("no matching overload for '" + std::string(op) + "'");
 }
 
+// The operator's own overload: what it computes is what ComparisonNode::Test computes.
+FunctionImpl ComparisonImpl(std::string_view function) {
+  if (function == "_==_") return builtins::Equal;
+  if (function == "_!=_") return builtins::NotEqual;
+  if (function == "_<_") return builtins::Less;
+  if (function == "_<=_") return builtins::LessOrEqual;
+  if (function == "_>_") return builtins::Greater;
+  if (function == "_>=_") return builtins::GreaterOrEqual;
+  return nullptr;
+}
+
 }  // namespace
 
 Truth Node::Test(Frame& frame) const {
@@ -175,8 +186,7 @@ Value CallNode::Eval(Frame& frame) const {
 }
 
 Value CallNode::Dispatch(const Args& args, Frame& frame) const {
-  for (const Overload* overload : overloads_) {
-    if (!overload->Matches(args)) continue;
+  if (const Overload* overload = Selected(args)) {
     CallContext context;
     context.evaluation = frame.context;
     context.subject = frame.subject;
@@ -192,6 +202,51 @@ Value CallNode::Dispatch(const Args& args, Frame& frame) const {
   }
   return Value::Error("no matching overload for '" + std::string(DisplayName(function_)) +
                       "' applied to '(" + kinds + ")'");
+}
+
+bool ComparisonNode::Compares(std::string_view function) {
+  return ComparisonImpl(function) != nullptr;
+}
+
+ComparisonNode::ComparisonNode(std::unique_ptr<const CallNode> call, std::string_view function,
+                               const Node* left, const Node* right)
+    : call_(std::move(call)), left_(left), right_(right) {
+  equality_ = function == "_==_" || function == "_!=_";
+  negated_ = function == "_!=_";
+  when_less_ = function == "_<_" || function == "_<=_";
+  when_equal_ = function == "_<=_" || function == "_>=_";
+  when_greater_ = function == "_>_" || function == "_>=_";
+  const FunctionImpl impl = ComparisonImpl(function);
+  // Kinds compared the same way by ValuesEqual and CompareValues whatever their values (not
+  // doubles, whose NaN is unordered, nor kinds holding other values).
+  const Value samples[] = {Value::Bool(false), Value::Int(0), Value::String(""),
+                           Value::Time(Timestamp{}), Value::Span(Duration{})};
+  for (const Value& sample : samples) {
+    const std::array<const Value*, 2> values = {&sample, &sample};
+    const Overload* overload = call_->Selected(Args(values.data(), 2));
+    direct_[static_cast<std::size_t>(sample.kind())] =
+        overload != nullptr && overload->impl == impl;
+  }
+}
+
+Truth ComparisonNode::Test(Frame& frame) const {
+  const Value* a = left_->Ref(frame);
+  const Value* b = a != nullptr ? right_->Ref(frame) : nullptr;
+  if (b == nullptr || a->kind() != b->kind() || !direct_[static_cast<std::size_t>(a->kind())]) {
+    return TruthOf(call_->Eval(frame));
+  }
+  bool holds;
+  if (equality_) {
+    holds = ValuesEqual(*a, *b) != negated_;
+  } else {
+    switch (*CompareValues(*a, *b)) {
+      case Ordering::kLess: holds = when_less_; break;
+      case Ordering::kEqual: holds = when_equal_; break;
+      case Ordering::kGreater: holds = when_greater_; break;
+      default: holds = false; break;
+    }
+  }
+  return holds ? Truth::kTrue : Truth::kFalse;
 }
 
 Truth NotNode::Test(Frame& frame) const {

@@ -7,6 +7,7 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "engine/expr/ast.h"
@@ -151,6 +152,13 @@ class CallNode final : public Node {
         args_(std::move(args)),
         prepared_(std::move(prepared)) {}
   Value Eval(Frame& frame) const override;
+  /// The overload arguments of these kinds would be dispatched to, or null.
+  const Overload* Selected(const Args& args) const {
+    for (const Overload* overload : overloads_) {
+      if (overload->Matches(args)) return overload;
+    }
+    return nullptr;
+  }
 
  private:
   Value Dispatch(const Args& args, Frame& frame) const;
@@ -174,6 +182,36 @@ class NotNode final : public Node {
  private:
   NodePtr call_;
   const Node* operand_;
+};
+
+// `a == b`, `a != b`, `a < b`, `a <= b`, `a > b` or `a >= b`: evaluated as its call, but tested,
+// when both operands are read in place and are of one kind the call compares as the operator's
+// own overload does (text, whole numbers, booleans, times, durations), by comparing them there:
+// `reason_code != '99'` and `ended_at >= started_at` are decided once per record without a call.
+class ComparisonNode final : public Node {
+ public:
+  /// `call` is the call of the operator named `function`; `left` and `right` are its arguments
+  /// (owned by `call`).
+  ComparisonNode(std::unique_ptr<const CallNode> call, std::string_view function,
+                 const Node* left, const Node* right);
+  Value Eval(Frame& frame) const override { return call_->Eval(frame); }
+  Truth Test(Frame& frame) const override;
+  /// Whether `function` is one of the six comparisons.
+  static bool Compares(std::string_view function);
+
+ private:
+  static constexpr std::size_t kKinds = static_cast<std::size_t>(ValueKind::kError) + 1;
+
+  std::unique_ptr<const CallNode> call_;
+  const Node* left_;
+  const Node* right_;
+  bool equality_ = false;  // == or !=, else an ordering
+  bool negated_ = false;   // !=
+  // For an ordering, whether each of less, equal and greater makes it true.
+  bool when_less_ = false, when_equal_ = false, when_greater_ = false;
+  /// By kind, whether two operands of that kind are compared here (the call would dispatch them
+  /// to the operator's own overload).
+  std::array<bool, kKinds> direct_{};
 };
 
 class AndNode final : public Node {

@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include <cmath>
+
 #include "engine/expr/environment.h"
 #include "engine/expr/value_ops.h"
 #include "tests/unit/expr/expr_test_support.h"
@@ -258,6 +260,52 @@ TEST_CASE("evaluator: Test decides conditions as their values would, errors abso
   CHECK(TestOf(schema, "[staff_count].exists(s, s > 1)", *empty) == Truth::kOther);
   CHECK(TestOf(schema, "interventions.filter(i, has(i.minutes)).size() == 1", *record) ==
         Truth::kTrue);
+}
+
+TEST_CASE("evaluator: a comparison of two values read in place is tested as its value would be") {
+  testing::Schema schema;
+  const Timestamp start = testing::Local("2023-05-01T10:00");
+  const Timestamp end = testing::Local("2023-05-01T10:07");
+  auto record = schema.Incident({{"reason_code", Value::String("10")},
+                                 {"staff_count", Value::Int(3)},
+                                 {"negligible", Value::Bool(false)},
+                                 {"started_at", Value::Time(start)},
+                                 {"ended_at", Value::Time(end)},
+                                 {"score", Value::Double(std::nan(""))}});
+  auto empty = schema.Incident({});
+  auto same_time = schema.Incident({{"started_at", Value::Time(start)},
+                                    {"ended_at", Value::Time(start)}});
+  // schema.Eval also checks that Test gives the truth of each value: every line below is decided
+  // in place by Test (text, whole numbers, booleans, times) or by the call (other kinds, mixed
+  // kinds, missing values, computed operands).
+  auto show = [&](const char* source, const Record& subject) {
+    return Show(schema.Eval(source, subject));
+  };
+  CHECK(show("reason_code == '10'", *record) == "true");
+  CHECK(show("reason_code != '10'", *record) == "false");
+  CHECK(show("reason_code != '99'", *record) == "true");
+  CHECK(show("reason_code < '11'", *record) == "true");
+  CHECK(show("reason_code >= '11'", *record) == "false");
+  CHECK(show("staff_count > 2", *record) == "true");
+  CHECK(show("staff_count <= 2", *record) == "false");
+  CHECK(show("staff_count == 3", *record) == "true");
+  CHECK(show("negligible == false", *record) == "true");
+  CHECK(show("negligible < true", *record) == "true");
+  CHECK(show("ended_at >= started_at", *record) == "true");
+  CHECK(show("ended_at > started_at", *record) == "true");
+  CHECK(show("ended_at <= started_at", *record) == "false");
+  CHECK(show("ended_at >= started_at", *same_time) == "true");
+  CHECK(show("ended_at > started_at", *same_time) == "false");
+  CHECK(show("ended_at == started_at", *same_time) == "true");
+  // Not decided in place: a NaN (unordered), mixed kinds, a missing value, a computed operand.
+  CHECK(show("score == score", *record) == "false");
+  CHECK(show("score >= score", *record) == "false");
+  CHECK(show("staff_count == 3.0", *record) == "true");
+  CHECK(show("reason_code != '10'", *empty) == "true");
+  CHECK(show("ended_at >= started_at", *empty) ==
+        "error(no matching overload for '>=' applied to '(null_type, null_type)')");
+  CHECK(show("ended_at - started_at > duration('5m')", *record) == "true");
+  CHECK(show("ended_at - started_at > duration('5m')", *same_time) == "false");
 }
 
 TEST_CASE("evaluator: a negation is tested from its operand's truth, and valued as its call") {
