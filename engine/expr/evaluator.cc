@@ -308,6 +308,15 @@ Value ConditionalNode::Eval(Frame& frame) const {
   return condition->as_bool() ? then_->Eval(frame) : else_->Eval(frame);
 }
 
+const Value* ConditionalNode::Ref(Frame& frame) const {
+  switch (condition_->Test(frame)) {
+    case Truth::kTrue: return then_->Ref(frame);
+    case Truth::kFalse: return else_->Ref(frame);
+    case Truth::kOther: break;  // an error, or not a bool: Eval gives the error
+  }
+  return nullptr;
+}
+
 Truth ConditionalNode::Test(Frame& frame) const {
   switch (condition_->Test(frame)) {
     case Truth::kTrue: return then_->Test(frame);

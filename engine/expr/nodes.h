@@ -241,6 +241,9 @@ class ConditionalNode final : public Node {
         then_(std::move(then_branch)),
         else_(std::move(else_branch)) {}
   Value Eval(Frame& frame) const override;
+  /// The chosen branch's value in place, when the condition is true or false and the branch has
+  /// one (`has(i.started_at) ? i.started_at : started_at`); else null.
+  const Value* Ref(Frame& frame) const override;
   Truth Test(Frame& frame) const override;
 
  private:

@@ -308,6 +308,31 @@ TEST_CASE("evaluator: a comparison of two values read in place is tested as its 
   CHECK(show("ended_at - started_at > duration('5m')", *same_time) == "false");
 }
 
+TEST_CASE("evaluator: a conditional's chosen branch is read in place, as its value would be") {
+  testing::Schema schema;
+  const Timestamp start = testing::Local("2023-05-01T10:00");
+  const Timestamp end = testing::Local("2023-05-01T10:07");
+  auto both = schema.Incident({{"staff_count", Value::Int(3)},
+                               {"started_at", Value::Time(start)},
+                               {"ended_at", Value::Time(end)}});
+  auto start_only = schema.Incident({{"started_at", Value::Time(start)}});
+  auto empty = schema.Incident({});
+  // schema.Eval also checks that Test gives the truth of each value.
+  auto show = [&](const char* source, const Record& subject) {
+    return Show(schema.Eval(source, subject));
+  };
+  // The item of a one-item list, and the operand of a comparison, read from the branch chosen.
+  const char* last = "[has(ended_at) ? ended_at : started_at].all(t, t > started_at)";
+  CHECK(show(last, *both) == "true");
+  CHECK(show(last, *start_only) == "false");
+  CHECK(show("(has(staff_count) ? staff_count : 0) > 1", *both) == "true");
+  CHECK(show("(has(staff_count) ? staff_count : 0) > 1", *empty) == "false");
+  CHECK(show("(has(staff_count) ? staff_count + 1 : 0) == 4", *both) == "true");
+  // A condition in error: the conditional's value is that error.
+  CHECK(show("(staff_count > 1 ? incident_id : reason_code) == '10'", *empty) ==
+        show("staff_count > 1", *empty));
+}
+
 TEST_CASE("evaluator: a negation is tested from its operand's truth, and valued as its call") {
   testing::Schema schema;
   auto record =
