@@ -5,6 +5,8 @@
 #ifndef UOFA_ENGINE_EXPR_NODES_H_
 #define UOFA_ENGINE_EXPR_NODES_H_
 
+#include <array>
+#include <cstddef>
 #include <memory>
 #include <string>
 #include <string_view>
