@@ -132,7 +132,7 @@ Value ParseFieldText(const FieldDef& field, std::string_view text, const FieldPa
   switch (field.kind) {
     case FieldKind::kString:
     case FieldKind::kText:
-      return Value::StringIn(text_arena, text);
+      return ParseTextField(text, text_arena);
     case FieldKind::kBool: {
       Truth truth = ReadTruth(trimmed, /*allow_unknown=*/false, options.truth_words);
       if (truth == Truth::kInvalid) {

@@ -32,7 +32,6 @@
 
 #include "engine/base/arena.h"
 #include "engine/base/interned_path.h"
-#include "engine/base/text.h"
 #include "engine/expr/value.h"
 #include "engine/record/record_type.h"
 #include "engine/sources/csv_reader.h"
@@ -131,11 +130,10 @@ class TableReader {
     *unlisted = false;
     if (labels != nullptr) return ParseMappedCell(field, *labels, text, error, unlisted, arena);
     if (field.kind == FieldKind::kString || field.kind == FieldKind::kText) {
-      // Most cells are text kept as written: ParseFieldText's string case, without the frame
-      // its other cases need.
+      // Most cells are text kept as written: read without ParseFieldText's frame, which its
+      // other cases need.
       error->clear();
-      if (TrimSpace(text).empty()) return Value();
-      return Value::StringIn(arena, text);
+      return ParseTextField(text, arena);
     }
     return ParseFieldText(field, text, parse_, error, arena);
   }
