@@ -31,14 +31,26 @@ Value NotBool(std::string_view op) {
   return Value::Error("no matching overload for '" + std::string(op) + "'");
 }
 
-// The operator's own overload: what it computes is what ComparisonNode::Test computes.
-FunctionImpl ComparisonImpl(std::string_view function) {
-  if (function == "_==_") return builtins::Equal;
-  if (function == "_!=_") return builtins::NotEqual;
-  if (function == "_<_") return builtins::Less;
-  if (function == "_<=_") return builtins::LessOrEqual;
-  if (function == "_>_") return builtins::Greater;
-  if (function == "_>=_") return builtins::GreaterOrEqual;
+// The comparisons: each operator's own overload, and the orderings of its operands for which it is
+// true (for the kinds ComparisonNode compares, equal values are those ordered equal).
+struct Comparison {
+  std::string_view function;
+  FunctionImpl impl;
+  bool when_less, when_equal, when_greater;
+};
+const Comparison kComparisons[] = {
+    {"_==_", builtins::Equal, false, true, false},
+    {"_!=_", builtins::NotEqual, true, false, true},
+    {"_<_", builtins::Less, true, false, false},
+    {"_<=_", builtins::LessOrEqual, true, true, false},
+    {"_>_", builtins::Greater, false, false, true},
+    {"_>=_", builtins::GreaterOrEqual, false, true, true},
+};
+
+const Comparison* FindComparison(std::string_view function) {
+  for (const Comparison& comparison : kComparisons) {
+    if (comparison.function == function) return &comparison;
+  }
   return nullptr;
 }
 
@@ -205,27 +217,25 @@ Value CallNode::Dispatch(const Args& args, Frame& frame) const {
 }
 
 bool ComparisonNode::Compares(std::string_view function) {
-  return ComparisonImpl(function) != nullptr;
+  return FindComparison(function) != nullptr;
 }
 
 ComparisonNode::ComparisonNode(std::unique_ptr<const CallNode> call, std::string_view function,
                                const Node* left, const Node* right)
     : call_(std::move(call)), left_(left), right_(right) {
-  equality_ = function == "_==_" || function == "_!=_";
-  negated_ = function == "_!=_";
-  when_less_ = function == "_<_" || function == "_<=_";
-  when_equal_ = function == "_<=_" || function == "_>=_";
-  when_greater_ = function == "_>_" || function == "_>=_";
-  const FunctionImpl impl = ComparisonImpl(function);
-  // Kinds compared the same way by ValuesEqual and CompareValues whatever their values (not
-  // doubles, whose NaN is unordered, nor kinds holding other values).
+  const Comparison& comparison = *FindComparison(function);
+  when_less_ = comparison.when_less;
+  when_equal_ = comparison.when_equal;
+  when_greater_ = comparison.when_greater;
+  // Kinds whose values are all ordered, each against each (not doubles, whose NaN is unordered,
+  // nor kinds holding other values).
   const Value samples[] = {Value::Bool(false), Value::Int(0), Value::String(""),
                            Value::Time(Timestamp{}), Value::Span(Duration{})};
   for (const Value& sample : samples) {
     const std::array<const Value*, 2> values = {&sample, &sample};
     const Overload* overload = call_->Selected(Args(values.data(), 2));
     direct_[static_cast<std::size_t>(sample.kind())] =
-        overload != nullptr && overload->impl == impl;
+        overload != nullptr && overload->impl == comparison.impl;
   }
 }
 
@@ -235,16 +245,12 @@ Truth ComparisonNode::Test(Frame& frame) const {
   if (b == nullptr || a->kind() != b->kind() || !direct_[static_cast<std::size_t>(a->kind())]) {
     return TruthOf(call_->Eval(frame));
   }
-  bool holds;
-  if (equality_) {
-    holds = ValuesEqual(*a, *b) != negated_;
-  } else {
-    switch (*CompareValues(*a, *b)) {
-      case Ordering::kLess: holds = when_less_; break;
-      case Ordering::kEqual: holds = when_equal_; break;
-      case Ordering::kGreater: holds = when_greater_; break;
-      default: holds = false; break;
-    }
+  bool holds = false;
+  switch (*CompareValues(*a, *b)) {
+    case Ordering::kLess: holds = when_less_; break;
+    case Ordering::kEqual: holds = when_equal_; break;
+    case Ordering::kGreater: holds = when_greater_; break;
+    case Ordering::kUnordered: break;  // not of these kinds
   }
   return holds ? Truth::kTrue : Truth::kFalse;
 }

@@ -207,9 +207,8 @@ class ComparisonNode final : public Node {
   std::unique_ptr<const CallNode> call_;
   const Node* left_;
   const Node* right_;
-  bool equality_ = false;  // == or !=, else an ordering
-  bool negated_ = false;   // !=
-  // For an ordering, whether each of less, equal and greater makes it true.
+  // Whether the comparison is true when the left operand is less than, equal to, or greater than
+  // the right.
   bool when_less_ = false, when_equal_ = false, when_greater_ = false;
   /// By kind, whether two operands of that kind are compared here (the call would dispatch them
   /// to the operator's own overload).
