@@ -194,9 +194,18 @@ class Compiler {
         !e.target && args.size() == 2 && !constant && ComparisonNode::Compares(e.name);
     const Node* left = compares ? args[0].get() : nullptr;
     const Node* right = compares ? args[1].get() : nullptr;
+    // `x in codes.list`, with the list's members prepared as a set.
+    const auto* members = !e.target && e.name == "@in" && args.size() == 2 && !constant &&
+                                  prepared != nullptr
+                              ? dynamic_cast<const ConstantNode*>(args[1].get())
+                              : nullptr;
+    const Node* needle = members != nullptr ? args[0].get() : nullptr;
     auto made =
         std::make_unique<CallNode>(e.name, e.overloads, std::move(args), std::move(prepared));
     if (compares) return std::make_unique<ComparisonNode>(std::move(made), e.name, left, right);
+    if (members != nullptr) {
+      return std::make_unique<MembershipNode>(std::move(made), needle, &members->value());
+    }
     NodePtr call = Fold(std::move(made), constant);
     if (negated == nullptr || constant) return call;
     return std::make_unique<NotNode>(std::move(call), negated);

@@ -186,7 +186,7 @@ Value CallNode::Eval(Frame& frame) const {
       if (values[i] == nullptr) values[i] = storage.Add(args_[i]->Eval(frame));
       if (values[i]->is_error()) return *values[i];
     }
-    return Dispatch(Args(values.data(), static_cast<int>(n)), frame);
+    return Apply(Args(values.data(), static_cast<int>(n)), frame);
   }
   std::vector<Value> storage(n);
   std::vector<const Value*> values(n);
@@ -194,10 +194,10 @@ Value CallNode::Eval(Frame& frame) const {
     values[i] = Operand(*args_[i], frame, &storage[i]);
     if (values[i]->is_error()) return *values[i];
   }
-  return Dispatch(Args(values.data(), static_cast<int>(n)), frame);
+  return Apply(Args(values.data(), static_cast<int>(n)), frame);
 }
 
-Value CallNode::Dispatch(const Args& args, Frame& frame) const {
+Value CallNode::Apply(const Args& args, Frame& frame) const {
   if (const Overload* overload = Selected(args)) {
     CallContext context;
     context.evaluation = frame.context;
@@ -240,10 +240,17 @@ ComparisonNode::ComparisonNode(std::unique_ptr<const CallNode> call, std::string
 }
 
 Truth ComparisonNode::Test(Frame& frame) const {
+  // An operand that has to be computed is computed once, here, and handed to the call as it is.
+  InlineValues<2> storage;
   const Value* a = left_->Ref(frame);
-  const Value* b = a != nullptr ? right_->Ref(frame) : nullptr;
-  if (b == nullptr || a->kind() != b->kind() || !direct_[static_cast<std::size_t>(a->kind())]) {
-    return TruthOf(call_->Eval(frame));
+  if (a == nullptr) a = storage.Add(left_->Eval(frame));
+  if (a->is_error()) return Truth::kOther;
+  const Value* b = right_->Ref(frame);
+  if (b == nullptr) b = storage.Add(right_->Eval(frame));
+  if (b->is_error()) return Truth::kOther;
+  if (a->kind() != b->kind() || !direct_[static_cast<std::size_t>(a->kind())]) {
+    const std::array<const Value*, 2> values = {a, b};
+    return TruthOf(call_->Apply(Args(values.data(), 2), frame));
   }
   bool holds = false;
   switch (*CompareValues(*a, *b)) {
@@ -253,6 +260,35 @@ Truth ComparisonNode::Test(Frame& frame) const {
     case Ordering::kUnordered: break;  // not of these kinds
   }
   return holds ? Truth::kTrue : Truth::kFalse;
+}
+
+MembershipNode::MembershipNode(std::unique_ptr<const CallNode> call, const Node* needle,
+                               const Value* container)
+    : call_(std::move(call)), needle_(needle), container_(container) {
+  // Kinds `in` compares with a member by value (not values holding other values).
+  const Value samples[] = {Value::Null(),        Value::Bool(false),        Value::Int(0),
+                           Value::Uint(0),       Value::Double(0),          Value::String(""),
+                           Value::Time(Timestamp{}), Value::Span(Duration{})};
+  for (const Value& sample : samples) {
+    const std::array<const Value*, 2> values = {&sample, container_};
+    const Overload* overload = call_->Selected(Args(values.data(), 2));
+    direct_[static_cast<std::size_t>(sample.kind())] =
+        overload != nullptr && overload->impl == builtins::In;
+  }
+}
+
+Truth MembershipNode::Test(Frame& frame) const {
+  InlineValues<1> storage;
+  const Value* needle = needle_->Ref(frame);
+  if (needle == nullptr) needle = storage.Add(needle_->Eval(frame));
+  if (needle->is_error()) return Truth::kOther;
+  if (direct_[static_cast<std::size_t>(needle->kind())]) {
+    if (std::optional<bool> found = builtins::InPrepared(*needle, call_->prepared())) {
+      return *found ? Truth::kTrue : Truth::kFalse;
+    }
+  }
+  const std::array<const Value*, 2> values = {needle, container_};
+  return TruthOf(call_->Apply(Args(values.data(), 2), frame));
 }
 
 Truth NotNode::Test(Frame& frame) const {

@@ -154,6 +154,8 @@ class CallNode final : public Node {
         args_(std::move(args)),
         prepared_(std::move(prepared)) {}
   Value Eval(Frame& frame) const override;
+  /// The call's value for arguments already evaluated, none of them an error.
+  Value Apply(const Args& args, Frame& frame) const;
   /// The overload arguments of these kinds would be dispatched to, or null.
   const Overload* Selected(const Args& args) const {
     for (const Overload* overload : overloads_) {
@@ -161,10 +163,10 @@ class CallNode final : public Node {
     }
     return nullptr;
   }
+  /// What the overload prepared from the constant arguments, or null.
+  const void* prepared() const { return prepared_.get(); }
 
  private:
-  Value Dispatch(const Args& args, Frame& frame) const;
-
   std::string function_;
   std::vector<const Overload*> overloads_;
   std::vector<NodePtr> args_;
@@ -187,9 +189,11 @@ class NotNode final : public Node {
 };
 
 // `a == b`, `a != b`, `a < b`, `a <= b`, `a > b` or `a >= b`: evaluated as its call, but tested,
-// when both operands are read in place and are of one kind the call compares as the operator's
-// own overload does (text, whole numbers, booleans, times, durations), by comparing them there:
-// `reason_code != '99'` and `ended_at >= started_at` are decided once per record without a call.
+// when both operands are of one kind the call compares as the operator's own overload does (text,
+// whole numbers, booleans, times, durations), by comparing them there: `reason_code != '99'`,
+// `ended_at >= started_at` and `ended_at - started_at > duration('15m')` are decided once per
+// record without a call of the operator. Operands of other kinds go to the call, which is given
+// them as evaluated.
 class ComparisonNode final : public Node {
  public:
   /// `call` is the call of the operator named `function`; `left` and `right` are its arguments
@@ -212,6 +216,28 @@ class ComparisonNode final : public Node {
   bool when_less_ = false, when_equal_ = false, when_greater_ = false;
   /// By kind, whether two operands of that kind are compared here (the call would dispatch them
   /// to the operator's own overload).
+  std::array<bool, kKinds> direct_{};
+};
+
+// `x in c` for a constant list or map `c` whose members the call prepared as a set (a code list):
+// evaluated as its call, but tested, when the needle is of a kind the call would hand to `in`'s
+// own overload, by looking it up in that set: `i.type_code in codes.ri_type_seclusion` is decided
+// for each intervention without a call.
+class MembershipNode final : public Node {
+ public:
+  /// `call` is the call of `@in` with the prepared set; `needle` is its first argument (owned by
+  /// `call`) and `container` the constant second.
+  MembershipNode(std::unique_ptr<const CallNode> call, const Node* needle, const Value* container);
+  Value Eval(Frame& frame) const override { return call_->Eval(frame); }
+  Truth Test(Frame& frame) const override;
+
+ private:
+  static constexpr std::size_t kKinds = static_cast<std::size_t>(ValueKind::kError) + 1;
+
+  std::unique_ptr<const CallNode> call_;
+  const Node* needle_;
+  const Value* container_;
+  /// By kind, whether a needle of that kind is looked up here (the call would hand it to `in`).
   std::array<bool, kKinds> direct_{};
 };
 

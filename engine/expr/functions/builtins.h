@@ -3,6 +3,8 @@
 #ifndef UOFA_ENGINE_EXPR_FUNCTIONS_BUILTINS_H_
 #define UOFA_ENGINE_EXPR_FUNCTIONS_BUILTINS_H_
 
+#include <optional>
+
 #include "engine/expr/functions/registry.h"
 
 namespace uofa::expr::builtins {
@@ -26,6 +28,9 @@ Value Negate(const Args& args, const CallContext& context);
 Value LogicalNot(const Args& args, const CallContext& context);
 Value In(const Args& args, const CallContext& context);
 std::shared_ptr<const void> PrepareIn(const PrepareInputs& inputs, std::string* error);
+/// Whether `needle` is in the container PrepareIn prepared as `prepared`, as In would answer;
+/// nullopt when only comparing it with each member can tell.
+std::optional<bool> InPrepared(const Value& needle, const void* prepared);
 Value Index(const Args& args, const CallContext& context);
 
 // collections.cc

@@ -274,17 +274,21 @@ std::shared_ptr<const void> PrepareIn(const PrepareInputs& inputs, std::string*)
   return set;
 }
 
+std::optional<bool> InPrepared(const Value& needle, const void* prepared) {
+  if (needle.is_null()) return false;  // a missing value is in no list
+  const auto& set = *static_cast<const StringSet*>(prepared);
+  if (needle.kind() == ValueKind::kString && set.Contains(needle.as_string())) return true;
+  if (set.only_strings) return false;
+  return std::nullopt;  // the container holds other kinds: its members are compared one by one
+}
+
 Value In(const Args& args, const CallContext& context) {
   const Value& needle = args[0];
   const Value& container = args[1];
   if (needle.is_null()) return Value::Bool(false);  // a missing value is in no list
   if (context.prepared != nullptr) {
-    const auto* set = static_cast<const StringSet*>(context.prepared);
-    if (needle.kind() == ValueKind::kString) {
-      if (set->Contains(needle.as_string())) return Value::Bool(true);
-      if (set->only_strings) return Value::Bool(false);
-    } else if (set->only_strings) {
-      return Value::Bool(false);
+    if (std::optional<bool> found = InPrepared(needle, context.prepared)) {
+      return Value::Bool(*found);
     }
   }
   if (container.kind() == ValueKind::kList) {

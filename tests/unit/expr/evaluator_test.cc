@@ -308,6 +308,69 @@ TEST_CASE("evaluator: a comparison of two values read in place is tested as its 
   CHECK(show("ended_at - started_at > duration('5m')", *same_time) == "false");
 }
 
+TEST_CASE("evaluator: a comparison of computed operands is tested as its value would be") {
+  testing::Schema schema;
+  auto record = schema.Incident({{"reason_code", Value::String("10")},
+                                 {"staff_count", Value::Int(3)},
+                                 {"interventions", Value::List(ValueList{})}});
+  auto empty = schema.Incident({});
+  // schema.Eval also checks that Test gives the truth of each value.
+  auto show = [&](const char* source, const Record& subject) {
+    return Show(schema.Eval(source, subject));
+  };
+  // Of one kind compared in place, computed on either side.
+  CHECK(show("size(interventions) < staff_count", *record) == "true");
+  CHECK(show("staff_count <= size(interventions)", *record) == "false");
+  CHECK(show("string(staff_count) == '3'", *record) == "true");
+  CHECK(show("staff_count + 1 != staff_count * 2 - 2", *record) == "false");
+  // Of other kinds, or mixed: the call is given the computed operands.
+  CHECK(show("staff_count + 1 > 3.5", *record) == "true");
+  CHECK(show("double(staff_count) == 3.0", *record) == "true");
+  CHECK(show("dyn(string(staff_count)) == 3", *record) == "false");
+  CHECK(show("dyn(size(interventions)) < '1'", *record) ==
+        "error(no matching overload for '<' applied to '(int, string)')");
+  // An operand in error: its error, the left one's first.
+  CHECK(show("staff_count / 0 > size(interventions)", *record) == "error(division by zero)");
+  CHECK(show("size(interventions) > staff_count / 0", *record) == "error(division by zero)");
+  CHECK(show("staff_count / 0 > dyn(reason_code) / 0", *record) == "error(division by zero)");
+  CHECK(show("dyn(reason_code) / 0 > staff_count / 0", *record) ==
+        "error(no matching overload for '/' applied to '(string, int)')");
+  CHECK(show("staff_count + 1 > 2", *empty) ==
+        "error(no matching overload for '+' applied to '(null_type, int)')");
+}
+
+TEST_CASE("evaluator: membership in a constant list or map is tested as its value would be") {
+  testing::Schema schema;
+  auto record = schema.Incident({{"reason_code", Value::String("10")},
+                                 {"staff_count", Value::Int(3)},
+                                 {"score", Value::Double(3.0)}});
+  auto other = schema.Incident({{"reason_code", Value::String("12")}});
+  auto empty = schema.Incident({});
+  // schema.Eval also checks that Test gives the truth of each value.
+  auto show = [&](const char* source, const Record& subject) {
+    return Show(schema.Eval(source, subject));
+  };
+  // Looked up in the prepared set: a code list (a map), a list of strings.
+  CHECK(show("reason_code in codes.ri_reason", *record) == "true");
+  CHECK(show("reason_code in codes.ri_reason", *other) == "false");
+  CHECK(show("reason_code in codes.ri_reason", *empty) == "false");
+  CHECK(show("reason_code in ['11', '10']", *record) == "true");
+  CHECK(show("reason_code in ['1', '100', '10 ']", *record) == "false");
+  CHECK(show("staff_count in ['3']", *record) == "false");
+  CHECK(show("string(staff_count) in ['3']", *record) == "true");
+  CHECK(show("reason_code in ['a-code-longer-than-seven', '10']", *record) == "true");
+  // A list holding other kinds: the needle is compared with each member by the call.
+  CHECK(show("staff_count in ['3', 3.0]", *record) == "true");
+  CHECK(show("score in ['3', 3]", *record) == "true");
+  CHECK(show("reason_code in [10, '10']", *record) == "true");
+  CHECK(show("reason_code in [10, '11']", *record) == "false");
+  CHECK(show("[reason_code] in [['10'], '11']", *record) == "true");
+  // A needle in error.
+  CHECK(show("staff_count / 0 in [1, 2]", *record) == "error(division by zero)");
+  CHECK(show("patient.name in ['x']", *record) ==
+        "error(cannot read 'name' of a missing value)");
+}
+
 TEST_CASE("evaluator: a conditional's chosen branch is read in place, as its value would be") {
   testing::Schema schema;
   const Timestamp start = testing::Local("2023-05-01T10:00");
