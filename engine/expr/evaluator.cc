@@ -31,6 +31,13 @@ Value NotBool(std::string_view op) {
   return Value::Error("no matching overload for '" + std::string(op) + "'");
 }
 
+// The error a macro's predicate gives for an item it is neither true nor false of: the
+// predicate's own error, or that it is not a boolean.
+Value NeitherTrueNorFalse(const Node& predicate, Frame& frame, std::string_view macro) {
+  Value value = predicate.Eval(frame);
+  return value.is_error() ? value : NotBool(macro);
+}
+
 // The comparisons: each operator's own overload, and the orderings of its operands for which it is
 // true (for the kinds ComparisonNode compares, equal values are those ordered equal).
 struct Comparison {
@@ -468,10 +475,9 @@ Value ComprehensionNode::Eval(Frame& frame) const {
       int matches = 0;
       for (std::size_t i = 0; i < count; ++i) {
         Bind(frame, entries, i);
-        Value v = args_[0]->Eval(frame);
-        if (v.is_error()) return v;
-        if (v.kind() != ValueKind::kBool) return NotBool("exists_one");
-        if (v.as_bool()) ++matches;
+        const Truth t = args_[0]->Test(frame);
+        if (t == Truth::kOther) return NeitherTrueNorFalse(*args_[0], frame, "exists_one");
+        if (t == Truth::kTrue) ++matches;
       }
       return Value::Bool(matches == 1);
     }
@@ -489,10 +495,9 @@ Value ComprehensionNode::Eval(Frame& frame) const {
       for (std::size_t i = 0; i < count; ++i) {
         Bind(frame, entries, i);
         if (filtered) {
-          Value keep_it = args_[0]->Eval(frame);
-          if (keep_it.is_error()) return keep_it;
-          if (keep_it.kind() != ValueKind::kBool) return NotBool("filter");
-          if (!keep_it.as_bool()) continue;
+          const Truth keep = args_[0]->Test(frame);
+          if (keep == Truth::kOther) return NeitherTrueNorFalse(*args_[0], frame, "filter");
+          if (keep == Truth::kFalse) continue;
         }
         if (macro_ == MacroKind::kFilter) {
           out.push_back(*first);

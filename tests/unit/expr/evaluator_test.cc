@@ -129,6 +129,15 @@ TEST_CASE("evaluator: macros") {
   CHECK(Show(Run("[0, 1].all(x, 1 / x >= 1)")) == "error(division by zero)");
   CHECK(Show(Run("[0, 1].exists_one(x, 1 / x == 1)")) == "error(division by zero)");
   CHECK(Show(Run("[0, 1].map(x, 1 / x)")) == "error(division by zero)");
+  // The predicate of filter, map and exists_one is tested: its error, or that it is not a bool.
+  CHECK(Show(Run("[1, 0].filter(x, 1 / x > 0)")) == "error(division by zero)");
+  CHECK(Show(Run("[1, 0].map(x, 1 / x > 0, x)")) == "error(division by zero)");
+  CHECK(Show(Run("[1, 2].filter(x, dyn(x))")) == "error(no matching overload for 'filter')");
+  CHECK(Show(Run("[1, 2].exists_one(x, dyn(x))")) ==
+        "error(no matching overload for 'exists_one')");
+  CHECK(Show(Run("['a', 'b', 'a'].map(x, x == 'a', x + '!')")) == "[\"a!\", \"a!\"]");
+  CHECK(Show(Run("['a', 'b', 'a'].exists_one(x, x == 'b')")) == "true");
+  CHECK(Show(Run("['a', 'b', 'a'].exists_one(x, x in ['a'])")) == "false");
   // Two-variable forms.
   CHECK(Show(Run("[5, 6].all(i, v, v == i + 5)")) == "true");
   CHECK(Show(Run("[5, 6].transformList(i, v, i * v)")) == "[0, 6]");
