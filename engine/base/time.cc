@@ -497,13 +497,29 @@ Int128 ToNanos(std::int64_t seconds, std::int32_t nanos) {
   return static_cast<Int128>(seconds) * kNanosPerSecond + nanos;
 }
 
+// Nanoseconds as whole seconds and the nanoseconds left (of the same sign), as `/` and `%` give
+// them. An instant or span within 292 years of the epoch fits 64 bits, where dividing by a
+// constant is a multiplication rather than a call.
+struct SecondsAndNanos {
+  Int128 seconds, nanos;
+};
+SecondsAndNanos Split(Int128 total) {
+  if (total >= std::numeric_limits<std::int64_t>::min() &&
+      total <= std::numeric_limits<std::int64_t>::max()) {
+    const auto narrow = static_cast<std::int64_t>(total);
+    return {narrow / kNanosPerSecond, narrow % kNanosPerSecond};
+  }
+  return {total / kNanosPerSecond, total % kNanosPerSecond};
+}
+
 std::optional<Duration> DurationFromNanos(Int128 total) {
   if (total > static_cast<Int128>(kMaxDurationSeconds) * kNanosPerSecond ||
       total < -static_cast<Int128>(kMaxDurationSeconds) * kNanosPerSecond) {
     return std::nullopt;
   }
-  return Duration{static_cast<std::int64_t>(total / kNanosPerSecond),
-                  static_cast<std::int32_t>(total % kNanosPerSecond)};
+  const SecondsAndNanos split = Split(total);
+  return Duration{static_cast<std::int64_t>(split.seconds),
+                  static_cast<std::int32_t>(split.nanos)};
 }
 
 }  // namespace
@@ -513,9 +529,9 @@ std::optional<Duration> Between(Timestamp from, Timestamp to) {
 }
 
 std::optional<Timestamp> Add(Timestamp t, Duration d) {
-  Int128 total = ToNanos(t.seconds, t.nanos) + ToNanos(d.seconds, d.nanos);
-  Int128 secs = total / kNanosPerSecond;
-  Int128 nanos = total % kNanosPerSecond;
+  const auto [whole, part] = Split(ToNanos(t.seconds, t.nanos) + ToNanos(d.seconds, d.nanos));
+  Int128 secs = whole;
+  Int128 nanos = part;
   if (nanos < 0) {
     nanos += kNanosPerSecond;
     secs -= 1;

@@ -157,6 +157,32 @@ TEST_CASE("timestamp arithmetic stays in range") {
   CHECK_FALSE(Add(max, Duration{1, 0}).has_value());
   CHECK(Add(max, Duration{-1, 0})->seconds == kMaxTimestampSeconds - 1);
   CHECK(Add(Timestamp{0, 500000000}, Duration{0, -600000000})->nanos == 900000000);
+  CHECK(Add(Timestamp{0, 500000000}, Duration{0, -600000000})->seconds == -1);
+}
+
+TEST_CASE("spans and sums are exact near the epoch and far from it") {
+  auto show = [](std::optional<Duration> d) {
+    return d ? std::to_string(d->seconds) + "s " + std::to_string(d->nanos) + "ns" : "none";
+  };
+  // Within 292 years of the epoch (64-bit nanoseconds) and beyond it: the nanoseconds take the
+  // sign of the seconds.
+  CHECK(show(Between(Timestamp{10, 700000000}, Timestamp{12, 200000000})) == "1s 500000000ns");
+  CHECK(show(Between(Timestamp{12, 200000000}, Timestamp{10, 700000000})) == "-1s -500000000ns");
+  CHECK(show(Between(Timestamp{0, 1}, Timestamp{0, 0})) == "0s -1ns");
+  const Timestamp first{kMinTimestampSeconds, 0};
+  const Timestamp last{kMaxTimestampSeconds, 999999999};
+  CHECK(show(Between(first, last)) == "315537897599s 999999999ns");
+  CHECK(show(Between(last, first)) == "-315537897599s -999999999ns");
+  CHECK(show(Between(Timestamp{-9300000000, 250000000}, Timestamp{0, 0})) ==
+        "9299999999s 750000000ns");
+  const std::optional<Timestamp> far = Add(first, Duration{315537897599, 999999999});
+  REQUIRE(far.has_value());
+  CHECK(*far == last);
+  const std::optional<Timestamp> back = Add(Timestamp{-9300000000, 250000000},
+                                            Duration{-1, -500000000});
+  REQUIRE(back.has_value());
+  CHECK(back->seconds == -9300000002);
+  CHECK(back->nanos == 750000000);
 }
 
 }  // namespace
