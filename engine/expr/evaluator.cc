@@ -75,7 +75,20 @@ const Value* SubjectFieldNode::Ref(Frame& frame) const {
   return &frame.subject->fields[slot_];
 }
 
-const Value* SelectNode::Find(const Value& operand) const {
+// A field of a record of the type known when the rule was compiled (`i.type_code` of an
+// intervention) is found where the select is made; anything else by FindElsewhere.
+[[gnu::always_inline]] inline const Value* SelectNode::Find(const Value& operand) const {
+  if (operand.kind() == ValueKind::kRecord) {
+    const Record& record = operand.as_record();
+    if (record.type == record_ && slot_ >= 0 &&
+        slot_ < static_cast<int>(record.fields.size())) {
+      return &record.fields[slot_];
+    }
+  }
+  return FindElsewhere(operand);
+}
+
+const Value* SelectNode::FindElsewhere(const Value& operand) const {
   if (operand.kind() == ValueKind::kRecord) {
     const Record& record = operand.as_record();
     int slot = slot_;

@@ -111,6 +111,8 @@ class SelectNode final : public Node {
  private:
   // The selected value inside `operand` when it exists; null otherwise (missing key, error).
   const Value* Find(const Value& operand) const;
+  // Find, for a record of another type than the one known, a map or another value.
+  const Value* FindElsewhere(const Value& operand) const;
   // has(): whether the field is in `operand` and not null, or neither true nor false when that
   // is an error (no such field of a record, an error, a value without fields).
   Truth Presence(const Value& operand) const;

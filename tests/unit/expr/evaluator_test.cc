@@ -201,6 +201,18 @@ TEST_CASE("evaluator: macros over record lists") {
         "error(cannot iterate over a missing value)");
 }
 
+TEST_CASE("evaluator: a field of a record whose type is known only when evaluated is found") {
+  testing::Schema schema;
+  const Bindings one{
+      {"r", Value::OfRecord(testing::Schema::Make(schema.intervention,
+                                                  {{"minutes", Value::Int(5)}}))}};
+  CHECK(Show(Run("r.minutes + 1", one)) == "6");
+  CHECK(Show(Run("r.type_code", one)) == "null");
+  CHECK(Show(Run("has(r.minutes) && !has(r.type_code)", one)) == "true");
+  CHECK(Show(Run("r.nope", one)) == "error(no such field 'nope')");
+  CHECK(Show(Run("has(r.nope)", one)) == "error(no such field 'nope')");
+}
+
 TEST_CASE("evaluator: unbound variables are errors, bound ones are read") {
   VariableEnvironment env;
   env.variables = {{"x", Type(TypeKind::kInt)}, {"y", Type::Dyn()}};
