@@ -355,24 +355,53 @@ std::string FormatRfc3339(Timestamp t) {
   return date::format("%Y-%m-%dT%H:%M:%S", sys) + FormatFraction(t.nanos) + "Z";
 }
 
-std::string FormatLocalDateTime(Timestamp t) {
-  LocalFields f = ToLocal(t);
-  char buffer[40];
-  if (f.second == 0 && t.nanos == 0) {
-    std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02dT%02d:%02d", f.year, f.month, f.day, f.hour, f.minute);
-  } else {
-    std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02dT%02d:%02d:%02d", f.year, f.month, f.day, f.hour,
-                  f.minute, f.second);
+namespace {
+
+// `value`, from 0 to 10^width - 1, as `width` digits padded with zeros ("%0<width>d").
+void PutDigits(int value, int width, std::string* out) {
+  char digits[4];
+  for (int i = width - 1; i >= 0; --i) {
+    digits[i] = static_cast<char>('0' + value % 10);
+    value /= 10;
   }
-  return buffer;
+  out->append(digits, static_cast<std::size_t>(width));
 }
 
-std::string FormatLocalDate(Timestamp t) {
-  LocalFields f = ToLocal(t);
-  char buffer[16];
-  std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", f.year, f.month, f.day);
-  return buffer;
+// The local date as "YYYY-MM-DD". A finding's evidence has one for each time it shows, so it is
+// written digit by digit rather than by a formatted print, which costs ten times as much.
+std::string LocalDateText(const LocalFields& f) {
+  if (f.year < 0 || f.year > 9999) {  // outside the timestamps' range: as printf would write it
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", f.year, f.month, f.day);
+    return buffer;
+  }
+  std::string text;
+  text.reserve(19);
+  PutDigits(f.year, 4, &text);
+  text += '-';
+  PutDigits(f.month, 2, &text);
+  text += '-';
+  PutDigits(f.day, 2, &text);
+  return text;
 }
+
+}  // namespace
+
+std::string FormatLocalDateTime(Timestamp t) {
+  const LocalFields f = ToLocal(t);
+  std::string text = LocalDateText(f);
+  text += 'T';
+  PutDigits(f.hour, 2, &text);
+  text += ':';
+  PutDigits(f.minute, 2, &text);
+  if (f.second != 0 || t.nanos != 0) {
+    text += ':';
+    PutDigits(f.second, 2, &text);
+  }
+  return text;
+}
+
+std::string FormatLocalDate(Timestamp t) { return LocalDateText(ToLocal(t)); }
 
 LocalFields ToLocal(Timestamp t) { return FieldsOf(ToLocalSeconds(t)); }
 

@@ -160,6 +160,18 @@ TEST_CASE("timestamp arithmetic stays in range") {
   CHECK(Add(Timestamp{0, 500000000}, Duration{0, -600000000})->seconds == -1);
 }
 
+TEST_CASE("local times are written with zeros, and seconds only when there are some") {
+  CHECK(FormatLocalDateTime(At("2024-01-05T03:04:00Z")) == "2024-01-05T03:04");
+  CHECK(FormatLocalDateTime(At("2024-07-05T23:04:09Z")) == "2024-07-06T00:04:09");
+  CHECK(FormatLocalDateTime(Timestamp{At("2024-01-05T03:04:00Z").seconds, 5}) ==
+        "2024-01-05T03:04:00");
+  CHECK(FormatLocalDate(At("2024-07-05T23:04:09Z")) == "2024-07-06");
+  // The first and last instants (London kept its local mean time, 1m15s behind, until 1847).
+  CHECK(FormatLocalDateTime(Timestamp{kMinTimestampSeconds, 0}) == "0000-12-31T23:58:45");
+  CHECK(FormatLocalDate(Timestamp{kMinTimestampSeconds, 0}) == "0000-12-31");
+  CHECK(FormatLocalDateTime(Timestamp{kMaxTimestampSeconds, 0}) == "9999-12-31T23:59:59");
+}
+
 TEST_CASE("spans and sums are exact near the epoch and far from it") {
   auto show = [](std::optional<Duration> d) {
     return d ? std::to_string(d->seconds) + "s " + std::to_string(d->nanos) + "ns" : "none";
