@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
-#include <cstring>
 #include <limits>
 #include <optional>
 #include <string>
@@ -52,11 +51,14 @@ class StringSet {
   static constexpr std::size_t kMostScanned = 32;
 
   // Up to 7 bytes and the length in the eighth, so that "1" and "1\0" differ; nullopt if longer.
+  // The bytes are shifted in one by one: copying so few is cheaper than a call of memcpy.
   static std::optional<std::uint64_t> Pack(std::string_view text) {
     if (text.size() > 7) return std::nullopt;
-    std::uint64_t packed = 0;
-    std::memcpy(&packed, text.data(), text.size());
-    return packed | (static_cast<std::uint64_t>(text.size()) << 56);
+    std::uint64_t packed = static_cast<std::uint64_t>(text.size()) << 56;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+      packed |= static_cast<std::uint64_t>(static_cast<unsigned char>(text[i])) << (8 * i);
+    }
+    return packed;
   }
 
   std::unordered_set<std::string_view> members_;
