@@ -14,15 +14,18 @@ namespace {
 const Value kNullValue;
 
 // Evaluates `node` into `storage`.
-[[gnu::noinline]] const Value* EvalInto(const Node& node, Frame& frame, Value* storage) {
-  *storage = node.Eval(frame);
-  return storage;
+template <std::size_t N>
+[[gnu::noinline]] const Value* EvalInto(const Node& node, Frame& frame,
+                                        InlineValues<N>* storage) {
+  return storage->Add(node.Eval(frame));
 }
 
 // Evaluates `node` into `storage` unless it can hand out a reference, as most operands can (a
-// field, a constant, a variable): that case is inlined where an operand is needed.
+// field, a constant, a variable): that case is inlined where an operand is needed, and then no
+// value is constructed or destroyed.
+template <std::size_t N>
 [[gnu::always_inline]] inline const Value* Operand(const Node& node, Frame& frame,
-                                                    Value* storage) {
+                                                    InlineValues<N>* storage) {
   if (const Value* ref = node.Ref(frame)) return ref;
   return EvalInto(node, frame, storage);
 }
@@ -154,26 +157,26 @@ const Value* SelectNode::Ref(Frame& frame) const {
 }
 
 Value SelectNode::Eval(Frame& frame) const {
-  Value storage;
+  InlineValues<1> storage;
   const Value* operand = Operand(*target_, frame, &storage);
   return Select(*operand);
 }
 
 Truth SelectNode::Test(Frame& frame) const {
   if (!test_only_) return Node::Test(frame);
-  Value storage;
+  InlineValues<1> storage;
   return Presence(*Operand(*target_, frame, &storage));
 }
 
 Value PresenceNode::Eval(Frame& frame) const {
-  Value storage;
+  InlineValues<1> storage;
   const Value* value = Operand(*operand_, frame, &storage);
   if (value->is_error()) return *value;
   return Value::Bool(!value->is_null());
 }
 
 Truth PresenceNode::Test(Frame& frame) const {
-  Value storage;
+  InlineValues<1> storage;
   const Value* value = Operand(*operand_, frame, &storage);
   if (value->is_error()) return Truth::kOther;
   return value->is_null() ? Truth::kFalse : Truth::kTrue;
@@ -202,8 +205,7 @@ Value CallNode::Eval(Frame& frame) const {
     InlineValues<kInline> storage;
     std::array<const Value*, kInline> values;
     for (std::size_t i = 0; i < n; ++i) {
-      values[i] = args_[i]->Ref(frame);
-      if (values[i] == nullptr) values[i] = storage.Add(args_[i]->Eval(frame));
+      values[i] = Operand(*args_[i], frame, &storage);
       if (values[i]->is_error()) return *values[i];
     }
     return Apply(Args(values.data(), static_cast<int>(n)), frame);
@@ -211,7 +213,11 @@ Value CallNode::Eval(Frame& frame) const {
   std::vector<Value> storage(n);
   std::vector<const Value*> values(n);
   for (std::size_t i = 0; i < n; ++i) {
-    values[i] = Operand(*args_[i], frame, &storage[i]);
+    values[i] = args_[i]->Ref(frame);
+    if (values[i] == nullptr) {
+      storage[i] = args_[i]->Eval(frame);
+      values[i] = &storage[i];
+    }
     if (values[i]->is_error()) return *values[i];
   }
   return Apply(Args(values.data(), static_cast<int>(n)), frame);
@@ -262,11 +268,9 @@ ComparisonNode::ComparisonNode(std::unique_ptr<const CallNode> call, std::string
 Truth ComparisonNode::Test(Frame& frame) const {
   // An operand that has to be computed is computed once, here, and handed to the call as it is.
   InlineValues<2> storage;
-  const Value* a = left_->Ref(frame);
-  if (a == nullptr) a = storage.Add(left_->Eval(frame));
+  const Value* a = Operand(*left_, frame, &storage);
   if (a->is_error()) return Truth::kOther;
-  const Value* b = right_->Ref(frame);
-  if (b == nullptr) b = storage.Add(right_->Eval(frame));
+  const Value* b = Operand(*right_, frame, &storage);
   if (b->is_error()) return Truth::kOther;
   if (a->kind() != b->kind() || !direct_[static_cast<std::size_t>(a->kind())]) {
     const std::array<const Value*, 2> values = {a, b};
@@ -299,8 +303,7 @@ MembershipNode::MembershipNode(std::unique_ptr<const CallNode> call, const Node*
 
 Truth MembershipNode::Test(Frame& frame) const {
   InlineValues<1> storage;
-  const Value* needle = needle_->Ref(frame);
-  if (needle == nullptr) needle = storage.Add(needle_->Eval(frame));
+  const Value* needle = Operand(*needle_, frame, &storage);
   if (needle->is_error()) return Truth::kOther;
   if (direct_[static_cast<std::size_t>(needle->kind())]) {
     if (std::optional<bool> found = builtins::InPrepared(*needle, call_->prepared())) {
@@ -363,7 +366,7 @@ Truth OrNode::Test(Frame& frame) const {
 }
 
 Value ConditionalNode::Eval(Frame& frame) const {
-  Value storage;
+  InlineValues<1> storage;
   const Value* condition = Operand(*condition_, frame, &storage);
   if (condition->is_error()) return *condition;
   if (condition->kind() != ValueKind::kBool) return NotBool("?:");
@@ -459,7 +462,7 @@ void ComprehensionNode::Bind(Frame& frame, const Entries& entries, std::size_t i
 // read in place from the subject, a variable, a constant or an enclosing comprehension's element,
 // none of which the body can replace (each iteration variable has a slot of its own).
 Value ComprehensionNode::Eval(Frame& frame) const {
-  Value range_storage;
+  InlineValues<1> range_storage;
   Entries entries;
   Value error = Resolve(*Operand(*range_, frame, &range_storage), &entries);
   if (!error.is_null()) return error;
@@ -536,7 +539,7 @@ Value ComprehensionNode::Eval(Frame& frame) const {
 
 Truth ComprehensionNode::Test(Frame& frame) const {
   if (macro_ != MacroKind::kAll && macro_ != MacroKind::kExists) return TruthOf(Eval(frame));
-  Value range_storage;
+  InlineValues<1> range_storage;
   Entries entries;
   if (!Resolve(*Operand(*range_, frame, &range_storage), &entries).is_null()) return Truth::kOther;
   const Truth decides = macro_ == MacroKind::kExists ? Truth::kTrue : Truth::kFalse;
