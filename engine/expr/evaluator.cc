@@ -540,18 +540,29 @@ Value ComprehensionNode::Eval(Frame& frame) const {
 Truth ComprehensionNode::Test(Frame& frame) const {
   if (macro_ != MacroKind::kAll && macro_ != MacroKind::kExists) return TruthOf(Eval(frame));
   InlineValues<1> range_storage;
-  Entries entries;
-  if (!Resolve(*Operand(*range_, frame, &range_storage), &entries).is_null()) return Truth::kOther;
+  const Value* range = Operand(*range_, frame, &range_storage);
   const Truth decides = macro_ == MacroKind::kExists ? Truth::kTrue : Truth::kFalse;
-  bool other = false;  // an item gave neither: an error unless a later one decides
-  for (std::size_t i = 0; i < entries.count; ++i) {
-    Bind(frame, entries, i);
-    Truth t = args_[0]->Test(frame);
-    if (t == decides) return t;
-    other = other || t == Truth::kOther;
+  // Tests the predicate of `count` items, each bound by `bind(i)`, until one decides.
+  auto decide = [&](std::size_t count, auto bind) {
+    bool other = false;  // an item gave neither: an error unless a later one decides
+    for (std::size_t i = 0; i < count; ++i) {
+      bind(i);
+      const Truth t = args_[0]->Test(frame);
+      if (t == decides) return t;
+      other = other || t == Truth::kOther;
+    }
+    if (other) return Truth::kOther;
+    return decides == Truth::kTrue ? Truth::kFalse : Truth::kTrue;
+  };
+  if (range->kind() == ValueKind::kList && slot2_ < 0) {
+    // The rules' form, `interventions.exists(i, ...)`: each item bound where it is.
+    const ValueList& items = range->as_list();
+    const Value*& bound = frame.bound[slot_];
+    return decide(items.size(), [&](std::size_t i) { bound = &items[i]; });
   }
-  if (other) return Truth::kOther;
-  return decides == Truth::kTrue ? Truth::kFalse : Truth::kTrue;
+  Entries entries;
+  if (!Resolve(*range, &entries).is_null()) return Truth::kOther;
+  return decide(entries.count, [&](std::size_t i) { Bind(frame, entries, i); });
 }
 
 const Value* BindOneNode::Bind(Frame& frame) const {

@@ -277,6 +277,12 @@ TEST_CASE("evaluator: Test decides conditions as their values would, errors abso
   CHECK(TestOf(schema, "interventions.all(i, i.minutes > 10)", *record) == Truth::kFalse);
   CHECK(TestOf(schema, "interventions.all(i, has(i.minutes) || true)", *record) == Truth::kTrue);
   CHECK(TestOf(schema, "interventions.exists(i, true)", *empty) == Truth::kOther);  // null list
+  // Over a map's keys, and with two variables (the index and the item).
+  CHECK(TestOf(schema, "{'a': 1, 'b': 2}.exists(k, k == 'b')", *record) == Truth::kTrue);
+  CHECK(TestOf(schema, "{'a': 1, 'b': 2}.all(k, k == 'b')", *record) == Truth::kFalse);
+  CHECK(TestOf(schema, "[5, 6].all(i, v, v == i + 5)", *record) == Truth::kTrue);
+  CHECK(TestOf(schema, "[5, 7].all(i, v, v == i + 5)", *record) == Truth::kFalse);
+  CHECK(TestOf(schema, "dyn(staff_count).all(i, true)", *record) == Truth::kOther);
   CHECK(TestOf(schema, "[staff_count].all(s, s > 1)", *record) == Truth::kTrue);
   CHECK(TestOf(schema, "[staff_count].exists(s, s > 1)", *empty) == Truth::kOther);
   CHECK(TestOf(schema, "interventions.filter(i, has(i.minutes)).size() == 1", *record) ==
