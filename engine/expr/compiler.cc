@@ -66,7 +66,17 @@ class Compiler {
     std::string key;
     AppendKey(e, &key);
     conjuncts->keys.push_back(std::move(key));
+    conjuncts->local_counts.push_back(LocalsUsed(e));
     return node;
+  }
+
+  // One more than the highest comprehension variable's slot `e` binds; 0 for none. (A variable
+  // is read only inside the comprehension that binds it.)
+  static int LocalsUsed(const Expr& e) {
+    int used = e.kind == ExprKind::kComprehension ? std::max(e.slot, e.slot2) + 1 : 0;
+    if (e.target) used = std::max(used, LocalsUsed(*e.target));
+    for (const ExprPtr& arg : e.args) used = std::max(used, LocalsUsed(*arg));
+    return used;
   }
 
   NodePtr Compile(const Expr& e) {
@@ -269,25 +279,26 @@ void KeepMostSpecificPaths(std::vector<std::string>* paths) {
 
 template <typename Eval>
 auto CompiledExpression::WithFrame(const Record* subject, const EvaluationContext* context,
-                                   const Value* variables, Eval eval) const {
+                                   const Value* variables, int local_count, Eval eval) const {
   Frame frame;
   frame.subject = subject;
   frame.context = context;
   frame.variables = variables;
   frame.local_time = local_time_;
-  // Most expressions have no comprehension variables: nothing to construct and destroy per run.
-  if (local_count_ == 0) return eval(frame);
+  // Most expressions, and most conjuncts, have no comprehension variables: nothing to construct
+  // and destroy per run.
+  if (local_count == 0) return eval(frame);
   constexpr int kInlineLocals = 8;
-  if (local_count_ <= kInlineLocals) {
-    InlineValues<kInlineLocals> locals;  // constructs only the local_count_ used
-    for (int i = 0; i < local_count_; ++i) locals.Add(Value());
+  if (local_count <= kInlineLocals) {
+    InlineValues<kInlineLocals> locals;  // constructs only the local_count used
+    for (int i = 0; i < local_count; ++i) locals.Add(Value());
     std::array<const Value*, kInlineLocals> bound;
     frame.locals = locals.data();
     frame.bound = bound.data();
     return eval(frame);
   }
-  std::vector<Value> locals(static_cast<std::size_t>(local_count_));
-  std::vector<const Value*> bound(static_cast<std::size_t>(local_count_));
+  std::vector<Value> locals(static_cast<std::size_t>(local_count));
+  std::vector<const Value*> bound(static_cast<std::size_t>(local_count));
   frame.locals = locals.data();
   frame.bound = bound.data();
   return eval(frame);
@@ -295,18 +306,21 @@ auto CompiledExpression::WithFrame(const Record* subject, const EvaluationContex
 
 Value CompiledExpression::Run(const Record* subject, const EvaluationContext* context,
                               const Value* variables) const {
-  return WithFrame(subject, context, variables, [&](Frame& frame) { return root_->Eval(frame); });
+  return WithFrame(subject, context, variables, local_count_,
+                   [&](Frame& frame) { return root_->Eval(frame); });
 }
 
 Truth CompiledExpression::Test(const Record* subject, const EvaluationContext* context,
                                const Value* variables) const {
-  return WithFrame(subject, context, variables, [&](Frame& frame) { return root_->Test(frame); });
+  return WithFrame(subject, context, variables, local_count_,
+                   [&](Frame& frame) { return root_->Test(frame); });
 }
 
 Truth CompiledExpression::TestConjunct(std::size_t index, const Record* subject,
                                        const EvaluationContext* context) const {
   const Node* node = conjuncts_.nodes[index];
-  return WithFrame(subject, context, nullptr, [&](Frame& frame) { return node->Test(frame); });
+  return WithFrame(subject, context, nullptr, conjuncts_.local_counts[index],
+                   [&](Frame& frame) { return node->Test(frame); });
 }
 
 std::unique_ptr<const CompiledExpression> CompileExpression(std::string_view source,

@@ -20,10 +20,12 @@ namespace uofa::expr {
 class CompiledExpression {
  public:
   /// The operands of the root's `&&` chain, nodes of `root` (just `root` when it is not a
-  /// conjunction), each with a key that is equal for operands written alike.
+  /// conjunction), each with a key that is equal for operands written alike, and the number of
+  /// comprehension variables' slots it uses (most use none: `has(ended_at)`).
   struct Conjuncts {
     std::vector<const Node*> nodes;
     std::vector<std::string> keys;
+    std::vector<int> local_counts;
   };
 
   CompiledExpression(NodePtr root, Conjuncts conjuncts, int local_count, bool local_time,
@@ -46,11 +48,11 @@ class CompiledExpression {
   const std::vector<std::string>& referenced_fields() const { return referenced_fields_; }
 
  private:
-  // Calls `eval` with a frame for one run: the subject, context and variables, and the
-  // comprehension variables' slots.
+  // Calls `eval` with a frame for one run: the subject, context and variables, and the first
+  // `local_count` of the comprehension variables' slots.
   template <typename Eval>
   auto WithFrame(const Record* subject, const EvaluationContext* context, const Value* variables,
-                 Eval eval) const;
+                 int local_count, Eval eval) const;
 
   NodePtr root_;
   Conjuncts conjuncts_;

@@ -76,6 +76,33 @@ TEST_CASE("conjuncts: the operands of the && chain in order, through parentheses
   CHECK(Compiled(schema, "!(negligible && true)")->ConjunctKeys().size() == 1);
 }
 
+TEST_CASE("conjuncts: an operand with comprehension variables is tested with their slots") {
+  testing::Schema schema;
+  // The second and fourth operands bind variables (the fourth two, at slots after the
+  // second's); the first and third bind none, and are tested without any.
+  auto program = Compiled(schema,
+                          "has(staff_count)"
+                          " && interventions.all(i, has(i.minutes) && i.minutes > 0)"
+                          " && staff_count > 1"
+                          " && [staff_count].all(n, interventions.exists(j, v, v.minutes < n))");
+  REQUIRE(program->ConjunctKeys().size() == 4);
+  auto intervention = [&](std::int64_t minutes) {
+    return Value::OfRecord(
+        testing::Schema::Make(schema.intervention, {{"minutes", Value::Int(minutes)}}));
+  };
+  constexpr Truth kTrue = Truth::kTrue, kFalse = Truth::kFalse;
+  auto record = schema.Incident(
+      {{"staff_count", Value::Int(3)},
+       {"interventions", Value::List(ValueList{intervention(5), intervention(2)})}});
+  CHECK(Truths(*program, *record, schema.context) ==
+        std::vector<Truth>{kTrue, kTrue, kTrue, kTrue, kTrue});
+  auto longer = schema.Incident(
+      {{"staff_count", Value::Int(2)},
+       {"interventions", Value::List(ValueList{intervention(5), intervention(0)})}});
+  CHECK(Truths(*program, *longer, schema.context) ==
+        std::vector<Truth>{kTrue, kFalse, kTrue, kTrue, kFalse});
+}
+
 TEST_CASE("conjuncts: keys are equal exactly when the operands are written alike") {
   testing::Schema schema;
   CHECK(KeyOf(schema, "staff_count > 1") == KeyOf(schema, "  (staff_count>1)  "));
