@@ -100,25 +100,29 @@ void Collect(const Value& value, const FieldDef* field, std::string_view path, b
   Collect(record.fields[next->slot], next, rest, show_identifiers, out, in_list);
 }
 
+// The text of what `rest` (a dotted path, or nothing) names inside `value`, of `field`.
+std::string PathText(const Value& value, const FieldDef* field, std::string_view rest,
+                     bool show_identifiers) {
+  // A field of the record itself, as most evidence is: its text, as Collect would give it.
+  if (rest.empty()) return ValueText(value, field, show_identifiers);
+  std::vector<std::string> parts;
+  bool in_list = false;
+  Collect(value, field, rest, show_identifiers, &parts, &in_list);
+  if (!in_list) return parts.empty() ? std::string(kMissing) : parts.front();
+  std::string text = "[";
+  for (std::size_t i = 0; i < parts.size(); ++i) text += (i ? ", " : "") + parts[i];
+  return text + "]";
+}
+
 }  // namespace
 
 std::string EvidenceText(const Record& record, std::string_view path, bool show_identifiers) {
-  std::vector<std::string> parts;
-  bool in_list = false;
   std::size_t dot = path.find('.');
   std::string_view head = path.substr(0, dot);
   std::string_view rest = dot == std::string_view::npos ? std::string_view{} : path.substr(dot + 1);
   const FieldDef* field = record.type ? record.type->Find(head) : nullptr;
   if (field == nullptr) return std::string(kMissing);
-  Collect(record.fields[field->slot], field, rest, show_identifiers, &parts, &in_list);
-  std::string text;
-  if (in_list) {
-    text = "[";
-    for (std::size_t i = 0; i < parts.size(); ++i) text += (i ? ", " : "") + parts[i];
-    text += "]";
-  } else {
-    text = parts.empty() ? std::string(kMissing) : parts.front();
-  }
+  std::string text = PathText(record.fields[field->slot], field, rest, show_identifiers);
   if (text.size() > kMaxEvidenceLength) {
     std::size_t cut = kMaxEvidenceLength - 3;
     // Never cut inside a UTF-8 sequence.
