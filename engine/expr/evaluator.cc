@@ -1,6 +1,7 @@
 // Evaluation of compiled nodes. Errors are values: strict operations pass the first error on,
 // while &&, ||, ?: and the all/exists macros absorb them as CEL specifies.
 #include <array>
+#include <span>
 
 #include "engine/expr/functions/builtins.h"
 #include "engine/expr/inline_values.h"
@@ -62,6 +63,19 @@ const Comparison* FindComparison(std::string_view function) {
     if (comparison.function == function) return &comparison;
   }
   return nullptr;
+}
+
+// For the kind of each of `samples`, whether `call` would hand a value of that kind to `impl`:
+// the sample beside `second`, or beside itself when `second` is null.
+KindFlags KindsHandedTo(const CallNode& call, FunctionImpl impl, std::span<const Value> samples,
+                        const Value* second) {
+  KindFlags handed{};
+  for (const Value& sample : samples) {
+    const std::array<const Value*, 2> values = {&sample, second != nullptr ? second : &sample};
+    const Overload* overload = call.Selected(Args(values.data(), 2));
+    handed[static_cast<std::size_t>(sample.kind())] = overload != nullptr && overload->impl == impl;
+  }
+  return handed;
 }
 
 }  // namespace
@@ -257,12 +271,7 @@ ComparisonNode::ComparisonNode(std::unique_ptr<const CallNode> call, std::string
   // nor kinds holding other values).
   const Value samples[] = {Value::Bool(false), Value::Int(0), Value::String(""),
                            Value::Time(Timestamp{}), Value::Span(Duration{})};
-  for (const Value& sample : samples) {
-    const std::array<const Value*, 2> values = {&sample, &sample};
-    const Overload* overload = call_->Selected(Args(values.data(), 2));
-    direct_[static_cast<std::size_t>(sample.kind())] =
-        overload != nullptr && overload->impl == comparison.impl;
-  }
+  direct_ = KindsHandedTo(*call_, comparison.impl, samples, nullptr);
 }
 
 Truth ComparisonNode::Test(Frame& frame) const {
@@ -293,12 +302,7 @@ MembershipNode::MembershipNode(std::unique_ptr<const CallNode> call, const Node*
   const Value samples[] = {Value::Null(),        Value::Bool(false),        Value::Int(0),
                            Value::Uint(0),       Value::Double(0),          Value::String(""),
                            Value::Time(Timestamp{}), Value::Span(Duration{})};
-  for (const Value& sample : samples) {
-    const std::array<const Value*, 2> values = {&sample, container_};
-    const Overload* overload = call_->Selected(Args(values.data(), 2));
-    direct_[static_cast<std::size_t>(sample.kind())] =
-        overload != nullptr && overload->impl == builtins::In;
-  }
+  direct_ = KindsHandedTo(*call_, builtins::In, samples, container_);
 }
 
 Truth MembershipNode::Test(Frame& frame) const {

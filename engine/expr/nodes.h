@@ -190,6 +190,9 @@ class NotNode final : public Node {
   const Node* operand_;
 };
 
+/// A flag for each kind of value: the kinds of operand a node decides in place.
+using KindFlags = std::array<bool, static_cast<std::size_t>(ValueKind::kError) + 1>;
+
 // `a == b`, `a != b`, `a < b`, `a <= b`, `a > b` or `a >= b`: evaluated as its call, but tested,
 // when both operands are of one kind the call compares as the operator's own overload does (text,
 // whole numbers, booleans, times, durations), by comparing them there: `reason_code != '99'`,
@@ -208,8 +211,6 @@ class ComparisonNode final : public Node {
   static bool Compares(std::string_view function);
 
  private:
-  static constexpr std::size_t kKinds = static_cast<std::size_t>(ValueKind::kError) + 1;
-
   std::unique_ptr<const CallNode> call_;
   const Node* left_;
   const Node* right_;
@@ -218,7 +219,7 @@ class ComparisonNode final : public Node {
   bool when_less_ = false, when_equal_ = false, when_greater_ = false;
   /// By kind, whether two operands of that kind are compared here (the call would dispatch them
   /// to the operator's own overload).
-  std::array<bool, kKinds> direct_{};
+  KindFlags direct_{};
 };
 
 // `x in c` for a constant list or map `c` whose members the call prepared as a set (a code list):
@@ -234,13 +235,11 @@ class MembershipNode final : public Node {
   Truth Test(Frame& frame) const override;
 
  private:
-  static constexpr std::size_t kKinds = static_cast<std::size_t>(ValueKind::kError) + 1;
-
   std::unique_ptr<const CallNode> call_;
   const Node* needle_;
   const Value* container_;
   /// By kind, whether a needle of that kind is looked up here (the call would hand it to `in`).
-  std::array<bool, kKinds> direct_{};
+  KindFlags direct_{};
 };
 
 class AndNode final : public Node {
