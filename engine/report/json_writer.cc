@@ -2,9 +2,10 @@
 // The shape is documented in docs/json-report.md and docs/json-report.schema.json; change
 // kSchemaVersion with it (an added field bumps the minor version, anything else the major).
 //
-// Rules, and the findings of each rule, are serialised one at a time and streamed, so memory stays
-// bounded by the largest finding rather than the whole report; the output is byte for byte what
-// ordered_json::dump(2) would give.
+// Rules, and the findings of each rule, are serialised a few at a time and streamed (a rule's
+// findings in rounds of blocks, on every core), so memory stays bounded by a round rather than the
+// whole report; the output is byte for byte what ordered_json::dump(2) would give.
+#include <algorithm>
 #include <cstddef>
 #include <functional>
 #include <nlohmann/json.hpp>
@@ -15,6 +16,7 @@
 #include <utility>
 #include <vector>
 
+#include "engine/base/parallel.h"
 #include "engine/report/json_text.h"
 #include "engine/report/report_summary.h"
 #include "engine/report/writers.h"
@@ -27,6 +29,10 @@ using Json = nlohmann::ordered_json;
 
 constexpr std::string_view kSchemaName = "uofa-report";
 constexpr std::string_view kSchemaVersion = "2.1.0";
+
+// Findings are written as text in blocks, a round of blocks at a time, on every core.
+constexpr std::size_t kFindingsInBlock = 256;
+constexpr std::size_t kBlocksInRound = 16;
 
 // Unknown positions (0, or an empty file name) are null rather than 0 or "".
 Json TextOrNull(const std::string& text) { return text.empty() ? Json(nullptr) : Json(text); }
@@ -84,72 +90,49 @@ Json SummaryJson(const AuditResult& result, const ReportOptions& options) {
 
 // A finding as an element of a rule's "findings" (indented 8), written directly, as
 // Dump(finding as a JSON object, 8) would write it: a national audit has hundreds of thousands.
+// The text between values is written in whole pieces: a member of the finding is indented 10, of
+// its location, evidence and waiver 12, of an evidence item 14.
 void AppendFinding(const Finding& finding, std::string* out) {
-  // The indents: a member of the finding (10), of its location, evidence and waiver (12), of an
-  // evidence item (14).
-  constexpr std::string_view kMember = "\n          ";
-  constexpr std::string_view kInner = "\n            ";
-  constexpr std::string_view kEvidence = "\n              ";
-  // `"name": ` on its own line at `indent`, after a comma unless it is the first member.
-  auto key = [out](std::string_view indent, std::string_view name, bool first = false) {
-    if (!first) *out += ',';
-    *out += indent;
-    *out += '"';
-    *out += name;
-    *out += "\": ";
-  };
-  *out += '{';
-  key(kMember, "verdict", true);
+  *out += "{\n          \"verdict\": ";
   AppendJsonString(VerdictName(finding.verdict), out);
-  key(kMember, "record_id");
+  *out += ",\n          \"record_id\": ";
   AppendJsonString(finding.record_id, out);
-  key(kMember, "location");
-  *out += '{';
-  key(kInner, "file", true);
+  *out += ",\n          \"location\": {\n            \"file\": ";
   AppendJsonStringOrNull(finding.location.file, out);
-  key(kInner, "line");
+  *out += ",\n            \"line\": ";
   AppendPositionOrNull(finding.location.line, out);
-  key(kInner, "last");
+  *out += ",\n            \"last\": ";
   AppendPositionOrNull(finding.last, out);
-  key(kInner, "unit");
+  *out += ",\n            \"unit\": ";
   AppendJsonStringOrNull(finding.unit, out);
-  *out += kMember;
-  *out += '}';
-  key(kMember, "evidence");
-  *out += '[';
+  *out += "\n          },\n          \"evidence\": [";
   for (std::size_t i = 0; i < finding.evidence.size(); ++i) {
-    if (i > 0) *out += ',';
-    *out += kInner;
-    *out += '{';
-    key(kEvidence, "field", true);
+    *out += i == 0 ? "\n            {\n              \"field\": "
+                   : ",\n            {\n              \"field\": ";
     AppendJsonString(finding.evidence[i].field, out);
-    key(kEvidence, "value");
+    *out += ",\n              \"value\": ";
     AppendJsonString(finding.evidence[i].value, out);
-    *out += kInner;
-    *out += '}';
+    *out += "\n            }";
   }
-  if (!finding.evidence.empty()) *out += kMember;
-  *out += ']';
-  key(kMember, "detail");
+  *out += finding.evidence.empty() ? "],\n          \"detail\": "
+                                   : "\n          ],\n          \"detail\": ";
   AppendJsonStringOrNull(finding.detail, out);
-  key(kMember, "waiver");
+  *out += ",\n          \"waiver\": ";
   if (!finding.waiver) {
     *out += "null";
   } else {
     const WaiverApplied& waiver = *finding.waiver;
-    *out += '{';
-    key(kInner, "justification", true);
+    *out += "{\n            \"justification\": ";
     AppendJsonString(waiver.justification, out);
-    key(kInner, "approved_by");
+    *out += ",\n            \"approved_by\": ";
     AppendJsonString(waiver.approved_by, out);
-    key(kInner, "expires");
+    *out += ",\n            \"expires\": ";
     AppendJsonString(waiver.expires, out);
-    key(kInner, "file");
+    *out += ",\n            \"file\": ";
     AppendJsonStringOrNull(waiver.defined_at.file, out);
-    key(kInner, "line");
+    *out += ",\n            \"line\": ";
     AppendPositionOrNull(waiver.defined_at.line, out);
-    *out += kMember;
-    *out += '}';
+    *out += "\n          }";
   }
   *out += "\n        }";
 }
@@ -249,9 +232,10 @@ std::string Dump(const Json& value, std::size_t indent) {
   return shifted;
 }
 
-// A rule as an element of the "rules" array (indented 4), its findings written one at a time: a
-// rule with a hundred thousand findings never has them all as JSON values at once. The text is
-// the same as Dump(the rule with its findings as JSON values, 4).
+// A rule as an element of the "rules" array (indented 4), its findings written one block at a
+// time: a rule with a hundred thousand findings never has them all as text at once. The blocks of
+// a round are written on every core, then copied out in order. The text is the same as Dump(the
+// rule with its findings as JSON values, 4).
 void WriteRule(const RuleOutcome& rule, std::ostream& out) {
   std::string text = Dump(RuleJson(rule), 4);
   if (rule.findings.empty()) {
@@ -261,11 +245,23 @@ void WriteRule(const RuleOutcome& rule, std::ostream& out) {
   constexpr std::string_view kEmptyTail = "[]\n    }";  // the empty findings array, then the rule's '}'
   text.resize(text.size() - kEmptyTail.size());
   out << text << '[';
-  std::string finding;
-  for (std::size_t i = 0; i < rule.findings.size(); ++i) {
-    finding.assign(i == 0 ? "\n        " : ",\n        ");
-    AppendFinding(rule.findings[i], &finding);
-    out << finding;
+  const std::vector<Finding>& findings = rule.findings;
+  std::vector<std::string> blocks(kBlocksInRound);
+  for (std::size_t round = 0; round < findings.size(); round += kBlocksInRound * kFindingsInBlock) {
+    const std::size_t left = findings.size() - round;
+    const std::size_t count =
+        std::min(kBlocksInRound, (left + kFindingsInBlock - 1) / kFindingsInBlock);
+    ParallelFor(count, [&](std::size_t block) {
+      std::string& written = blocks[block];
+      written.clear();
+      const std::size_t first = round + block * kFindingsInBlock;
+      const std::size_t end = std::min(findings.size(), first + kFindingsInBlock);
+      for (std::size_t i = first; i < end; ++i) {
+        written += i == 0 ? "\n        " : ",\n        ";
+        AppendFinding(findings[i], &written);
+      }
+    });
+    for (std::size_t block = 0; block < count; ++block) out << blocks[block];
   }
   out << "\n      ]\n    }";
 }

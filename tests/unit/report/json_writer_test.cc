@@ -190,7 +190,8 @@ TEST_CASE("json report: thousands of findings of a rule, written in order as a d
   CHECK(Json::parse(text).dump(2) + "\n" == text);
   const Json written = Json::parse(text)["rules"][0]["findings"];
   REQUIRE(written.size() == 5000);
-  for (int i : {0, 1, 2047, 2048, 4998, 4999}) {
+  // Written in blocks of 256 findings, rounds of sixteen blocks: the first and last of each.
+  for (int i : {0, 1, 255, 256, 4095, 4096, 4351, 4352, 4998, 4999}) {
     CAPTURE(i);
     CHECK(written[i]["record_id"] == "INC-" + std::to_string(i));
     CHECK(written[i]["location"]["line"] == i + 2);
@@ -204,6 +205,19 @@ TEST_CASE("json text: every ASCII character, and other text, escaped as nlohmann
     report::AppendJsonString(text, &out);
     CAPTURE(c);
     CHECK(out == Json(text).dump(-1, ' ', false, Json::error_handler_t::replace));
+  }
+  // Longer text is scanned eight bytes at a time: each character at each place of a word, and
+  // after it.
+  for (int c = 0; c < 0x100; ++c) {
+    for (std::size_t at = 0; at < 19; ++at) {
+      std::string text = "plain text, no esc";
+      text.insert(at, 1, static_cast<char>(c));
+      std::string out = "[";
+      report::AppendJsonString(text, &out);
+      CAPTURE(c);
+      CAPTURE(at);
+      CHECK(out == "[" + Json(text).dump(-1, ' ', false, Json::error_handler_t::replace));
+    }
   }
   for (const std::string& text : {std::string(""), std::string("caf\xc3\xa9"),
                                   std::string("caf\xe9"), std::string("\xf0\x9f\x98\x80 \"x\"")}) {
