@@ -114,6 +114,7 @@ int RunCheckCommand(const CheckArguments& arguments) {
     check.statistics = check.statistics || (!check.audit_dir.empty() && (format == "html" || format == "markdown"));
   }
   check.suppress_statistics = !arguments.no_suppression;
+  check.release_in_background = true;  // while the run is recorded and the reports written
   Diagnostics diagnostics;
   std::optional<AuditResult>& result = KeptResult();
   result = RunCheck(check, diagnostics);

@@ -2,6 +2,7 @@
 #include <memory>
 #include <vector>
 
+#include "engine/base/background_release.h"
 #include "engine/eval/auditor.h"
 #include "engine/eval/opened_audit.h"
 #include "engine/eval/waivers.h"
@@ -74,6 +75,13 @@ std::optional<AuditResult> RunDocumentCheck(const CheckOptions& options, Diagnos
   return result;
 }
 
+// What an audit folder was read with, let go together: the sources first (their records use the
+// packs' schemas).
+struct ReadState {
+  std::unique_ptr<OpenedAudit> audit;
+  std::vector<std::unique_ptr<RecordSource>> sources;
+};
+
 }  // namespace
 
 std::optional<AuditResult> RunCheck(const CheckOptions& options, Diagnostics& diagnostics) {
@@ -122,6 +130,10 @@ std::optional<AuditResult> RunCheck(const CheckOptions& options, Diagnostics& di
     build.suppress = options.suppress_statistics;
     result.statistics =
         stats::FolderStatistics(options.audit_dir, packs, audit->sources, audit->as_of.time, build, repeated);
+  }
+  if (options.release_in_background) {
+    ReleaseInBackground(
+        std::make_shared<ReadState>(ReadState{std::move(audit), std::move(sources)}));
   }
   return result;
 }

@@ -40,6 +40,11 @@ struct CheckOptions {
   bool statistics = false;
   /// With `statistics`: suppress small counts as for publication (statistics.h).
   bool suppress_statistics = true;
+  /// Let go of what the audit read (its tables, hundreds of megabytes at national scale) on a
+  /// thread of its own once the result is made, rather than before RunCheck returns: for a caller
+  /// with more to do meanwhile, such as the command line writing its reports. It is let go by the
+  /// time the program exits.
+  bool release_in_background = false;
 };
 
 /// Reads the audit folder's settings (uofa.yaml), loads the packs with its parameter overrides,
