@@ -196,19 +196,35 @@ std::unique_ptr<ChildRows> LoadChildRows(const JoinedTableSpec& spec,
   return table;
 }
 
+// How many rows the key pass reads before it estimates how many the table holds.
+constexpr std::uint32_t kRowsBeforeEstimate = 4096;
+
 // Hands the key of every row of a table to `visit`, in row order with the row's index, until
 // `visit` returns false: a quick first pass (the key cell alone is read, problems are left for the
-// real pass to report) that keeps nothing. False when the table cannot be read.
+// real pass to report) that keeps nothing. With `expect`, first tells it how many rows, and bytes
+// of keys, the table likely holds, from how far into the file its first rows go (for a table that
+// says how far it has been read and has more rows than those). False when the table cannot be
+// read.
 bool VisitKeys(const JoinedTableSpec& spec, const std::string& path, const std::string& table,
                const RecordType& type, const FieldParseOptions& parse, const std::string& key_field,
-               const std::function<bool(std::string_view, std::uint32_t)>& visit) {
+               const std::function<bool(std::string_view, std::uint32_t)>& visit,
+               const std::function<void(std::size_t, std::size_t)>& expect = nullptr) {
   Diagnostics ignored;
   std::unique_ptr<TableReader> reader =
       OpenTable(spec, path, table, type, parse, ignored, key_field);
   if (!reader) return false;
   const FieldDef* field = type.Find(key_field);
   std::string key;
+  std::size_t key_bytes = 0;
   for (std::uint32_t row = 0; reader->NextKey(*field, &key, ignored); ++row) {
+    key_bytes += key.size();
+    if (expect && row + 1 == kRowsBeforeEstimate) {
+      const double fraction = reader->FractionRead();
+      if (fraction > 0 && fraction < 1) {
+        expect(static_cast<std::size_t>((row + 1) / fraction),
+               static_cast<std::size_t>(static_cast<double>(key_bytes) / fraction));
+      }
+    }
     if (!visit(key, row)) break;
   }
   return true;
@@ -221,12 +237,14 @@ std::optional<KeyPositions> ReadPositions(const JoinedTableSpec& spec, const Rec
                                           const std::string& key_field) {
   KeyPositions positions;
   bool repeated = false;
-  bool read = VisitKeys(spec, spec.path, spec.table, type, parse, key_field,
-                        [&](std::string_view key, std::uint32_t row) {
-                          if (key.empty()) return true;  // rejected in the real pass
-                          repeated = !positions.Insert(key, row);
-                          return !repeated;
-                        });
+  bool read = VisitKeys(
+      spec, spec.path, spec.table, type, parse, key_field,
+      [&](std::string_view key, std::uint32_t row) {
+        if (key.empty()) return true;  // rejected in the real pass
+        repeated = !positions.Insert(key, row);
+        return !repeated;
+      },
+      [&](std::size_t rows, std::size_t key_bytes) { positions.Reserve(rows, key_bytes); });
   if (!read || repeated) return std::nullopt;
   return positions;
 }

@@ -77,9 +77,20 @@ void KeyPositions::Prefetch(std::string_view key) const {
   __builtin_prefetch(&slots_[HashOf(key) & (slots_.size() - 1)]);
 }
 
-void KeyPositions::Grow() {
+void KeyPositions::Reserve(std::size_t keys, std::size_t key_bytes) {
+  std::size_t slot_count = std::max(kFirstSlots, slots_.size());
+  while (slot_count < keys * 2) slot_count *= 2;
+  if (slot_count > slots_.size()) Rehash(slot_count);
+  keys_.reserve(key_bytes);
+  starts_.reserve(keys + 1);
+  rows_.reserve(keys);
+}
+
+void KeyPositions::Grow() { Rehash(slots_.empty() ? kFirstSlots : slots_.size() * 2); }
+
+void KeyPositions::Rehash(std::size_t slot_count) {
   std::vector<Slot, HugePageAllocator<Slot>> old = std::move(slots_);
-  slots_.assign(old.empty() ? kFirstSlots : old.size() * 2, Slot());
+  slots_.assign(slot_count, Slot());
   std::size_t mask = slots_.size() - 1;
   for (const Slot& slot : old) {
     if (slot.row == kNone) continue;

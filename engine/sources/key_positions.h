@@ -28,6 +28,9 @@ class KeyPositions {
   /// What Find gives for a key that is not there.
   static constexpr std::uint32_t kNone = std::numeric_limits<std::uint32_t>::max();
 
+  /// Makes room for `keys` keys of `key_bytes` bytes in all, so that adding that many neither
+  /// moves the keys nor doubles the slots (each doubling writes every slot, and new pages, again).
+  void Reserve(std::size_t keys, std::size_t key_bytes);
   /// Adds `key` on `row` (below kNone); false, changing nothing, when the key is already there.
   bool Insert(std::string_view key, std::uint32_t row);
   /// The row of `key`, or kNone.
@@ -63,6 +66,8 @@ class KeyPositions {
   // The slot holding `key`, or the empty slot where it would go.
   std::size_t Probe(std::string_view key, std::uint32_t hash) const;
   void Grow();
+  // Moves every key to `slot_count` slots (a power of two, at least twice the keys).
+  void Rehash(std::size_t slot_count);
 
   // A power of two in size, at most half full; in huge pages once large (read at random).
   std::vector<Slot, HugePageAllocator<Slot>> slots_;

@@ -118,6 +118,31 @@ TEST_CASE("key positions: 200,000 keys through every growth") {
   CHECK(wrong == 0);
 }
 
+TEST_CASE("key positions: room made ahead, before any key, among keys, and too little") {
+  // Room for 3,000 keys made after the first 1,000 (the slots moved), then 5,000 added in all
+  // (past the room made: the slots double again); room made for fewer changes nothing.
+  KeyPositions positions;
+  positions.Reserve(0, 0);
+  constexpr std::uint32_t kKeys = 5000;
+  std::uint32_t refused = 0;
+  for (std::uint32_t row = 0; row < kKeys; ++row) {
+    if (row == 1000) positions.Reserve(3000, 3000 * 8);
+    if (row == 2000) positions.Reserve(10, 10);
+    if (!positions.Insert("INC-" + std::to_string(row), row)) ++refused;
+    if (positions.Insert("INC-" + std::to_string(row / 2), row)) ++refused;  // a key seen before
+  }
+  CHECK(refused == 0);
+  CHECK(positions.size() == kKeys);
+  std::uint32_t wrong = 0;
+  std::uint32_t near = KeyPositions::kNone;
+  for (std::uint32_t row = 0; row < kKeys; ++row) {
+    if (positions.Find("INC-" + std::to_string(row)) != row) ++wrong;
+    if (positions.FindNear("INC-" + std::to_string(row), &near) != row || near != row) ++wrong;
+    if (positions.Find("INC-" + std::to_string(row + kKeys)) != KeyPositions::kNone) ++wrong;
+  }
+  CHECK(wrong == 0);
+}
+
 TEST_CASE("key positions: random keys, with repeats and any bytes, as an unordered_map has them") {
   std::mt19937 random(20261126);
   std::uniform_int_distribution<int> length(0, 6);
