@@ -196,15 +196,17 @@ std::unique_ptr<ChildRows> LoadChildRows(const JoinedTableSpec& spec,
   return table;
 }
 
-// How many rows the key pass reads before it estimates how many the table holds.
-constexpr std::uint32_t kRowsBeforeEstimate = 4096;
+// The key pass estimates how many rows a table holds when it has read this many rows, then eight
+// times as many, and so on, each time for at most eight times the rows read: first rows shorter
+// than the rest make room for more keys than there are, but never more than eight times those read.
+constexpr std::uint64_t kRowsBeforeEstimate = 4096;
+constexpr std::uint64_t kMostGrowthPerEstimate = 8;
 
 // Hands the key of every row of a table to `visit`, in row order with the row's index, until
 // `visit` returns false: a quick first pass (the key cell alone is read, problems are left for the
-// real pass to report) that keeps nothing. With `expect`, first tells it how many rows, and bytes
-// of keys, the table likely holds, from how far into the file its first rows go (for a table that
-// says how far it has been read and has more rows than those). False when the table cannot be
-// read.
+// real pass to report) that keeps nothing. With `expect`, also tells it now and then how many
+// rows, and bytes of keys, the table likely holds, from how far into the file the rows read go
+// (for a table that says how far it has been read). False when the table cannot be read.
 bool VisitKeys(const JoinedTableSpec& spec, const std::string& path, const std::string& table,
                const RecordType& type, const FieldParseOptions& parse, const std::string& key_field,
                const std::function<bool(std::string_view, std::uint32_t)>& visit,
@@ -216,13 +218,16 @@ bool VisitKeys(const JoinedTableSpec& spec, const std::string& path, const std::
   const FieldDef* field = type.Find(key_field);
   std::string key;
   std::size_t key_bytes = 0;
+  std::uint64_t next_estimate = kRowsBeforeEstimate;
   for (std::uint32_t row = 0; reader->NextKey(*field, &key, ignored); ++row) {
     key_bytes += key.size();
-    if (expect && row + 1 == kRowsBeforeEstimate) {
+    if (expect && row + 1 == next_estimate) {
+      next_estimate *= kMostGrowthPerEstimate;
       const double fraction = reader->FractionRead();
       if (fraction > 0 && fraction < 1) {
-        expect(static_cast<std::size_t>((row + 1) / fraction),
-               static_cast<std::size_t>(static_cast<double>(key_bytes) / fraction));
+        const double scale = std::min(1 / fraction, static_cast<double>(kMostGrowthPerEstimate));
+        expect(static_cast<std::size_t>(static_cast<double>(row + 1) * scale),
+               static_cast<std::size_t>(static_cast<double>(key_bytes) * scale));
       }
     }
     if (!visit(key, row)) break;
