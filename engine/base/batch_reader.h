@@ -77,14 +77,14 @@ class BatchReader {
     return false;
   }
 
-  /// The next item, in order; false at the end.
-  bool Next(T* item) {
+  /// The next item, in order, left where it is in its batch (not moved or copied out): valid
+  /// until the next call, which may let its batch go; null at the end.
+  T* Next() {
     if (taken_ == current_.size()) {
       taken_ = 0;
-      if (!NextBatch(&current_)) return false;
+      if (!NextBatch(&current_)) return nullptr;
     }
-    *item = std::move(current_[taken_++]);
-    return true;
+    return &current_[taken_++];
   }
 
  private:

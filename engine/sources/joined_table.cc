@@ -82,9 +82,8 @@ struct ChildRows {
   std::unordered_map<std::string, std::vector<Row>> by_key;
   SourceCounts counts;
 
-  // Streamed: the rows as read on a thread of their own, the row read ahead (its key and where it
-  // is), and the rows whose parent was passed without being read (reported when the parent table
-  // ends).
+  // Streamed: the rows as read on a thread of their own, the row read ahead, and the rows whose
+  // parent was passed without being read (reported when the parent table ends).
   struct Read {
     std::shared_ptr<const Record> record;  // null: the table has ended
     std::string key;
@@ -98,10 +97,12 @@ struct ChildRows {
   };
   std::unique_ptr<BatchReader<Read>> stream;
   bool started = false;
-  Row ahead;
-  std::string ahead_key;
-  bool ahead_follows = false;
+  // The row read ahead, where it is in its batch (nothing moved out of it but its record, when
+  // taken): null before the first Advance and after the end, its record null at the end.
+  Read* ahead = nullptr;
   std::vector<Orphan> orphans;
+
+  bool HasAhead() const { return ahead != nullptr && ahead->record != nullptr; }
 
   // Starts reading the table on a thread of its own.
   void Stream(std::unique_ptr<TableReader> reader, const FieldDef* key_field) {
@@ -126,19 +127,13 @@ struct ChildRows {
     stream = std::make_unique<BatchReader<Read>>(fill, kStreamBatch, kStreamBatchesAhead);
   }
 
-  // Takes the next row into `ahead` (its record null at the end), reporting its problems.
+  // Makes the next row the one read `ahead`, reporting its problems.
   void Advance(Diagnostics& diagnostics) {
     started = true;
-    Read read;
-    if (!stream->Next(&read)) {
-      ahead = Row();
-      return;
-    }
-    diagnostics.Merge(read.problems);
-    counts = read.counts;
-    ahead_key = std::move(read.key);
-    ahead_follows = read.follows;
-    ahead = {std::move(read.record), read.key_line, read.key_column};
+    ahead = stream->Next();
+    if (ahead == nullptr) return;
+    if (!ahead->problems.Empty()) diagnostics.Merge(ahead->problems);
+    counts = ahead->counts;
   }
 
  private:
@@ -415,20 +410,21 @@ class JoinedTableSource : public RecordSource {
     std::vector<std::shared_ptr<const Record>>& rows = rows_;
     bool ordered = true;  // each row taken may follow the one taken before it
     if (!child.started) child.Advance(diagnostics);
-    while (at != KeyPositions::kNone && child.ahead.record) {
+    while (at != KeyPositions::kNone && child.HasAhead()) {
       // A parent's rows come one after another: its own key needs no lookup (keys and positions
       // are one to one). Another key is a later parent's, most often one of the next few, or an
       // orphan.
-      if (child.ahead_key == key) {
+      const ChildRows::Read& ahead = *child.ahead;
+      if (ahead.key == key) {
         // A row that follows has the key of the row read before it: the last one taken.
-        ordered = ordered && (rows.empty() || child.ahead_follows);
-        rows.push_back(std::move(child.ahead.record));
+        ordered = ordered && (rows.empty() || ahead.follows);
+        rows.push_back(std::move(child.ahead->record));
       } else {
         std::uint32_t near = near_;
-        std::uint32_t parent = positions_->FindNear(child.ahead_key, &near);
+        std::uint32_t parent = positions_->FindNear(ahead.key, &near);
         if (parent != KeyPositions::kNone && parent > at) break;
         CheckNotProduced(child, parent);
-        child.orphans.push_back({child.ahead_key, child.ahead.key_line, child.ahead.key_column});
+        child.orphans.push_back({ahead.key, ahead.key_line, ahead.key_column});
       }
       child.Advance(diagnostics);
     }
@@ -481,8 +477,9 @@ class JoinedTableSource : public RecordSource {
   static void DrainStreamed(ChildRows& child, Diagnostics& diagnostics) {
     if (!child.stream) return;
     if (!child.started) child.Advance(diagnostics);
-    while (child.ahead.record) {
-      child.orphans.push_back({child.ahead_key, child.ahead.key_line, child.ahead.key_column});
+    while (child.HasAhead()) {
+      const ChildRows::Read& ahead = *child.ahead;
+      child.orphans.push_back({ahead.key, ahead.key_line, ahead.key_column});
       child.Advance(diagnostics);
     }
   }

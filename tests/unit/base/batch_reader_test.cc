@@ -45,20 +45,24 @@ TEST_CASE("batch reader: every item once, in order, in batches of the size asked
 TEST_CASE("batch reader: items one at a time across batch boundaries") {
   std::atomic<int> made{0};
   BatchReader<int> reader(Numbers(21, &made), 4, 3);
-  int item = 0;
   int expected = 1;
-  while (reader.Next(&item)) CHECK(item == expected++);
+  const int* previous = nullptr;
+  while (const int* item = reader.Next()) {
+    CHECK(*item == expected++);
+    if (previous != nullptr && expected % 4 != 2) CHECK(item == previous + 1);  // in its batch
+    previous = item;
+  }
   CHECK(expected == 22);
-  CHECK_FALSE(reader.Next(&item));
+  CHECK(reader.Next() == nullptr);
 }
 
 TEST_CASE("batch reader: reads no further ahead than it is allowed, and stops when dropped") {
   std::atomic<int> made{0};
   {
     BatchReader<int> reader(Numbers(1000000, &made), 10, 2);
-    int item = 0;
-    REQUIRE(reader.Next(&item));
-    CHECK(item == 1);
+    const int* item = reader.Next();
+    REQUIRE(item != nullptr);
+    CHECK(*item == 1);
   }  // dropped long before the end: the reading thread stops and is joined
   // The batch taken, two waiting, and at most one being made when the reader stopped.
   CHECK(made.load() <= 4 * 10);
