@@ -137,9 +137,10 @@ struct ChildRows {
   }
 
  private:
-  // A child table holds several rows per parent (observations near four at national scale), so
-  // its reader keeps up to 8,192 rows ready, some two thousand parents' worth, and sleeps until
-  // half are taken. With 2,048 ready (a few hundred parents), it slept and woke twice as often.
+  // A child table holds several rows per parent (nearly four observations an incident in the
+  // generated national data), so its reader keeps up to 8,192 rows ready, some two thousand
+  // parents' worth, and sleeps until half are taken. With 2,048 ready (a few hundred parents), it
+  // slept and woke twice as often.
   static constexpr std::size_t kStreamBatch = 256;
   static constexpr std::size_t kStreamBatchesAhead = 32;
 };
