@@ -415,11 +415,11 @@ class JoinedTableSource : public RecordSource {
       // A parent's rows come one after another: its own key needs no lookup (keys and positions
       // are one to one). Another key is a later parent's, most often one of the next few, or an
       // orphan.
-      const ChildRows::Read& ahead = *child.ahead;
+      ChildRows::Read& ahead = *child.ahead;
       if (ahead.key == key) {
         // A row that follows has the key of the row read before it: the last one taken.
         ordered = ordered && (rows.empty() || ahead.follows);
-        rows.push_back(std::move(child.ahead->record));
+        rows.push_back(std::move(ahead.record));
       } else {
         std::uint32_t near = near_;
         std::uint32_t parent = positions_->FindNear(ahead.key, &near);
